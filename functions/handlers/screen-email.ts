@@ -1,2 +1,33 @@
-// Placeholder while the handler is being written in this same change.
-export const handler = async (event: unknown): Promise<unknown> => event;
+import middy from '@middy/core';
+import { dynamoDb } from '#clients/dynamodb';
+import { requireEnv } from '#shared/env';
+import { logger } from '#shared/logger';
+import { afterParseSchema } from '#events/workflow-state';
+import { screenEmail, type ScreeningResult } from '#domain/screening';
+import { DynamoDbTriageRepository } from '#adapters/dynamodb-triage-repository';
+
+const triage = new DynamoDbTriageRepository(dynamoDb, requireEnv('TABLE_NAME'));
+
+/**
+ * IntakeWorkflow step ScreenEmail: decides from SES's verdicts (never the message's own headers)
+ * and the parse result whether the message goes on. Quarantined messages enter triage here.
+ */
+export const handler = middy<unknown, ScreeningResult>().handler(async (event) => {
+  const state = afterParseSchema.parse(event);
+  const result = screenEmail({
+    verdicts: state.verdicts,
+    automaticReason: state.parsed.automaticReason,
+    attachments: state.parsed.attachments,
+  });
+  if (result.outcome === 'Quarantine') {
+    await triage.add({
+      messageId: state.messageId,
+      reason: result.reason === 'virus' ? 'quarantined-virus' : 'quarantined-spam',
+      receivedAt: state.receivedAt,
+      suggestedCases: [],
+      detail: null,
+    });
+  }
+  logger.info('Screened', { sesMessageId: state.messageId, outcome: result.outcome });
+  return result;
+});

@@ -1,0 +1,41 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { HashingDocumentStore } from '../functions/adapters/hashing-document-store.ts';
+import { MailparserEmailParser } from '../functions/adapters/mailparser-email-parser.ts';
+import { createCaseReferenceMatcher } from '../functions/domain/case-reference.ts';
+import { caseReferenceFormatFromEnv } from '../functions/shared/case-reference-format.ts';
+import { ParseEmail } from '../functions/use-cases/parse-email.ts';
+
+/** `intake parse FILE [--json]`: parses without storing. Exit 0 for any file, however broken. */
+export async function parseCommand(file: string, json: boolean, out: (text: string) => void): Promise<number> {
+  const info = await stat(file).catch(() => null);
+  if (info === null || !info.isFile()) {
+    out(`intake parse: ${file} is not a readable file`);
+    return 1;
+  }
+  const parseEmail = new ParseEmail({
+    parser: new MailparserEmailParser(),
+    documents: new HashingDocumentStore(),
+    references: createCaseReferenceMatcher(caseReferenceFormatFromEnv()),
+  });
+  const result = await parseEmail.run(createReadStream(file), null);
+  const report = { ...result, attachments: result.attachments.map(({ location: _location, ...a }) => a) };
+  if (json) {
+    out(JSON.stringify(report, null, 2));
+    return 0;
+  }
+  out(`Message-ID:     ${report.messageId ?? '(none)'}`);
+  out(`From:           ${report.from ?? '(none)'}`);
+  out(`To:             ${report.to.join(', ') || '(none)'}`);
+  out(`Subject:        ${report.subject ?? '(none)'}`);
+  out(`Date:           ${report.date ?? '(none)'}`);
+  out(`Case reference: ${report.caseReference ?? '(none found)'}`);
+  out(`Automatic mail: ${report.autoSubmitted ? `yes (${report.automaticReason})` : 'no'}`);
+  out(`Attachments:    ${report.attachments.length}`);
+  for (const a of report.attachments) {
+    const verdict = a.accepted ? 'accepted' : `held: ${a.reason}`;
+    out(`  - ${a.filename ?? '(no name)'}  ${a.detectedType ?? a.contentType}  ${a.size} bytes  ${verdict}`);
+  }
+  for (const problem of report.problems) out(`Problem:        ${problem}`);
+  return 0;
+}

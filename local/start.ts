@@ -1,0 +1,136 @@
+import { join } from 'node:path';
+import { DEFAULT_PORTS, startLocalRuntime, writeRuntimeDescription, type LocalRuntime } from './runtime.ts';
+import type { EventLog, Execution } from './step-functions-service.ts';
+
+/**
+ * `npm start`: the whole pipeline locally, in the foreground, until Ctrl-C.
+ * Ports come from INTAKE_SMTP_PORT, INTAKE_S3_PORT, INTAKE_DYNAMODB_PORT, INTAKE_SES_PORT and
+ * INTAKE_SFN_PORT (0 picks a free port).
+ */
+const projectRoot = join(import.meta.dirname, '..');
+const dataDir = join(projectRoot, '.local');
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`${name} must be a port number (0–65535), not "${raw}"`);
+    process.exit(2);
+  }
+  return port;
+}
+
+function time(): string {
+  return new Date().toISOString().slice(11, 19);
+}
+
+function say(line: string): void {
+  console.log(`${time()}  ${line}`);
+}
+
+/** One line per step; identifiers and outcomes only, no personal data. */
+function describeEvent(execution: Execution, event: EventLog): string | null {
+  const id = execution.name.slice(0, 12);
+  switch (event.type) {
+    case 'ExecutionStarted':
+      return `workflow   ${id}… started (${execution.stateMachineArn.split(':').pop()})`;
+    case 'StateEntered':
+      return event.state.type === 'Task' ? `  step     ${id}… ${event.state.name}` : null;
+    case 'StateExited': {
+      if (event.state.type !== 'Succeed') return null;
+      return `  outcome  ${id}… ${event.state.name}${summarise(event.state.output)}`;
+    }
+    case 'StateFailed':
+      return `  failed   ${id}… ${event.state.name}: ${event.Error}`;
+    case 'ExecutionSucceeded':
+      return `workflow   ${id}… finished`;
+    case 'ExecutionFailed':
+      return `workflow   ${id}… FAILED: ${event.Error}`;
+    default:
+      return null;
+  }
+}
+
+function summarise(output: unknown): string {
+  if (typeof output !== 'object' || output === null) return '';
+  const state = output as {
+    parsed?: { attachments?: { accepted: boolean }[]; problems?: unknown[] };
+    screening?: { outcome?: string; reason?: string };
+    match?: { outcome?: string; reason?: string; note?: string };
+  };
+  const parts: string[] = [];
+  if (state.parsed?.attachments) {
+    const held = state.parsed.attachments.filter((a) => !a.accepted).length;
+    parts.push(`${state.parsed.attachments.length} attachment(s), ${held} held`);
+  }
+  if (state.screening?.outcome) parts.push(`screening: ${state.screening.outcome}${state.screening.reason ? ` (${state.screening.reason})` : ''}`);
+  if (state.match?.outcome) parts.push(`match: ${state.match.outcome}${state.match.reason ? ` (${state.match.reason})` : ''}`);
+  if (state.match?.note) parts.push(state.match.note);
+  return parts.length > 0 ? ` — ${parts.join('; ')}` : '';
+}
+
+async function main(): Promise<void> {
+  say('starting the local pipeline (synthesizing the CDK app, starting the stand-ins)…');
+  let runtime: LocalRuntime;
+  try {
+    runtime = await startLocalRuntime({
+      dataDir,
+      persist: true,
+      ports: {
+        smtp: portFromEnv('INTAKE_SMTP_PORT', DEFAULT_PORTS.smtp),
+        s3: portFromEnv('INTAKE_S3_PORT', DEFAULT_PORTS.s3),
+        dynamodb: portFromEnv('INTAKE_DYNAMODB_PORT', DEFAULT_PORTS.dynamodb),
+        ses: portFromEnv('INTAKE_SES_PORT', DEFAULT_PORTS.ses),
+        stepFunctions: portFromEnv('INTAKE_SFN_PORT', DEFAULT_PORTS.stepFunctions),
+      },
+      lambdaEnvironment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN' },
+      log: say,
+    });
+  } catch (error) {
+    console.error(`The local pipeline could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  const removeDescription = await writeRuntimeDescription(join(dataDir, 'runtime.json'), runtime.description);
+  runtime.stepFunctions.onEvent((execution, event) => {
+    const line = describeEvent(execution, event);
+    if (line !== null) say(line);
+  });
+
+  const { endpoints, description } = runtime;
+  const rule = runtime.app.receiptRules[0]!;
+  console.log(`
+Email intake pipeline — running locally, no AWS account needed
+
+  SMTP intake (SES receiving)   ${endpoints.smtp.host}:${endpoints.smtp.port}   accepts mail for: ${rule.recipients.join(', ') || 'any address'}
+  S3 (s3rver)                   ${endpoints.s3}   buckets: ${Object.values(description.buckets).join(', ')}
+  DynamoDB (DynamoDB Local)     ${endpoints.dynamodb}   tables: ${description.tables.join(', ')}
+  SES v2 (aws-ses-v2-local)     ${endpoints.ses}   sent mail: ${endpoints.ses}/store (web UI at ${endpoints.ses}/)
+  Step Functions (local)        ${endpoints.stepFunctions}   state machines: ${Object.keys(description.stateMachines).join(', ')}
+  Data                          ${dataDir}
+
+Send a first email, e.g.:
+  swaks --server ${endpoints.smtp.host}:${endpoints.smtp.port} --to ${rule.recipients[0]?.includes('@') ? rule.recipients[0] : `intake@${rule.recipients[0] ?? 'example.org'}`} --attach @document.pdf
+Then:  npx intake triage list --json   |   npx intake outbox --json
+
+Not built yet: case matching and documents on cases (issue #4), caseworker notification,
+queries and invitations (issue #5). Until then every screened message goes to triage.
+Demo cases: none yet (they come with case management, issue #4).
+Ctrl-C stops everything.
+`);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping…`);
+    await removeDescription();
+    await runtime.stop();
+    say('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+await main();

@@ -1,0 +1,195 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { StateMachine } from 'aws-local-stepfunctions';
+import type { LocalStateMachine } from './synthesized-app.ts';
+
+/**
+ * A local Step Functions endpoint: the part of the AWS JSON API the pipeline and its tools use
+ * (StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory), running the
+ * synthesized definitions with `aws-local-stepfunctions`. Handlers call it through the real
+ * `@aws-sdk/client-sfn`, so the starter Lambda is the same code locally and on AWS.
+ */
+/** One entry of an execution's event log, as `aws-local-stepfunctions` reports it. */
+export type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
+
+export type TaskInvoker = (stateName: string, functionLogicalId: string, input: unknown) => Promise<unknown>;
+
+export interface Execution {
+  readonly executionArn: string;
+  readonly stateMachineArn: string;
+  readonly name: string;
+  readonly input: string;
+  readonly startDate: Date;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  stopDate?: Date;
+  output?: string;
+  error?: string;
+  cause?: string;
+  readonly events: EventLog[];
+  /** Settles when the execution has stopped, whatever its outcome. */
+  finished: Promise<void>;
+}
+
+export type ExecutionListener = (execution: Execution, event: EventLog) => void;
+
+class ApiError extends Error {
+  readonly type: string;
+  constructor(type: string, message: string) {
+    super(message);
+    this.type = type;
+  }
+}
+
+export class LocalStepFunctions {
+  readonly #machines = new Map<string, { spec: LocalStateMachine; machine: StateMachine }>();
+  readonly #executions = new Map<string, Execution>();
+  readonly #invoke: TaskInvoker;
+  readonly #listeners: ExecutionListener[] = [];
+  readonly #waitTimeOverrides: Record<string, number>;
+  #server: Server | undefined;
+
+  constructor(machines: readonly LocalStateMachine[], invoke: TaskInvoker, waitTimeOverrides: Record<string, number> = {}) {
+    for (const spec of machines) {
+      this.#machines.set(spec.arn, { spec, machine: new StateMachine(spec.definition as never) });
+    }
+    this.#invoke = invoke;
+    this.#waitTimeOverrides = waitTimeOverrides;
+  }
+
+  onEvent(listener: ExecutionListener): void {
+    this.#listeners.push(listener);
+  }
+
+  executions(): Execution[] {
+    return [...this.#executions.values()];
+  }
+
+  startExecution(stateMachineArn: string, name: string, input: string): Execution {
+    const entry = this.#machines.get(stateMachineArn);
+    if (entry === undefined) throw new ApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+    if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw new ApiError('InvalidName', `Invalid Name: '${name}'`);
+    const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+    const existing = this.#executions.get(executionArn);
+    if (existing !== undefined) {
+      // As on AWS for Standard workflows: idempotent while running with the same input.
+      if (existing.status === 'RUNNING' && existing.input === input) return existing;
+      throw new ApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
+    }
+
+    const handlers = Object.fromEntries(
+      Object.entries(entry.spec.taskFunctions).map(([stateName, fn]) => [
+        stateName,
+        (taskInput: unknown) => this.#invoke(stateName, fn, taskInput) as never,
+      ]),
+    );
+    const startDate = new Date();
+    const run = entry.machine.run(JSON.parse(input), {
+      overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: this.#waitTimeOverrides },
+      context: { Execution: { Id: executionArn, Name: name, Input: JSON.parse(input), StartTime: startDate.toISOString() } },
+    });
+    const events: EventLog[] = [];
+    const execution: Execution = {
+      executionArn,
+      stateMachineArn,
+      name,
+      input,
+      startDate,
+      status: 'RUNNING',
+      events,
+      finished: Promise.resolve(),
+    };
+    execution.finished = (async () => {
+      const logging = (async () => {
+        for await (const event of run.eventLogs) {
+          events.push(event);
+          for (const listener of this.#listeners) listener(execution, event);
+        }
+      })();
+      try {
+        const output = await run.result;
+        execution.status = 'SUCCEEDED';
+        execution.output = JSON.stringify(output);
+      } catch (error) {
+        execution.status = 'FAILED';
+        execution.error = error instanceof Error ? error.name : 'Error';
+        execution.cause = error instanceof Error ? error.message : String(error);
+      }
+      execution.stopDate = new Date();
+      await logging.catch(() => undefined);
+    })();
+    this.#executions.set(executionArn, execution);
+    return execution;
+  }
+
+  /** Serves the JSON API on 127.0.0.1; resolves to the port. */
+  async listen(port: number): Promise<number> {
+    this.#server = createServer((request, response) => void this.#handle(request, response));
+    await new Promise<void>((resolve) => this.#server!.listen(port, '127.0.0.1', resolve));
+    const address = this.#server.address();
+    return typeof address === 'object' && address !== null ? address.port : port;
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.#executions.values()].map((e) => e.finished));
+    if (this.#server) await new Promise<void>((resolve) => this.#server!.close(() => resolve()));
+  }
+
+  async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const target = String(request.headers['x-amz-target'] ?? '').replace(/^AWSStepFunctions\./, '');
+    response.setHeader('Content-Type', 'application/x-amz-json-1.0');
+    try {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+      response.end(JSON.stringify(this.#call(target, body)));
+    } catch (error) {
+      response.statusCode = 400;
+      const type = error instanceof ApiError ? error.type : 'InvalidParameterValue';
+      response.end(JSON.stringify({ __type: type, message: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
+  #call(target: string, body: Record<string, unknown>): unknown {
+    const seconds = (date: Date | undefined): number | undefined => (date ? date.getTime() / 1000 : undefined);
+    const describe = (e: Execution) => ({
+      executionArn: e.executionArn,
+      stateMachineArn: e.stateMachineArn,
+      name: e.name,
+      status: e.status,
+      startDate: seconds(e.startDate),
+      stopDate: seconds(e.stopDate),
+      input: e.input,
+      output: e.output,
+      error: e.error,
+      cause: e.cause,
+    });
+    switch (target) {
+      case 'StartExecution': {
+        const name = typeof body.name === 'string' ? body.name : crypto.randomUUID();
+        const execution = this.startExecution(String(body.stateMachineArn), name, String(body.input ?? '{}'));
+        return { executionArn: execution.executionArn, startDate: seconds(execution.startDate) };
+      }
+      case 'DescribeExecution': {
+        const execution = this.#executions.get(String(body.executionArn));
+        if (!execution) throw new ApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${String(body.executionArn)}'`);
+        return describe(execution);
+      }
+      case 'ListExecutions':
+        return {
+          executions: this.executions()
+            .filter((e) => e.stateMachineArn === body.stateMachineArn)
+            .filter((e) => body.statusFilter === undefined || e.status === body.statusFilter)
+            .map((e) => {
+              const { input: _input, output: _output, error: _error, cause: _cause, ...summary } = describe(e);
+              return summary;
+            }),
+        };
+      case 'GetExecutionHistory': {
+        const execution = this.#executions.get(String(body.executionArn));
+        if (!execution) throw new ApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${String(body.executionArn)}'`);
+        return { events: execution.events.map((event, index) => ({ id: index + 1, ...event })) };
+      }
+      default:
+        throw new ApiError('UnknownOperationException', `The local Step Functions does not offer ${target}`);
+    }
+  }
+}

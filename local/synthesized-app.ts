@@ -1,0 +1,144 @@
+import { Stack, type CfnElement } from 'aws-cdk-lib';
+import { createApp } from '../lib/app.ts';
+import { IntakeFunction } from '../lib/constructs/intake-function.ts';
+import { localFunctionArn, TemplateResolver, type Template, type TemplateResource } from './cloudformation.ts';
+
+/**
+ * The CDK app, synthesized in-process without bundling, read for what the local runtime needs.
+ * The CDK app is the single source of truth: the local state machine, tables, buckets, receipt
+ * rule and every function's environment come from its templates, never from a copy.
+ */
+export interface LocalFunction {
+  readonly logicalId: string;
+  /** Absolute path of the handler file. */
+  readonly entry: string;
+  /** The function's environment variables, resolved to local names. */
+  readonly environment: Record<string, string>;
+}
+
+export interface LocalStateMachine {
+  readonly logicalId: string;
+  readonly arn: string;
+  /** The Amazon States Language definition with every intrinsic resolved. */
+  readonly definition: Record<string, unknown>;
+  /** Task state name → logical id of the Lambda function it invokes. */
+  readonly taskFunctions: Record<string, string>;
+}
+
+export interface LocalReceiptRule {
+  /** Addresses or domains the rule accepts mail for. */
+  readonly recipients: readonly string[];
+  readonly bucket: string;
+  readonly objectKeyPrefix: string;
+}
+
+export interface SynthesizedApp {
+  readonly functions: ReadonlyMap<string, LocalFunction>;
+  readonly stateMachines: readonly LocalStateMachine[];
+  /** Local bucket names by logical id. */
+  readonly buckets: ReadonlyMap<string, string>;
+  /** DynamoDB table definitions (CloudFormation properties, resolved) by local table name. */
+  readonly tables: ReadonlyMap<string, Record<string, unknown>>;
+  readonly receiptRules: readonly LocalReceiptRule[];
+  /** The SQS consumer that receipt notifications reach (via SNS and SQS), by logical id. */
+  readonly notificationConsumers: readonly string[];
+  readonly resolver: TemplateResolver;
+}
+
+function resourcesOfType(templates: readonly Template[], type: string): [string, TemplateResource][] {
+  return templates.flatMap((t) => Object.entries(t.Resources).filter(([, r]) => r.Type === type));
+}
+
+export function synthesizeApp(): SynthesizedApp {
+  const { app } = createApp({ bundle: false });
+  const assembly = app.synth();
+  const templates = assembly.stacks.map((s) => s.template as Template);
+  const resolver = new TemplateResolver(templates);
+
+  const entries = new Map<string, string>();
+  for (const stack of app.node.findAll().filter((c): c is Stack => c instanceof Stack)) {
+    for (const fn of stack.node.findAll().filter((c): c is IntakeFunction => c instanceof IntakeFunction)) {
+      entries.set(stack.getLogicalId(fn.lambda.node.defaultChild as CfnElement), fn.entry);
+    }
+  }
+
+  const functions = new Map<string, LocalFunction>();
+  for (const [logicalId, resource] of resourcesOfType(templates, 'AWS::Lambda::Function')) {
+    const entry = entries.get(logicalId);
+    if (entry === undefined) continue; // CDK's own helper functions have no local counterpart
+    const variables = (resource.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables ?? {};
+    functions.set(logicalId, {
+      logicalId,
+      entry,
+      environment: resolver.resolve(variables) as Record<string, string>,
+    });
+  }
+
+  const stateMachines = resourcesOfType(templates, 'AWS::StepFunctions::StateMachine').map(([logicalId, resource]) => {
+    const definition = JSON.parse(String(resolver.resolve(resource.Properties?.DefinitionString))) as Record<
+      string,
+      unknown
+    >;
+    return {
+      logicalId,
+      arn: String(resolver.resolve({ Ref: logicalId })),
+      definition,
+      taskFunctions: taskFunctionsOf(definition, functions),
+    };
+  });
+
+  const buckets = new Map(
+    resourcesOfType(templates, 'AWS::S3::Bucket').map(([id]) => [id, String(resolver.resolve({ Ref: id }))]),
+  );
+  const tables = new Map(
+    resourcesOfType(templates, 'AWS::DynamoDB::Table')
+      .concat(resourcesOfType(templates, 'AWS::DynamoDB::GlobalTable'))
+      .map(([id, resource]) => [String(resolver.resolve({ Ref: id })), resource.Properties ?? {}]),
+  );
+
+  const receiptRules = resourcesOfType(templates, 'AWS::SES::ReceiptRule').flatMap(([, resource]) => {
+    const rule = resolver.resolve(resource.Properties?.Rule) as {
+      Recipients?: string[];
+      Actions?: { S3Action?: { BucketName: string; ObjectKeyPrefix?: string } }[];
+    };
+    return (rule.Actions ?? [])
+      .filter((a) => a.S3Action !== undefined)
+      .map((a) => ({
+        recipients: (rule.Recipients ?? []).map((r) => r.toLowerCase()),
+        bucket: a.S3Action!.BucketName,
+        objectKeyPrefix: a.S3Action!.ObjectKeyPrefix ?? '',
+      }));
+  });
+
+  const notificationConsumers = resourcesOfType(templates, 'AWS::Lambda::EventSourceMapping')
+    .map(([, resource]) => String(resolver.resolve(resource.Properties?.FunctionName)))
+    .filter((name) => functions.has(name));
+
+  return { functions, stateMachines, buckets, tables, receiptRules, notificationConsumers, resolver };
+}
+
+/** Finds, for every Task state (in branches and iterators too), the function it invokes. */
+function taskFunctionsOf(
+  definition: Record<string, unknown>,
+  functions: ReadonlyMap<string, LocalFunction>,
+): Record<string, string> {
+  const byArn = new Map([...functions.keys()].map((id) => [localFunctionArn(id), id]));
+  const bound: Record<string, string> = {};
+  const visit = (machine: { States?: Record<string, Record<string, unknown>> }): void => {
+    for (const [name, state] of Object.entries(machine.States ?? {})) {
+      if (state.Type === 'Task') {
+        const parameters = state.Parameters as { FunctionName?: string } | undefined;
+        const target = byArn.get(String(state.Resource)) ?? byArn.get(String(parameters?.FunctionName ?? ''));
+        if (target === undefined) {
+          throw new Error(`Task state ${name} invokes ${String(state.Resource)}, which has no local handler`);
+        }
+        bound[name] = target;
+      }
+      for (const branch of (state.Branches as object[] | undefined) ?? []) visit(branch);
+      const iterator = (state.ItemProcessor ?? state.Iterator) as object | undefined;
+      if (iterator) visit(iterator);
+    }
+  };
+  visit(definition as { States?: Record<string, Record<string, unknown>> });
+  return bound;
+}
