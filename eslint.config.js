@@ -6,9 +6,18 @@ import tseslint from 'typescript-eslint';
 /** Imports that must never appear in domain or use-case code: the hexagon's inner rings. */
 const infrastructureImports = {
   patterns: [
-    { group: ['@aws-sdk/*', 'aws-sdk', 'aws-cdk-lib', 'aws-cdk-lib/*'], message: 'Domain code has no AWS imports.' },
-    { group: ['**/adapters/**', '**/handlers/**', '**/shared/clients*'], message: 'Domain depends on ports, not adapters.' },
-    { group: ['mailparser', 'nodemailer', '@middy/*', '@aws-lambda-powertools/*'], message: 'Keep libraries behind ports.' },
+    {
+      group: ['@aws-sdk/*', 'aws-sdk', 'aws-cdk-lib', 'aws-cdk-lib/*'],
+      message: 'Domain code has no AWS imports.',
+    },
+    {
+      group: ['**/adapters/**', '**/handlers/**', '**/shared/clients*'],
+      message: 'Domain depends on ports, not adapters.',
+    },
+    {
+      group: ['mailparser', 'nodemailer', '@middy/*', '@aws-lambda-powertools/*'],
+      message: 'Keep libraries behind ports.',
+    },
   ],
 };
 
@@ -17,7 +26,16 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': [
@@ -36,7 +54,10 @@ export default tseslint.config(
     files: ['functions/domain/**/*.ts', 'functions/use-cases/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', infrastructureImports],
-      'no-restricted-globals': ['error', { name: 'process', message: 'Domain code does not read the environment.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'Domain code does not read the environment.' },
+      ],
     },
   },
 );

@@ -14,9 +14,13 @@ if (major < 24) {
     console.error('intake needs Node.js 24: run `npm ci` in the project first.');
     process.exit(2);
   }
-  const result = spawnSync(node24, [new URL('../cli/intake.ts', import.meta.url).pathname, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    node24,
+    [new URL('../cli/intake.ts', import.meta.url).pathname, ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+    },
+  );
   process.exit(result.status ?? 1);
 } else {
   await import('../cli/intake.ts');

@@ -16,7 +16,9 @@ export interface OutboxEntry {
 }
 
 function addressList(value: AddressObject | AddressObject[] | undefined): string[] {
-  return (Array.isArray(value) ? value : value ? [value] : []).flatMap((o) => o.value.map((v) => v.address ?? '')).filter(Boolean);
+  return (Array.isArray(value) ? value : value ? [value] : [])
+    .flatMap((o) => o.value.map((v) => v.address ?? ''))
+    .filter(Boolean);
 }
 
 /** What the system has sent: its own copy of each message, oldest first. */
@@ -32,14 +34,22 @@ export async function outboxEntries(target: Target): Promise<OutboxEntry[]> {
       subject: mail.subject ?? null,
       text: mail.text ?? null,
       html: typeof mail.html === 'string' ? mail.html : null,
-      attachments: mail.attachments.map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size })),
+      attachments: mail.attachments.map((a) => ({
+        filename: a.filename ?? null,
+        contentType: a.contentType,
+        size: a.size,
+      })),
       sentAt: mail.date?.toISOString() ?? null,
     });
   }
   return entries;
 }
 
-export async function outboxCommand(target: Target, json: boolean, out: (text: string) => void): Promise<number> {
+export async function outboxCommand(
+  target: Target,
+  json: boolean,
+  out: (text: string) => void,
+): Promise<number> {
   const entries = await outboxEntries(target);
   if (json) {
     out(JSON.stringify(entries, null, 2));

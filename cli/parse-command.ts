@@ -7,7 +7,11 @@ import { caseReferenceFormatFromEnv } from '../functions/shared/case-reference-f
 import { ParseEmail } from '../functions/use-cases/parse-email.ts';
 
 /** `intake parse FILE [--json]`: parses without storing. Exit 0 for any file, however broken. */
-export async function parseCommand(file: string, json: boolean, out: (text: string) => void): Promise<number> {
+export async function parseCommand(
+  file: string,
+  json: boolean,
+  out: (text: string) => void,
+): Promise<number> {
   const info = await stat(file).catch(() => null);
   if (info === null || !info.isFile()) {
     out(`intake parse: ${file} is not a readable file`);

@@ -7,7 +7,7 @@ import type { RuntimeDescription } from '../local/runtime.ts';
 
 /**
  * Where the CLI acts: the local runtime (default; found through `.local/runtime.json`, which
- * `npm start` writes), or AWS when INTAKE_TARGET=aws with INTAKE_TABLE_NAME and
+ * `npm start` writes into INTAKE_DATA_DIR, default `.local/`), or AWS when INTAKE_TARGET=aws with INTAKE_TABLE_NAME and
  * INTAKE_DOCUMENT_BUCKET set (credentials and region the usual AWS way).
  */
 export interface Target {
@@ -24,14 +24,14 @@ export class TargetUnavailableError extends Error {
   }
 }
 
-const runtimeFile = join(import.meta.dirname, '..', '.local', 'runtime.json');
-
 export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   if (env.INTAKE_TARGET === 'aws') {
     const tableName = env.INTAKE_TABLE_NAME;
     const documentBucket = env.INTAKE_DOCUMENT_BUCKET;
     if (!tableName || !documentBucket) {
-      throw new TargetUnavailableError('INTAKE_TARGET=aws needs INTAKE_TABLE_NAME and INTAKE_DOCUMENT_BUCKET');
+      throw new TargetUnavailableError(
+        'INTAKE_TARGET=aws needs INTAKE_TABLE_NAME and INTAKE_DOCUMENT_BUCKET',
+      );
     }
     return {
       s3: new S3Client({}),
@@ -42,14 +42,22 @@ export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Tar
   }
   let description: RuntimeDescription;
   try {
-    description = JSON.parse(await readFile(env.INTAKE_RUNTIME_FILE ?? runtimeFile, 'utf8')) as RuntimeDescription;
+    description = JSON.parse(
+      await readFile(
+        join(env.INTAKE_DATA_DIR ?? join(import.meta.dirname, '..', '.local'), 'runtime.json'),
+        'utf8',
+      ),
+    ) as RuntimeDescription;
   } catch {
-    throw new TargetUnavailableError('The local pipeline is not running: start it with `npm start` (or set INTAKE_TARGET=aws).');
+    throw new TargetUnavailableError(
+      'The local pipeline is not running: start it with `npm start` (or set INTAKE_TARGET=aws).',
+    );
   }
   const { endpoints, region, credentials, functionEnvironment } = description;
   const tableName = functionEnvironment.TABLE_NAME;
   const documentBucket = functionEnvironment.DOCUMENT_BUCKET;
-  if (!tableName || !documentBucket) throw new TargetUnavailableError('The local runtime description names no table or document bucket');
+  if (!tableName || !documentBucket)
+    throw new TargetUnavailableError('The local runtime description names no table or document bucket');
   return {
     s3: new S3Client({
       endpoint: endpoints.s3,
@@ -59,7 +67,9 @@ export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Tar
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     }),
-    db: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: endpoints.dynamodb, region, credentials })),
+    db: DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: endpoints.dynamodb, region, credentials }),
+    ),
     tableName,
     documentBucket,
   };

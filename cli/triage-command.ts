@@ -2,7 +2,11 @@ import { DynamoDbTriageRepository } from '../functions/adapters/dynamodb-triage-
 import type { Target } from './target.ts';
 
 /** `intake triage list [--json]`: messages waiting for a person, oldest first. */
-export async function triageListCommand(target: Target, json: boolean, out: (text: string) => void): Promise<number> {
+export async function triageListCommand(
+  target: Target,
+  json: boolean,
+  out: (text: string) => void,
+): Promise<number> {
   const entries = await new DynamoDbTriageRepository(target.db, target.tableName).list();
   if (json) {
     out(JSON.stringify(entries, null, 2));

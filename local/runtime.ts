@@ -1,7 +1,14 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
-import { freePort, ensureTable, startDynamoDb, startS3, startSes, type RunningEmulator } from './emulators.ts';
+import {
+  freePort,
+  ensureTable,
+  startDynamoDb,
+  startS3,
+  startSes,
+  type RunningEmulator,
+} from './emulators.ts';
 import { LocalLambda } from './local-lambda.ts';
 import { startSmtpIntake, type VerdictsFor } from './smtp-intake.ts';
 import { LocalStepFunctions, type Execution } from './step-functions-service.ts';
@@ -56,6 +63,8 @@ export interface LocalRuntime {
   readonly description: RuntimeDescription;
   /** An S3 client for the local S3. */
   readonly s3: S3Client;
+  /** Every Lambda of the CDK app, by logical id, running locally. */
+  readonly lambdas: ReadonlyMap<string, LocalLambda>;
   /** Resolves with the execution started for an SES message id, once it has finished. */
   waitForExecution(sesMessageId: string, timeoutMs?: number): Promise<Execution>;
   stop(): Promise<void>;
@@ -64,7 +73,13 @@ export interface LocalRuntime {
 /** Local credentials; s3rver accepts only these, the other stand-ins accept any. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
-export const DEFAULT_PORTS = { smtp: 2525, s3: 4569, dynamodb: 8765, ses: 8005, stepFunctions: 8083 } as const;
+export const DEFAULT_PORTS = {
+  smtp: 2525,
+  s3: 4569,
+  dynamodb: 8765,
+  ses: 8005,
+  stepFunctions: 8083,
+} as const;
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const log = options.log ?? (() => undefined);
@@ -82,20 +97,29 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const app = synthesizeApp();
     await mkdir(options.dataDir, { recursive: true });
 
-    const s3Emulator: RunningEmulator = await startS3(await port('s3'), join(options.dataDir, 's3'), [...app.buckets.values()]);
+    const s3Emulator: RunningEmulator = await startS3(await port('s3'), join(options.dataDir, 's3'), [
+      ...app.buckets.values(),
+    ]);
     stoppers.push(s3Emulator.stop);
-    const dynamo = await startDynamoDb(await port('dynamodb'), options.persist ? join(options.dataDir, 'dynamodb') : null);
+    const dynamo = await startDynamoDb(
+      await port('dynamodb'),
+      options.persist ? join(options.dataDir, 'dynamodb') : null,
+    );
     stoppers.push(dynamo.stop);
     for (const [name, properties] of app.tables) await ensureTable(dynamo.client, name, properties);
     const ses = await startSes(await port('ses'));
     stoppers.push(ses.stop);
 
     const lambdas = new Map<string, LocalLambda>();
-    const stepFunctions = new LocalStepFunctions(app.stateMachines, (_state, fn, input) => {
-      const lambda = lambdas.get(fn);
-      if (lambda === undefined) throw new Error(`No local function ${fn}`);
-      return lambda.invoke(input);
-    }, options.waitTimeOverrides);
+    const stepFunctions = new LocalStepFunctions(
+      app.stateMachines,
+      (_state, fn, input) => {
+        const lambda = lambdas.get(fn);
+        if (lambda === undefined) throw new Error(`No local function ${fn}`);
+        return lambda.invoke(input);
+      },
+      options.waitTimeOverrides,
+    );
     const sfnPort = await stepFunctions.listen(await port('stepFunctions'));
     stoppers.push(() => stepFunctions.close());
     const sfnEndpoint = `http://127.0.0.1:${sfnPort}`;
@@ -114,7 +138,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ...options.lambdaEnvironment,
     };
     for (const fn of app.functions.values()) {
-      lambdas.set(fn.logicalId, new LocalLambda(fn.logicalId, fn.entry, { ...baseEnvironment, ...fn.environment }));
+      lambdas.set(
+        fn.logicalId,
+        new LocalLambda(fn.logicalId, fn.entry, { ...baseEnvironment, ...fn.environment }),
+      );
     }
     stoppers.push(async () => {
       await Promise.all([...lambdas.values()].map((l) => l.stop()));
@@ -141,13 +168,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       deliver: async ({ messageId, sqsEvent }) => {
         log(`received   ${messageId} → s3://${rule.bucket}/${rule.objectKeyPrefix}${messageId}`);
         for (const consumer of app.notificationConsumers) {
-          const response = (await lambdas.get(consumer)!.invoke(sqsEvent)) as { batchItemFailures?: unknown[] } | null;
+          const response = (await lambdas.get(consumer)!.invoke(sqsEvent)) as {
+            batchItemFailures?: unknown[];
+          } | null;
           if ((response?.batchItemFailures ?? []).length > 0) {
-            log(`notification for ${messageId} failed in ${consumer}; on AWS SQS would retry it, then move it to the DLQ`);
+            log(
+              `notification for ${messageId} failed in ${consumer}; on AWS SQS would retry it, then move it to the DLQ`,
+            );
           }
         }
       },
-      onDeliveryError: (error) => log(`notification delivery failed: ${error instanceof Error ? error.message : String(error)}`),
+      onDeliveryError: (error) =>
+        log(`notification delivery failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     stoppers.push(smtp.stop);
 
@@ -158,7 +190,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ses: ses.endpoint,
       stepFunctions: sfnEndpoint,
     };
-    const functionEnvironment = Object.assign({}, ...[...app.functions.values()].map((f) => f.environment)) as Record<string, string>;
+    const functionEnvironment = Object.assign(
+      {},
+      ...[...app.functions.values()].map((f) => f.environment),
+    ) as Record<string, string>;
     const description: RuntimeDescription = {
       endpoints,
       region: LOCAL_REGION,
@@ -175,6 +210,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stepFunctions,
       description,
       s3,
+      lambdas,
       async waitForExecution(sesMessageId, timeoutMs = 30_000) {
         const deadline = Date.now() + timeoutMs;
         for (;;) {
@@ -183,7 +219,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
             await execution.finished;
             return execution;
           }
-          if (Date.now() > deadline) throw new Error(`No execution for ${sesMessageId} within ${timeoutMs} ms`);
+          if (Date.now() > deadline)
+            throw new Error(`No execution for ${sesMessageId} within ${timeoutMs} ms`);
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
       },
@@ -196,7 +233,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 }
 
 /** Writes where the runtime is, for the `intake` CLI; removed again on stop. */
-export async function writeRuntimeDescription(path: string, description: RuntimeDescription): Promise<() => Promise<void>> {
+export async function writeRuntimeDescription(
+  path: string,
+  description: RuntimeDescription,
+): Promise<() => Promise<void>> {
   await writeFile(path, `${JSON.stringify(description, null, 2)}\n`);
   return () => rm(path, { force: true });
 }

@@ -57,10 +57,18 @@ function acceptsRecipient(rule: LocalReceiptRule, address: string): boolean {
   const lower = address.toLowerCase();
   const domain = lower.split('@')[1] ?? '';
   const withoutPlus = lower.replace(/\+[^@]*@/, '@');
-  return rule.recipients.some((r) => r === lower || r === withoutPlus || r === domain || (r.startsWith('.') && domain.endsWith(r)));
+  return rule.recipients.some(
+    (r) => r === lower || r === withoutPlus || r === domain || (r.startsWith('.') && domain.endsWith(r)),
+  );
 }
 
-function notificationFor(messageId: string, session: SMTPServerSession, rule: LocalReceiptRule, key: string, verdicts: LocalVerdicts) {
+function notificationFor(
+  messageId: string,
+  session: SMTPServerSession,
+  rule: LocalReceiptRule,
+  key: string,
+  verdicts: LocalVerdicts,
+) {
   const now = new Date().toISOString();
   const mailFrom = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
   const recipients = session.envelope.rcptTo.map((r: SMTPServerAddress) => r.address);
@@ -77,13 +85,21 @@ function notificationFor(messageId: string, session: SMTPServerSession, rule: Lo
       dkimVerdict: { status: verdicts.dkim },
       dmarcVerdict: { status: verdicts.dmarc },
       dmarcPolicy: verdicts.dmarcPolicy,
-      action: { type: 'S3', topicArn: 'arn:aws:sns:eu-west-1:000000000000:local-receipts', bucketName: rule.bucket, objectKeyPrefix: rule.objectKeyPrefix, objectKey: key },
+      action: {
+        type: 'S3',
+        topicArn: 'arn:aws:sns:eu-west-1:000000000000:local-receipts',
+        bucketName: rule.bucket,
+        objectKeyPrefix: rule.objectKeyPrefix,
+        objectKey: key,
+      },
     },
   };
 }
 
 /** Starts the SMTP intake; resolves to a function that stops it. */
-export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<{ port: number; stop: () => Promise<void> }> {
+export async function startSmtpIntake(
+  options: SmtpIntakeOptions,
+): Promise<{ port: number; stop: () => Promise<void> }> {
   const server = new SMTPServer({
     name: 'intake.local',
     banner: 'local stand-in for SES receiving',
@@ -93,7 +109,9 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<{ por
     logger: false,
     onRcptTo(address, _session, callback) {
       if (!acceptsRecipient(options.rule, address.address)) {
-        const error = new Error('Mailbox unavailable: not a recipient of the receipt rule') as Error & { responseCode: number };
+        const error = new Error('Mailbox unavailable: not a recipient of the receipt rule') as Error & {
+          responseCode: number;
+        };
         error.responseCode = 550;
         callback(error);
         return;
@@ -103,17 +121,30 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<{ por
     onData(stream, session, callback) {
       const messageId = sesMessageId();
       const key = `${options.rule.objectKeyPrefix}${messageId}`;
-      const upload = new Upload({ client: options.s3, params: { Bucket: options.rule.bucket, Key: key, Body: stream } });
+      const upload = new Upload({
+        client: options.s3,
+        params: { Bucket: options.rule.bucket, Key: key, Body: stream },
+      });
       upload
         .done()
         .then(async () => {
           if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
-            const error = new Error('Message exceeds the 40 MB SES allows') as Error & { responseCode: number };
+            const error = new Error('Message exceeds the 40 MB SES allows') as Error & {
+              responseCode: number;
+            };
             error.responseCode = 552;
             throw error;
           }
           const mailFrom = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
-          const verdicts: LocalVerdicts = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS', dmarcPolicy: 'none', ...options.verdictsFor(mailFrom) };
+          const verdicts: LocalVerdicts = {
+            spam: 'PASS',
+            virus: 'PASS',
+            spf: 'PASS',
+            dkim: 'PASS',
+            dmarc: 'PASS',
+            dmarcPolicy: 'none',
+            ...options.verdictsFor(mailFrom),
+          };
           const notification = notificationFor(messageId, session, options.rule, key, verdicts);
           // What SQS hands the starter: an SNS envelope around SES's notification.
           const sqsEvent = {
@@ -121,7 +152,12 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<{ por
               {
                 messageId: randomUUID(),
                 receiptHandle: randomUUID(),
-                body: JSON.stringify({ Type: 'Notification', MessageId: randomUUID(), TopicArn: notification.receipt.action.topicArn, Message: JSON.stringify(notification) }),
+                body: JSON.stringify({
+                  Type: 'Notification',
+                  MessageId: randomUUID(),
+                  TopicArn: notification.receipt.action.topicArn,
+                  Message: JSON.stringify(notification),
+                }),
                 attributes: { ApproximateReceiveCount: '1' },
                 messageAttributes: {},
                 eventSource: 'aws:sqs',
@@ -132,7 +168,9 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<{ por
           };
           // SES has accepted the message once it is stored; processing goes on after the reply.
           callback(null, `Ok: queued as ${messageId}`);
-          options.deliver({ messageId, bucket: options.rule.bucket, key, sqsEvent }).catch(options.onDeliveryError);
+          options
+            .deliver({ messageId, bucket: options.rule.bucket, key, sqsEvent })
+            .catch(options.onDeliveryError);
         })
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },

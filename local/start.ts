@@ -8,7 +8,7 @@ import type { EventLog, Execution } from './step-functions-service.ts';
  * INTAKE_SFN_PORT (0 picks a free port).
  */
 const projectRoot = join(import.meta.dirname, '..');
-const dataDir = join(projectRoot, '.local');
+const dataDir = process.env.INTAKE_DATA_DIR ?? join(projectRoot, '.local');
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -64,8 +64,12 @@ function summarise(output: unknown): string {
     const held = state.parsed.attachments.filter((a) => !a.accepted).length;
     parts.push(`${state.parsed.attachments.length} attachment(s), ${held} held`);
   }
-  if (state.screening?.outcome) parts.push(`screening: ${state.screening.outcome}${state.screening.reason ? ` (${state.screening.reason})` : ''}`);
-  if (state.match?.outcome) parts.push(`match: ${state.match.outcome}${state.match.reason ? ` (${state.match.reason})` : ''}`);
+  if (state.screening?.outcome)
+    parts.push(
+      `screening: ${state.screening.outcome}${state.screening.reason ? ` (${state.screening.reason})` : ''}`,
+    );
+  if (state.match?.outcome)
+    parts.push(`match: ${state.match.outcome}${state.match.reason ? ` (${state.match.reason})` : ''}`);
   if (state.match?.note) parts.push(state.match.note);
   return parts.length > 0 ? ` — ${parts.join('; ')}` : '';
 }
@@ -88,7 +92,9 @@ async function main(): Promise<void> {
       log: say,
     });
   } catch (error) {
-    console.error(`The local pipeline could not start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `The local pipeline could not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   }
   const removeDescription = await writeRuntimeDescription(join(dataDir, 'runtime.json'), runtime.description);

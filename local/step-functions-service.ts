@@ -9,7 +9,8 @@ import type { LocalStateMachine } from './synthesized-app.ts';
  * `@aws-sdk/client-sfn`, so the starter Lambda is the same code locally and on AWS.
  */
 /** One entry of an execution's event log, as `aws-local-stepfunctions` reports it. */
-export type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
+export type EventLog =
+  ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
 
 export type TaskInvoker = (stateName: string, functionLogicalId: string, input: unknown) => Promise<unknown>;
 
@@ -47,7 +48,11 @@ export class LocalStepFunctions {
   readonly #waitTimeOverrides: Record<string, number>;
   #server: Server | undefined;
 
-  constructor(machines: readonly LocalStateMachine[], invoke: TaskInvoker, waitTimeOverrides: Record<string, number> = {}) {
+  constructor(
+    machines: readonly LocalStateMachine[],
+    invoke: TaskInvoker,
+    waitTimeOverrides: Record<string, number> = {},
+  ) {
     for (const spec of machines) {
       this.#machines.set(spec.arn, { spec, machine: new StateMachine(spec.definition as never) });
     }
@@ -65,7 +70,8 @@ export class LocalStepFunctions {
 
   startExecution(stateMachineArn: string, name: string, input: string): Execution {
     const entry = this.#machines.get(stateMachineArn);
-    if (entry === undefined) throw new ApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+    if (entry === undefined)
+      throw new ApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
     if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw new ApiError('InvalidName', `Invalid Name: '${name}'`);
     const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
     const existing = this.#executions.get(executionArn);
@@ -84,7 +90,14 @@ export class LocalStepFunctions {
     const startDate = new Date();
     const run = entry.machine.run(JSON.parse(input), {
       overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: this.#waitTimeOverrides },
-      context: { Execution: { Id: executionArn, Name: name, Input: JSON.parse(input), StartTime: startDate.toISOString() } },
+      context: {
+        Execution: {
+          Id: executionArn,
+          Name: name,
+          Input: JSON.parse(input),
+          StartTime: startDate.toISOString(),
+        },
+      },
     });
     const events: EventLog[] = [];
     const execution: Execution = {
@@ -144,12 +157,15 @@ export class LocalStepFunctions {
     } catch (error) {
       response.statusCode = 400;
       const type = error instanceof ApiError ? error.type : 'InvalidParameterValue';
-      response.end(JSON.stringify({ __type: type, message: error instanceof Error ? error.message : String(error) }));
+      response.end(
+        JSON.stringify({ __type: type, message: error instanceof Error ? error.message : String(error) }),
+      );
     }
   }
 
   #call(target: string, body: Record<string, unknown>): unknown {
-    const seconds = (date: Date | undefined): number | undefined => (date ? date.getTime() / 1000 : undefined);
+    const seconds = (date: Date | undefined): number | undefined =>
+      date ? date.getTime() / 1000 : undefined;
     const describe = (e: Execution) => ({
       executionArn: e.executionArn,
       stateMachineArn: e.stateMachineArn,
@@ -170,7 +186,11 @@ export class LocalStepFunctions {
       }
       case 'DescribeExecution': {
         const execution = this.#executions.get(String(body.executionArn));
-        if (!execution) throw new ApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${String(body.executionArn)}'`);
+        if (!execution)
+          throw new ApiError(
+            'ExecutionDoesNotExist',
+            `Execution Does Not Exist: '${String(body.executionArn)}'`,
+          );
         return describe(execution);
       }
       case 'ListExecutions':
@@ -179,13 +199,23 @@ export class LocalStepFunctions {
             .filter((e) => e.stateMachineArn === body.stateMachineArn)
             .filter((e) => body.statusFilter === undefined || e.status === body.statusFilter)
             .map((e) => {
-              const { input: _input, output: _output, error: _error, cause: _cause, ...summary } = describe(e);
+              const {
+                input: _input,
+                output: _output,
+                error: _error,
+                cause: _cause,
+                ...summary
+              } = describe(e);
               return summary;
             }),
         };
       case 'GetExecutionHistory': {
         const execution = this.#executions.get(String(body.executionArn));
-        if (!execution) throw new ApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${String(body.executionArn)}'`);
+        if (!execution)
+          throw new ApiError(
+            'ExecutionDoesNotExist',
+            `Execution Does Not Exist: '${String(body.executionArn)}'`,
+          );
         return { events: execution.events.map((event, index) => ({ id: index + 1, ...event })) };
       }
       default:

@@ -1,7 +1,12 @@
 import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { createApp } from '../lib/app.ts';
 import { IntakeFunction } from '../lib/constructs/intake-function.ts';
-import { localFunctionArn, TemplateResolver, type Template, type TemplateResource } from './cloudformation.ts';
+import {
+  localFunctionArn,
+  TemplateResolver,
+  type Template,
+  type TemplateResource,
+} from './cloudformation.ts';
 
 /**
  * The CDK app, synthesized in-process without bundling, read for what the local runtime needs.
@@ -66,7 +71,8 @@ export function synthesizeApp(): SynthesizedApp {
   for (const [logicalId, resource] of resourcesOfType(templates, 'AWS::Lambda::Function')) {
     const entry = entries.get(logicalId);
     if (entry === undefined) continue; // CDK's own helper functions have no local counterpart
-    const variables = (resource.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables ?? {};
+    const variables =
+      (resource.Properties?.Environment as { Variables?: unknown } | undefined)?.Variables ?? {};
     functions.set(logicalId, {
       logicalId,
       entry,
@@ -74,18 +80,19 @@ export function synthesizeApp(): SynthesizedApp {
     });
   }
 
-  const stateMachines = resourcesOfType(templates, 'AWS::StepFunctions::StateMachine').map(([logicalId, resource]) => {
-    const definition = JSON.parse(String(resolver.resolve(resource.Properties?.DefinitionString))) as Record<
-      string,
-      unknown
-    >;
-    return {
-      logicalId,
-      arn: String(resolver.resolve({ Ref: logicalId })),
-      definition,
-      taskFunctions: taskFunctionsOf(definition, functions),
-    };
-  });
+  const stateMachines = resourcesOfType(templates, 'AWS::StepFunctions::StateMachine').map(
+    ([logicalId, resource]) => {
+      const definition = JSON.parse(
+        String(resolver.resolve(resource.Properties?.DefinitionString)),
+      ) as Record<string, unknown>;
+      return {
+        logicalId,
+        arn: String(resolver.resolve({ Ref: logicalId })),
+        definition,
+        taskFunctions: taskFunctionsOf(definition, functions),
+      };
+    },
+  );
 
   const buckets = new Map(
     resourcesOfType(templates, 'AWS::S3::Bucket').map(([id]) => [id, String(resolver.resolve({ Ref: id }))]),

@@ -63,7 +63,11 @@ function isEncrypted(type: string | null, head: Buffer, tail: Buffer): boolean {
     // General-purpose flag bit 0 of the first local file header marks an encrypted entry.
     return head.length >= 8 && head.readUInt32LE(0) === 0x04034b50 && (head.readUInt16LE(6) & 0x1) === 1;
   }
-  if (type === 'application/x-7z-compressed' || type === 'application/x-rar-compressed' || type === 'application/vnd.rar') {
+  if (
+    type === 'application/x-7z-compressed' ||
+    type === 'application/x-rar-compressed' ||
+    type === 'application/vnd.rar'
+  ) {
     // Their encryption flags sit deep in the headers; treat them as opaque archives (held anyway).
     return false;
   }

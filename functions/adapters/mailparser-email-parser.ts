@@ -32,10 +32,9 @@ class TrackingMailParser extends MailParser {
   readonly depthOf = new WeakMap<Map<string, unknown>, number>();
 
   createNode(node: SplitterNode): ParserNode {
-    const created = (MailParser.prototype as unknown as { createNode(n: SplitterNode): ParserNode }).createNode.call(
-      this,
-      node,
-    );
+    const created = (
+      MailParser.prototype as unknown as { createNode(n: SplitterNode): ParserNode }
+    ).createNode.call(this, node);
     let depth = 0;
     for (let parent = node.parentNode; parent !== false; parent = parent.parentNode) {
       if (parent.rfc822) depth += 1;
@@ -50,8 +49,15 @@ class TrackingMailParser extends MailParser {
 
 /** The streaming `MailParser` behind the EmailParser port. */
 export class MailparserEmailParser implements EmailParser {
-  async parse(raw: Readable, onAttachment: (attachment: IncomingAttachment) => Promise<void>): Promise<ParsedMessage> {
-    const parser = new TrackingMailParser({ skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true });
+  async parse(
+    raw: Readable,
+    onAttachment: (attachment: IncomingAttachment) => Promise<void>,
+  ): Promise<ParsedMessage> {
+    const parser = new TrackingMailParser({
+      skipTextToHtml: true,
+      skipImageLinks: true,
+      skipTextLinks: true,
+    });
     const problems: string[] = [];
     let headers = new Map<string, unknown>();
     let text = '';
@@ -87,7 +93,9 @@ export class MailparserEmailParser implements EmailParser {
         content: part.content,
       })
         .catch((error: unknown) => {
-          problems.push(`attachment-failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown'}`);
+          problems.push(
+            `attachment-failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown'}`,
+          );
           part.content.resume();
         })
         .finally(() => {
@@ -104,7 +112,8 @@ export class MailparserEmailParser implements EmailParser {
 
 function originOf(part: AttachmentStream, depth: number): AttachmentOrigin {
   if (depth > 0) return 'forwarded';
-  if (part.related === true || (part.contentDisposition === 'inline' && part.contentId !== undefined)) return 'inline';
+  if (part.related === true || (part.contentDisposition === 'inline' && part.contentId !== undefined))
+    return 'inline';
   return 'attachment';
 }
 

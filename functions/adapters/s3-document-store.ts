@@ -56,7 +56,10 @@ export class S3DocumentStore implements DocumentStore {
         Key: key,
         CopySource: `${this.#bucket}/${staged.handle}`,
         MetadataDirective: 'REPLACE',
-        ContentType: area === 'documents' && staged.detectedType !== null ? staged.detectedType : 'application/octet-stream',
+        ContentType:
+          area === 'documents' && staged.detectedType !== null
+            ? staged.detectedType
+            : 'application/octet-stream',
         Metadata: {
           'original-filename': encodeURIComponent(metadata.filename ?? ''),
           'declared-type': encodeURIComponent(metadata.declaredType),

@@ -12,7 +12,9 @@ export class S3RawMailStore implements RawMailStore {
   }
 
   async open(location: ObjectLocation): Promise<Readable> {
-    const response = await this.#s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+    const response = await this.#s3.send(
+      new GetObjectCommand({ Bucket: location.bucket, Key: location.key }),
+    );
     if (!(response.Body instanceof Readable)) {
       throw new Error(`S3 returned no readable body for s3://${location.bucket}/${location.key}`);
     }

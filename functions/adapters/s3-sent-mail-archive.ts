@@ -18,7 +18,9 @@ export class S3SentMailArchive {
 
   async keep(raw: Buffer, sentAt: Date, id: string): Promise<string> {
     const key = `${SENT_MAIL_PREFIX}${sentAt.toISOString()}-${id.replace(/[^A-Za-z0-9._-]/g, '_')}.eml`;
-    await this.#s3.send(new PutObjectCommand({ Bucket: this.#bucket, Key: key, Body: raw, ContentType: 'message/rfc822' }));
+    await this.#s3.send(
+      new PutObjectCommand({ Bucket: this.#bucket, Key: key, Body: raw, ContentType: 'message/rfc822' }),
+    );
     return key;
   }
 
@@ -27,7 +29,11 @@ export class S3SentMailArchive {
     let token: string | undefined;
     do {
       const page = await this.#s3.send(
-        new ListObjectsV2Command({ Bucket: this.#bucket, Prefix: SENT_MAIL_PREFIX, ContinuationToken: token }),
+        new ListObjectsV2Command({
+          Bucket: this.#bucket,
+          Prefix: SENT_MAIL_PREFIX,
+          ContinuationToken: token,
+        }),
       );
       const keys = (page.Contents ?? []).map((o) => o.Key!).sort();
       for (const key of keys) {

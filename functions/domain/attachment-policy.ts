@@ -40,7 +40,8 @@ const EXECUTABLE_TYPES: ReadonlySet<string> = new Set([
   'application/x-ms-shortcut',
 ]);
 
-const EXECUTABLE_EXTENSIONS = /\.(exe|com|scr|pif|bat|cmd|msi|dll|js|jse|vbs|vbe|wsf|wsh|ps1|hta|lnk|jar|sh|app|apk)$/i;
+const EXECUTABLE_EXTENSIONS =
+  /\.(exe|com|scr|pif|bat|cmd|msi|dll|js|jse|vbs|vbe|wsf|wsh|ps1|hta|lnk|jar|sh|app|apk)$/i;
 const MACRO_EXTENSIONS = /\.(docm|dotm|xlsm|xltm|xlam|pptm|potm|ppsm|sldm)$/i;
 const ARCHIVE_TYPES: ReadonlySet<string> = new Set([
   'application/zip',
@@ -113,7 +114,11 @@ export function assessAttachment(facts: AttachmentFacts): AttachmentVerdict {
     return hold('archive');
   }
   if (detected === null || !ACCEPTED_TYPES.has(detected)) return hold('type-not-allowed');
-  if (!UNINFORMATIVE_DECLARED_TYPES.has(declared) && declared !== detected && !sameFamily(declared, detected)) {
+  if (
+    !UNINFORMATIVE_DECLARED_TYPES.has(declared) &&
+    declared !== detected &&
+    !sameFamily(declared, detected)
+  ) {
     return hold('type-mismatch');
   }
   return { accepted: true, reason: null };

@@ -21,7 +21,8 @@ export function automaticMailReason(signals: AutomaticMailSignals): string | nul
   if (signals.contentType === 'multipart/report') return 'delivery-report';
   const precedence = signals.header('precedence');
   if (precedence !== null && BULK_PRECEDENCE.test(precedence.trim())) return 'precedence-bulk';
-  if (signals.header('list-id') !== null || signals.header('list-unsubscribe') !== null) return 'mailing-list';
+  if (signals.header('list-id') !== null || signals.header('list-unsubscribe') !== null)
+    return 'mailing-list';
   if (signals.header('x-auto-response-suppress') !== null) return 'auto-response-suppress';
   if (signals.header('x-autoreply') !== null || signals.header('x-autorespond') !== null) return 'auto-reply';
   const returnPath = signals.header('return-path');

@@ -57,7 +57,10 @@ export interface ParsedMessage {
 
 /** Streams a raw message apart. Memory must not grow with the message size. */
 export interface EmailParser {
-  parse(raw: Readable, onAttachment: (attachment: IncomingAttachment) => Promise<void>): Promise<ParsedMessage>;
+  parse(
+    raw: Readable,
+    onAttachment: (attachment: IncomingAttachment) => Promise<void>,
+  ): Promise<ParsedMessage>;
 }
 
 /** A file streamed into staging, with what was learned on the way. */
@@ -78,5 +81,9 @@ export type StorageArea = 'documents' | 'quarantine';
 /** Stores files by content hash. The original name is metadata, never part of a key. */
 export interface DocumentStore {
   stage(content: Readable): Promise<StagedFile>;
-  keep(staged: StagedFile, area: StorageArea, metadata: { filename: string | null; declaredType: string }): Promise<ObjectLocation | null>;
+  keep(
+    staged: StagedFile,
+    area: StorageArea,
+    metadata: { filename: string | null; declaredType: string },
+  ): Promise<ObjectLocation | null>;
 }

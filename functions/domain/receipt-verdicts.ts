@@ -22,7 +22,9 @@ const knownStatuses: readonly VerdictStatus[] = ['PASS', 'FAIL', 'GRAY', 'PROCES
 /** Reads a verdict status; anything unknown counts as a processing failure (never as a pass). */
 export function toVerdictStatus(value: unknown): VerdictStatus {
   const status = typeof value === 'string' ? value.toUpperCase() : '';
-  return (knownStatuses as readonly string[]).includes(status) ? (status as VerdictStatus) : 'PROCESSING_FAILED';
+  return (knownStatuses as readonly string[]).includes(status)
+    ? (status as VerdictStatus)
+    : 'PROCESSING_FAILED';
 }
 
 /**

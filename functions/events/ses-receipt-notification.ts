@@ -38,7 +38,9 @@ export type SesReceiptNotification = z.infer<typeof sesReceiptNotificationSchema
 const snsEnvelopeSchema = z.object({ Type: z.literal('Notification'), Message: z.string() });
 
 /** Why a notification starts no workflow. */
-export type IgnoredNotification = { readonly ignored: 'setup-notification' | 'not-received-mail' | 'not-s3-action' };
+export type IgnoredNotification = {
+  readonly ignored: 'setup-notification' | 'not-received-mail' | 'not-s3-action';
+};
 
 /**
  * Turns the body of one SQS message into an intake request, or says why there is none. Throws

@@ -7,7 +7,9 @@ import { intakeRequestFromQueueBody } from '#events/ses-receipt-notification';
 import { StepFunctionsWorkflowStarter } from '#adapters/step-functions-workflow-starter';
 import { StartIntake } from '#use-cases/start-intake';
 
-const startIntake = new StartIntake(new StepFunctionsWorkflowStarter(stepFunctions, requireEnv('STATE_MACHINE_ARN')));
+const startIntake = new StartIntake(
+  new StepFunctionsWorkflowStarter(stepFunctions, requireEnv('STATE_MACHINE_ARN')),
+);
 
 /**
  * SQS consumer of SES receipt notifications (SES → SNS → SQS). Starts one IntakeWorkflow per
@@ -20,7 +22,10 @@ export const handler = middy<SQSEvent, SQSBatchResponse>().handler(async (event)
     try {
       const request = intakeRequestFromQueueBody(record.body);
       if ('ignored' in request) {
-        logger.info('Notification starts no workflow', { sqsMessageId: record.messageId, reason: request.ignored });
+        logger.info('Notification starts no workflow', {
+          sqsMessageId: record.messageId,
+          reason: request.ignored,
+        });
         continue;
       }
       const outcome = await startIntake.run(request);

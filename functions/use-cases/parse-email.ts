@@ -107,7 +107,9 @@ export class ParseEmail {
     attachments: readonly KeptAttachment[],
   ): string | null {
     const { references } = this.#deps;
-    const plusTags = (envelope?.recipients ?? []).map((address) => /^[^@+]+\+([^@]+)@/.exec(address)?.[1] ?? '');
+    const plusTags = (envelope?.recipients ?? []).map(
+      (address) => /^[^@+]+\+([^@]+)@/.exec(address)?.[1] ?? '',
+    );
     const places = [...plusTags, headers.subject ?? '', text, ...attachments.map((a) => a.filename ?? '')];
     for (const place of places) {
       const [first] = references.findAll(place);

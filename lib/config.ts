@@ -1,0 +1,170 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+/**
+ * Everything that differs between deployments of the intake pipeline. One object per stage,
+ * selected with the CDK context value `stage` (`npx cdk synth -c stage=prod`).
+ */
+export interface StageConfig {
+  /** Short name of the stage, part of stack and resource names: lowercase letters, digits, dashes. */
+  readonly stageName: string;
+  /**
+   * AWS account to deploy to. The placeholder `000000000000` lets `cdk synth` and the local
+   * runtime run without an account; replace it before `cdk deploy`.
+   */
+  readonly account: string;
+  /**
+   * AWS region. Must be an EU region (the data is personal data of the most sensitive kind) in
+   * which SES email receiving is offered. Default for the shipped stages: `eu-west-1`.
+   */
+  readonly region: string;
+  /** The domain applicants write to and the office sends from, e.g. `intake.example.org`. */
+  readonly mailDomain: string;
+  /**
+   * Addresses (or the bare mail domain) the SES receipt rule accepts. Explicit recipients, so the
+   * rule never swallows mail for other addresses the account receives.
+   */
+  readonly intakeRecipients: readonly string[];
+  /** The From address of every automatic email; must be at the mail domain. */
+  readonly senderAddress: string;
+  /** Days the raw MIME of a received email is kept in the inbound bucket. */
+  readonly inboundMailRetentionDays: number;
+  /** Days stored attachments (documents and quarantine) are kept in the document bucket. */
+  readonly documentRetentionDays: number;
+  /**
+   * Days a deleted or overwritten object version is kept before it is gone for good: a short
+   * window to undo a mistake, not a second retention period.
+   */
+  readonly noncurrentVersionRetentionDays: number;
+  /** Retention of every log group (Lambda, Step Functions) and of S3 server access logs. */
+  readonly logRetentionDays: RetentionDays;
+  /** Where alarms are emailed; no alarm notifications when absent. */
+  readonly alertEmail?: string;
+}
+
+/** The stages this repository knows. Values are reviewed like code: change them here. */
+const STAGES: Readonly<Record<string, StageConfig>> = {
+  dev: {
+    stageName: 'dev',
+    account: '000000000000',
+    region: 'eu-west-1',
+    mailDomain: 'intake.example.org',
+    intakeRecipients: ['unterlagen@intake.example.org'],
+    senderAddress: 'unterlagen@intake.example.org',
+    inboundMailRetentionDays: 30,
+    documentRetentionDays: 90,
+    noncurrentVersionRetentionDays: 7,
+    logRetentionDays: RetentionDays.TWO_WEEKS,
+  },
+  prod: {
+    stageName: 'prod',
+    // Placeholder: set the production account id before the first deploy.
+    account: '000000000000',
+    region: 'eu-west-1',
+    mailDomain: 'intake.example.org',
+    intakeRecipients: ['unterlagen@intake.example.org'],
+    senderAddress: 'unterlagen@intake.example.org',
+    // Raw mail is only needed until its documents are recorded and audited.
+    inboundMailRetentionDays: 180,
+    // Documents stay while a residence case may still be open or appealed.
+    documentRetentionDays: 1096,
+    noncurrentVersionRetentionDays: 30,
+    logRetentionDays: RetentionDays.SIX_MONTHS,
+  },
+};
+
+/** Names of the stages `loadStageConfig` accepts. */
+export const STAGE_NAMES: readonly string[] = Object.keys(STAGES);
+
+/** Thrown when a stage is unknown or its values are not usable; the message names the field. */
+export class StageConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StageConfigError';
+  }
+}
+
+/** Returns the validated configuration of a stage, or throws a `StageConfigError`. */
+export function loadStageConfig(stageName: string): StageConfig {
+  const config = STAGES[stageName];
+  if (config === undefined) {
+    throw new StageConfigError(`Unknown stage "${stageName}"; known stages: ${STAGE_NAMES.join(', ')}`);
+  }
+  return validateStageConfig(config);
+}
+
+const STAGE_NAME = /^[a-z][a-z0-9-]{0,15}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}$/;
+/**
+ * EU regions where SES receives email. Personal data stays in the EU; receipt rules only exist
+ * in receiving regions.
+ */
+const EU_RECEIVING_REGIONS = [
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'eu-south-1',
+];
+const LOG_RETENTION_VALUES = new Set(Object.values(RetentionDays).filter((v) => typeof v === 'number'));
+/** S3 lifecycle expiration must be a positive whole number of days; ten years is our ceiling. */
+const MAX_RETENTION_DAYS = 3653;
+
+/** Checks every field of a stage config; returns it unchanged when valid. */
+export function validateStageConfig(config: StageConfig): StageConfig {
+  const fail = (field: keyof StageConfig, problem: string): never => {
+    throw new StageConfigError(`Stage "${config.stageName}": ${field} ${problem}`);
+  };
+  if (!STAGE_NAME.test(config.stageName)) {
+    fail('stageName', 'must be 1-16 lowercase letters, digits or dashes, starting with a letter');
+  }
+  if (!ACCOUNT_ID.test(config.account))
+    fail('account', `must be a 12-digit AWS account id, got "${config.account}"`);
+  if (!EU_RECEIVING_REGIONS.includes(config.region)) {
+    fail(
+      'region',
+      `must be an EU region with SES receiving (${EU_RECEIVING_REGIONS.join(', ')}), got "${config.region}"`,
+    );
+  }
+  if (!DOMAIN.test(config.mailDomain))
+    fail('mailDomain', `must be a lowercase domain name, got "${config.mailDomain}"`);
+  if (config.intakeRecipients.length === 0) fail('intakeRecipients', 'must name at least one address');
+  for (const recipient of config.intakeRecipients) {
+    if (recipient !== config.mailDomain && !isAddressAt(recipient, config.mailDomain)) {
+      fail(
+        'intakeRecipients',
+        `must be lowercase addresses at ${config.mailDomain} (or the domain), got "${recipient}"`,
+      );
+    }
+  }
+  if (!isAddressAt(config.senderAddress, config.mailDomain)) {
+    fail(
+      'senderAddress',
+      `must be a lowercase address at ${config.mailDomain}, got "${config.senderAddress}"`,
+    );
+  }
+  for (const field of [
+    'inboundMailRetentionDays',
+    'documentRetentionDays',
+    'noncurrentVersionRetentionDays',
+  ] as const) {
+    const days = config[field];
+    if (!Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS) {
+      fail(field, `must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, got ${days}`);
+    }
+  }
+  if (!LOG_RETENTION_VALUES.has(config.logRetentionDays)) {
+    fail('logRetentionDays', `must be a CloudWatch Logs retention value, got ${config.logRetentionDays}`);
+  }
+  if (config.alertEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(config.alertEmail)) {
+    fail('alertEmail', `must be an email address, got "${config.alertEmail}"`);
+  }
+  return config;
+}
+
+function isAddressAt(address: string, domain: string): boolean {
+  const at = address.lastIndexOf('@');
+  return at > 0 && LOCAL_PART.test(address.slice(0, at)) && address.slice(at + 1) === domain;
+}

@@ -1,0 +1,276 @@
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { join, resolve } from 'node:path';
+import { nagResourceId } from '../nag-reference.ts';
+import { TABLE_INDEXES } from '../table-design.ts';
+
+/** The repository root: esbuild's project root and where package-lock.json lives. */
+const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
+
+/**
+ * How a function is invoked, which decides where its failures go:
+ * - `state-machine`: synchronously by Step Functions; the workflow's Catch handles failures.
+ * - `queue`: by an SQS event source mapping; the source queue's redrive policy handles them.
+ * - `asynchronous`: by an AWS service or `InvocationType: Event`; the function gets its own DLQ.
+ */
+export type Invocation = 'state-machine' | 'queue' | 'asynchronous';
+
+/** Read or read-and-write access to a table or bucket. */
+export type DataAccess = 'read' | 'readWrite';
+
+export interface IntakeFunctionProps {
+  /** Absolute path of the handler file; it exports `handler`. */
+  readonly entry: string;
+  /** What the function does, shown in the console. */
+  readonly description: string;
+  /** How the function is invoked (see `Invocation`). */
+  readonly invokedBy: Invocation;
+  /** Retention of the function's log group. */
+  readonly logRetention: logs.RetentionDays;
+  /** `POWERTOOLS_SERVICE_NAME`, the `service` field of every log line. */
+  readonly serviceName: string;
+  /**
+   * Memory in MB (CPU scales with it).
+   * @default 512
+   */
+  readonly memorySize?: number;
+  /**
+   * Maximum run time of one invocation.
+   * @default Duration.seconds(30)
+   */
+  readonly timeout?: Duration;
+  /**
+   * Extra environment variables.
+   * @default - none besides those the bind methods set
+   */
+  readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * Key encrypting the dead-letter queue of an `asynchronous` function. Required for it.
+   * @default - no DLQ (the function is not invoked asynchronously)
+   */
+  readonly deadLetterQueueKey?: kms.IKey;
+}
+
+/** The sending side of SES a function may use (see `OutboundMail`). */
+export interface EmailSending {
+  /** ARN of the verified SES identity (the mail domain). */
+  readonly identityArn: string;
+  /** Name of the configuration set every message must name. */
+  readonly configurationSetName: string;
+  /** ARN of that configuration set. */
+  readonly configurationSetArn: string;
+  /** From address of automatic mail. */
+  readonly senderAddress: string;
+}
+
+/**
+ * The house Lambda function: Node.js 24 on arm64, ESM bundle with source maps, X-Ray tracing,
+ * its own log group with the stage's retention, its own role with no managed policies, and bind
+ * methods that set an environment variable and the matching least-privilege grant in one call.
+ *
+ * The local runtime finds every `IntakeFunction` in the construct tree and runs `entry` in place
+ * of the deployed bundle.
+ */
+export class IntakeFunction extends Construct {
+  /** Absolute path of the handler file. */
+  readonly entry: string;
+  /** The Lambda function. */
+  readonly lambda: NodejsFunction;
+  /** The function's log group. */
+  readonly logGroup: logs.LogGroup;
+  /** The function's execution role. */
+  readonly role: iam.Role;
+  /** Dead-letter queue of an asynchronously invoked function; undefined otherwise. */
+  readonly deadLetterQueue?: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: IntakeFunctionProps) {
+    super(scope, id);
+    this.entry = props.entry;
+
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', { retention: props.logRetention });
+    // An explicit role instead of AWSLambdaBasicExecutionRole: that managed policy may create log
+    // groups and write to any of them; this role may write to its own log group only.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.description}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    if (props.invokedBy === 'asynchronous') {
+      if (props.deadLetterQueueKey === undefined) {
+        throw new Error(
+          `IntakeFunction ${id}: an asynchronous function needs deadLetterQueueKey for its DLQ`,
+        );
+      }
+      this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
+        encryption: sqs.QueueEncryption.KMS,
+        encryptionMasterKey: props.deadLetterQueueKey,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+    }
+
+    this.lambda = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(30),
+      tracing: lambda.Tracing.ACTIVE,
+      logGroup: this.logGroup,
+      role: this.role,
+      ...(this.deadLetterQueue === undefined ? {} : { deadLetterQueue: this.deadLetterQueue }),
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        sourceMap: true,
+        minify: true,
+        mainFields: ['module', 'main'],
+        // mailparser and other dependencies are CommonJS and call require(); ESM has none.
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        // Bundle the AWS SDK too: the handlers run with the SDK versions the tests ran with, not
+        // whichever the Lambda runtime ships (lib-storage is not in the runtime at all).
+        externalModules: [],
+        logLevel: LogLevel.WARNING,
+      },
+    });
+
+    if (this.deadLetterQueue !== undefined && props.deadLetterQueueKey !== undefined) {
+      // Lambda adds sqs:SendMessage itself; writing to an encrypted queue needs the key too.
+      this.#grantKeyVia(props.deadLetterQueueKey, 'sqs', ['kms:GenerateDataKey']);
+    }
+
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.',
+    });
+    if (props.invokedBy !== 'asynchronous') {
+      Validations.of(this).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          props.invokedBy === 'state-machine'
+            ? 'Invoked synchronously by Step Functions; a failure is caught by the workflow (HoldForPerson), a Lambda DLQ would never receive anything.'
+            : 'Invoked by an SQS event source mapping; failed messages go to the source queue’s dead-letter queue, a Lambda DLQ would never receive anything.',
+      });
+    }
+  }
+
+  /** Sets `TABLE_NAME` and grants item access to the table and its indexes (and its key). */
+  bindTable(table: dynamodb.ITable, access: DataAccess): this {
+    this.lambda.addEnvironment('TABLE_NAME', table.tableName);
+    const read = [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:ConditionCheckItem',
+    ];
+    const write = [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ];
+    this.lambda.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: access === 'read' ? read : [...read, ...write],
+        resources: [
+          table.tableArn,
+          ...TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index.indexName}`),
+        ],
+      }),
+    );
+    if (table.encryptionKey !== undefined) {
+      this.#grantKeyVia(
+        table.encryptionKey,
+        'dynamodb',
+        access === 'read' ? [] : ['kms:Encrypt', 'kms:GenerateDataKey'],
+      );
+    }
+    return this;
+  }
+
+  /**
+   * Sets `envName` to the bucket's name and grants object access (and use of its key). Writers
+   * may also delete and abort multipart uploads: the document store stages, copies and cleans up.
+   */
+  bindBucket(envName: string, bucket: s3.IBucket, access: DataAccess): this {
+    this.lambda.addEnvironment(envName, bucket.bucketName);
+    const write = ['s3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'];
+    const objects = bucket.arnForObjects('*');
+    this.lambda.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', ...write],
+        resources: [objects],
+      }),
+    );
+    // ListBucket turns a missing key into 404 instead of 403, so "not there yet" is not mistaken
+    // for "not allowed".
+    this.lambda.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+    );
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[${nagResourceId(this, objects)}]`,
+      reason: `Object permissions need an object ARN pattern; limited to the objects of ${envName}, with named actions only.`,
+    });
+    if (bucket.encryptionKey !== undefined) {
+      // Reading an SSE-KMS object decrypts its data key; writing one (multipart) needs both.
+      this.#grantKeyVia(bucket.encryptionKey, 's3', access === 'read' ? [] : ['kms:GenerateDataKey']);
+    }
+    return this;
+  }
+
+  /** Sets `STATE_MACHINE_ARN` and grants `states:StartExecution` on that state machine only. */
+  bindStateMachine(stateMachine: sfn.IStateMachine): this {
+    this.lambda.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    stateMachine.grantStartExecution(this.lambda);
+    return this;
+  }
+
+  /**
+   * Sets `SES_CONFIGURATION_SET` and `INTAKE_FROM_ADDRESS` and grants sending through that
+   * identity and configuration set only.
+   */
+  bindEmailSending(sending: EmailSending): this {
+    this.lambda.addEnvironment('SES_CONFIGURATION_SET', sending.configurationSetName);
+    this.lambda.addEnvironment('INTAKE_FROM_ADDRESS', sending.senderAddress);
+    this.lambda.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [sending.identityArn, sending.configurationSetArn],
+      }),
+    );
+    return this;
+  }
+
+  /** Decrypt (plus `extraActions`) on `key`, only when the call comes through `service`. */
+  #grantKeyVia(key: kms.IKey, service: 's3' | 'dynamodb' | 'sqs', extraActions: string[]): void {
+    this.lambda.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:DescribeKey', ...extraActions],
+        resources: [key.keyArn],
+        conditions: {
+          StringEquals: { 'kms:ViaService': `${service}.${Stack.of(this).region}.amazonaws.com` },
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,137 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import { nagResourceId } from '../nag-reference.ts';
+import type { IntakeFunction } from './intake-function.ts';
+
+/** The functions behind the workflow's Task states, one per state of the same name. */
+export interface IntakeWorkflowSteps {
+  /** ParseEmail: streams the raw message apart, stores attachments. */
+  readonly parseEmail: IntakeFunction;
+  /** ScreenEmail: answers `{ outcome: 'Quarantine' | 'AutomaticMail' | ... }`. */
+  readonly screenEmail: IntakeFunction;
+  /** MatchCase: answers `{ outcome: 'Matched' | ... }`. */
+  readonly matchCase: IntakeFunction;
+  /** RecordDocuments: adds the documents to the matched case. */
+  readonly recordDocuments: IntakeFunction;
+  /** NotifyCaseworker: tells the caseworker of the matched case. */
+  readonly notifyCaseworker: IntakeFunction;
+  /** HoldForPerson: puts the message in triage after any failed step. */
+  readonly holdForPerson: IntakeFunction;
+}
+
+export interface IntakeWorkflowProps {
+  /** The step functions. */
+  readonly steps: IntakeWorkflowSteps;
+  /** Retention of the execution log group. */
+  readonly logRetention: logs.RetentionDays;
+  /** Name of the execution log group; keep it under `/aws/vendedlogs/` (see below). */
+  readonly logGroupName: string;
+  /**
+   * Limit of one execution; a stuck execution fails (and alarms) instead of hanging.
+   * @default Duration.hours(1)
+   */
+  readonly timeout?: Duration;
+}
+
+/**
+ * Seconds a Task waits beyond its function's own timeout: Lambda stops the function first, so
+ * the Task sees the function's timeout error rather than its own. Also keeps the local runner
+ * (which applies 60 s to a Task without a timeout) from cutting long parses short.
+ */
+const TASK_TIMEOUT_MARGIN = Duration.seconds(30);
+
+/**
+ * IntakeWorkflow: one Standard execution per received email (execution name = SES message id).
+ *
+ *   ParseEmail → ScreenEmail → RouteScreening ─ Quarantine → Quarantined
+ *                                             ├ AutomaticMail → NoAutomaticReply
+ *                                             └ otherwise → MatchCase → RouteMatch
+ *   RouteMatch ─ Matched → RecordDocuments → NotifyCaseworker → Done
+ *              └ otherwise → Triaged
+ *   Any Task failure (after Lambda service retries) → HoldForPerson → HeldForPerson
+ *
+ * Plain JSONPath, no JSONata and no variables: the local runner executes this same definition
+ * and supports neither. Each step receives the whole state and adds its result under its own
+ * path, so state passes by reference (S3 keys, hashes) and stays far below 256 KB. The local
+ * runtime binds Task states to handlers by these state names: renaming one is a breaking change.
+ */
+export class IntakeWorkflow extends Construct {
+  /** The state machine. */
+  readonly stateMachine: sfn.StateMachine;
+  /** Its execution log group. */
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: IntakeWorkflowProps) {
+    super(scope, id);
+    const { steps } = props;
+
+    const invoke = (stateName: string, step: IntakeFunction, resultPath: string): tasks.LambdaInvoke =>
+      new tasks.LambdaInvoke(this, stateName, {
+        lambdaFunction: step.lambda,
+        payloadResponseOnly: true,
+        resultPath,
+        taskTimeout: sfn.Timeout.duration(
+          (step.lambda.timeout ?? Duration.seconds(3)).plus(TASK_TIMEOUT_MARGIN),
+        ),
+      });
+
+    const holdForPerson = invoke('HoldForPerson', steps.holdForPerson, '$.held').next(
+      new sfn.Succeed(this, 'HeldForPerson'),
+    );
+    const guarded = (task: tasks.LambdaInvoke): sfn.TaskStateBase =>
+      task.addCatch(holdForPerson, { errors: [sfn.Errors.ALL], resultPath: '$.error' });
+
+    const parseEmail = guarded(invoke('ParseEmail', steps.parseEmail, '$.parsed'));
+    const screenEmail = guarded(invoke('ScreenEmail', steps.screenEmail, '$.screening'));
+    const matchCase = guarded(invoke('MatchCase', steps.matchCase, '$.match'));
+    const recordDocuments = guarded(invoke('RecordDocuments', steps.recordDocuments, '$.recorded'));
+    const notifyCaseworker = guarded(invoke('NotifyCaseworker', steps.notifyCaseworker, '$.notified'));
+
+    const routeMatch = new sfn.Choice(this, 'RouteMatch')
+      .when(
+        sfn.Condition.stringEquals('$.match.outcome', 'Matched'),
+        recordDocuments.next(notifyCaseworker).next(new sfn.Succeed(this, 'Done')),
+      )
+      .otherwise(new sfn.Succeed(this, 'Triaged'));
+    const routeScreening = new sfn.Choice(this, 'RouteScreening')
+      .when(
+        sfn.Condition.stringEquals('$.screening.outcome', 'Quarantine'),
+        new sfn.Succeed(this, 'Quarantined'),
+      )
+      .when(
+        sfn.Condition.stringEquals('$.screening.outcome', 'AutomaticMail'),
+        new sfn.Succeed(this, 'NoAutomaticReply'),
+      )
+      .otherwise(matchCase.next(routeMatch));
+
+    // Under /aws/vendedlogs/ CloudWatch Logs grants delivery through one account-level resource
+    // policy prefix instead of a statement per log group (whose policy size is limited).
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: props.logGroupName,
+      retention: props.logRetention,
+    });
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromChainable(parseEmail.next(screenEmail).next(routeScreening)),
+      timeout: props.timeout ?? Duration.hours(1),
+      tracingEnabled: true,
+      // Every state transition is logged, without its input and output: they carry addresses.
+      logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+    });
+
+    Validations.of(this.stateMachine).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray (xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets) and CloudWatch Logs vended log delivery (logs:CreateLogDelivery and related) do not support resource-level permissions.',
+    });
+    for (const step of Object.values(steps)) {
+      Validations.of(this.stateMachine).acknowledge({
+        id: `AwsSolutions-IAM5[${nagResourceId(this, `${step.lambda.functionArn}:*`)}]`,
+        reason: `LambdaInvoke grants lambda:InvokeFunction on ${step.node.id} and its versions and aliases (":*"); it covers that one function only.`,
+      });
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import type { StageConfig } from './config.ts';
+import { IntakeKey } from './constructs/intake-key.ts';
+import { PrivateBucket } from './constructs/private-bucket.ts';
+import { resourceArns, resourceNames } from './resource-names.ts';
+import { TABLE_INDEXES, TABLE_KEYS, TABLE_TTL_ATTRIBUTE } from './table-design.ts';
+
+export interface StatefulStackProps extends StackProps {
+  /** The stage being deployed. */
+  readonly config: StageConfig;
+}
+
+/** Prefix under which SES stores raw MIME in the inbound bucket. */
+export const INBOUND_MAIL_PREFIX = 'inbound/';
+/** Prefix where the parser streams an attachment before its hash (and so its key) is known. */
+export const STAGING_PREFIX = 'staging/';
+
+/**
+ * Everything that holds data and must outlive a deployment: the key, the buckets and the table.
+ * Termination protection is on and every resource is retained if the stack is deleted anyway.
+ */
+export class StatefulStack extends Stack {
+  /** Customer-managed key encrypting every bucket, the table, the topics and the queues. */
+  readonly key: kms.Key;
+  /** Raw MIME of received emails, written by SES under `inbound/`. */
+  readonly inboundBucket: s3.Bucket;
+  /** Attachments: `documents/<sha256>`, `quarantine/<sha256>`, `staging/` while streaming in. */
+  readonly documentBucket: s3.Bucket;
+  /** Server access logs of the two data buckets. */
+  readonly accessLogBucket: s3.Bucket;
+  /** The single intake table (see `table-design.ts`). */
+  readonly table: dynamodb.Table;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, { ...props, terminationProtection: true });
+    const { config } = props;
+    const names = resourceNames(config);
+    const arns = resourceArns(this, names);
+
+    this.key = new IntakeKey(this, 'IntakeKey', {
+      aliasName: names.prefix,
+      sesSourceArns: [arns.receiptRule, arns.configurationSet],
+      // Topics that deliver into encrypted queues (the alarm topic only emails).
+      snsSourceArns: [arns.inboundMailTopic, arns.mailFeedbackTopic],
+      ...(config.alertEmail === undefined ? {} : { cloudWatchAlarmArnPattern: arns.alarms }),
+    }).key;
+
+    this.accessLogBucket = new s3.Bucket(this, 'AccessLogBucket', {
+      // S3 server access logging can only deliver to buckets encrypted with SSE-S3, not SSE-KMS.
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      lifecycleRules: [{ id: 'retention', expiration: Duration.days(config.logRetentionDays) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.accessLogBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access log bucket itself; logging its own access would log the log writes.',
+    });
+
+    this.inboundBucket = new PrivateBucket(this, 'InboundBucket', {
+      encryptionKey: this.key,
+      retentionDays: config.inboundMailRetentionDays,
+      noncurrentVersionRetentionDays: config.noncurrentVersionRetentionDays,
+      accessLogBucket: this.accessLogBucket,
+      accessLogPrefix: 'inbound-bucket/',
+    });
+    // Only our receipt rule may store mail, only under inbound/. The stateless stack's receipt rule
+    // adds no statement of its own (see ses-receiving.ts), so this is the only SES grant.
+    this.inboundBucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowSesReceiptRulePuts',
+        principals: [new iam.ServicePrincipal('ses.amazonaws.com')],
+        actions: ['s3:PutObject'],
+        resources: [this.inboundBucket.arnForObjects(`${INBOUND_MAIL_PREFIX}*`)],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnEquals: { 'aws:SourceArn': arns.receiptRule },
+        },
+      }),
+    );
+
+    this.documentBucket = new PrivateBucket(this, 'DocumentBucket', {
+      encryptionKey: this.key,
+      retentionDays: config.documentRetentionDays,
+      noncurrentVersionRetentionDays: config.noncurrentVersionRetentionDays,
+      accessLogBucket: this.accessLogBucket,
+      accessLogPrefix: 'document-bucket/',
+      extraLifecycleRules: [
+        // A staged file is copied to its hash key within the same invocation; anything left
+        // behind is from a crashed parse and holds an attachment nobody will look at.
+        { id: 'expire-abandoned-staging', prefix: STAGING_PREFIX, expiration: Duration.days(1) },
+      ],
+    });
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: TABLE_TTL_ATTRIBUTE,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of TABLE_INDEXES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+  }
+}

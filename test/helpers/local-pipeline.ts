@@ -1,0 +1,71 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer/index.js';
+import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime.ts';
+
+/**
+ * The local pipeline for a test file: every stand-in on a free port, data in a temporary
+ * directory, removed again on stop.
+ */
+export interface TestPipeline {
+  readonly runtime: LocalRuntime;
+  /** The address the receipt rule accepts, to send to. */
+  readonly intakeAddress: string;
+  /** Sends over SMTP (pooled transport); resolves to the SES message id the intake gave it. */
+  send(message: Mail.Options): Promise<string>;
+  readObject(bucket: string, key: string): Promise<Buffer>;
+  listKeys(bucket: string, prefix: string): Promise<string[]>;
+  bucket(role: 'INBOUND_BUCKET' | 'DOCUMENT_BUCKET'): string;
+  stop(): Promise<void>;
+}
+
+export async function startTestPipeline(options: Partial<LocalRuntimeOptions> = {}): Promise<TestPipeline> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'intake-test-'));
+  const runtime = await startLocalRuntime({
+    dataDir,
+    ports: { smtp: 0, s3: 0, dynamodb: 0, ses: 0, stepFunctions: 0 },
+    lambdaEnvironment: { POWERTOOLS_LOG_LEVEL: 'CRITICAL' },
+    ...options,
+  });
+  const transport = nodemailer.createTransport({
+    host: runtime.endpoints.smtp.host,
+    port: runtime.endpoints.smtp.port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: 1,
+  });
+  const recipient = runtime.app.receiptRules[0]!.recipients[0]!;
+  const intakeAddress = recipient.includes('@') ? recipient : `intake@${recipient}`;
+  return {
+    runtime,
+    intakeAddress,
+    async send(message) {
+      const info = await transport.sendMail(message);
+      const id = /queued as ([a-z0-9]+)/.exec(info.response)?.[1];
+      if (id === undefined) throw new Error(`Unexpected SMTP response: ${info.response}`);
+      return id;
+    },
+    async readObject(bucket, key) {
+      const object = await runtime.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return Buffer.from(await object.Body!.transformToByteArray());
+    },
+    async listKeys(bucket, prefix) {
+      const page = await runtime.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
+      return (page.Contents ?? []).map((o) => o.Key!).sort();
+    },
+    bucket(role) {
+      const name = runtime.description.functionEnvironment[role];
+      if (name === undefined) throw new Error(`No function has ${role}`);
+      return name;
+    },
+    async stop() {
+      transport.close();
+      await runtime.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

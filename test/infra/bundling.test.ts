@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { createApp } from '../../lib/app.ts';
+import { withTemplateValidation } from './synthesized-app.ts';
+
+const outdir = mkdtempSync(join(tmpdir(), 'intake-bundle-'));
+after(() => rmSync(outdir, { recursive: true, force: true }));
+
+// One bundled synth for the whole file: esbuild runs once per handler, offline, no Docker.
+const { app, stateless } = createApp({ bundle: true, outdir });
+const assembly = withTemplateValidation(false, () => app.synth());
+const template = assembly.getStackByName(stateless.stackName).template as {
+  Resources: Record<string, { Properties: { Code?: { S3Key: string } } }>;
+};
+/** The asset directory (`asset.<hash>`, zipped on deploy) holding a handler's bundle. */
+const bundleDirectoryOf = (handler: string): string => {
+  const logicalId = stateless.getLogicalId(stateless.functions[handler]!.lambda.node.defaultChild as never);
+  const s3Key = template.Resources[logicalId]!.Properties.Code!.S3Key;
+  return join(assembly.directory, `asset.${s3Key.replace(/\.zip$/, '')}`);
+};
+
+describe('Handler bundling', () => {
+  it('bundles every handler into an ESM index.mjs with a source map and the require shim', () => {
+    for (const handler of Object.keys(stateless.functions)) {
+      const bundle = join(bundleDirectoryOf(handler), 'index.mjs');
+      assert.ok(existsSync(bundle), `${handler}: ${bundle} exists`);
+      assert.ok(existsSync(`${bundle}.map`), `${handler}: source map exists`);
+      // CommonJS dependencies (mailparser) call require(), which ESM lacks.
+      assert.match(readFileSync(bundle, 'utf8').slice(0, 300), /createRequire/, handler);
+    }
+  });
+
+  it('produces a ParseEmail bundle that loads in Node.js 24 and exports the handler', () => {
+    const output = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', "const m = await import('./index.mjs'); console.log(typeof m.handler);"],
+      {
+        cwd: bundleDirectoryOf('parse-email'),
+        env: {
+          PATH: process.env.PATH,
+          AWS_REGION: 'eu-west-1',
+          INBOUND_BUCKET: 'in',
+          DOCUMENT_BUCKET: 'docs',
+        },
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(output.trim(), 'function');
+  });
+});

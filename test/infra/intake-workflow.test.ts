@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { resourcesOf, synthesize } from './synthesized-app.ts';
+
+interface State {
+  Type: string;
+  Next?: string;
+  Default?: string;
+  Resource?: string;
+  ResultPath?: string;
+  TimeoutSeconds?: number;
+  Choices?: { Variable: string; StringEquals: string; Next: string }[];
+  Catch?: { ErrorEquals: string[]; ResultPath: string; Next: string }[];
+  Retry?: { ErrorEquals: string[] }[];
+}
+
+const { stateless, statelessTemplate: template } = synthesize({ validateTemplates: false });
+const [[, stateMachine]] = Object.entries(resourcesOf(template, 'AWS::StepFunctions::StateMachine')) as [
+  [string, { Properties: Record<string, unknown> }],
+];
+/** The definition, with each intrinsic (function ARNs) written as `${LogicalId.Attribute}`. */
+const definitionText = (stateMachine.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] })[
+  'Fn::Join'
+][1]
+  .map((part) =>
+    typeof part === 'string' ? part : `\${${(part as { 'Fn::GetAtt': string[] })['Fn::GetAtt'].join('.')}}`,
+  )
+  .join('');
+const definition = JSON.parse(definitionText) as {
+  StartAt: string;
+  States: Record<string, State>;
+  QueryLanguage?: string;
+};
+const states = definition.States;
+const tasks = Object.entries(states).filter(([, state]) => state.Type === 'Task');
+const functionArn = (name: string): string =>
+  `\${${stateless.getLogicalId(stateless.functions[name]!.lambda.node.defaultChild as never)}.Arn}`;
+
+describe('IntakeWorkflow', () => {
+  it('is a Standard state machine logging every transition (without execution data) and traced', () => {
+    assert.equal(stateMachine.Properties.StateMachineType, 'STANDARD');
+    assert.equal((stateMachine.Properties.LoggingConfiguration as { Level: string }).Level, 'ALL');
+    assert.equal(
+      (stateMachine.Properties.LoggingConfiguration as { IncludeExecutionData: boolean })
+        .IncludeExecutionData,
+      false,
+    );
+    assert.deepEqual(stateMachine.Properties.TracingConfiguration, { Enabled: true });
+  });
+
+  it('times out after one hour', () => {
+    assert.equal((definition as { TimeoutSeconds?: number }).TimeoutSeconds, 3600);
+  });
+
+  it('is plain JSONPath: no JSONata, no variables', () => {
+    assert.ok(definition.QueryLanguage === undefined || definition.QueryLanguage === 'JSONPath');
+    assert.ok(!definitionText.includes('JSONata'));
+    assert.ok(!definitionText.includes('"Assign"'));
+    assert.ok(!definitionText.includes('{%'));
+  });
+
+  it('has exactly the states the local runtime binds by name', () => {
+    assert.deepEqual(Object.keys(states).sort(), [
+      'Done',
+      'HeldForPerson',
+      'HoldForPerson',
+      'MatchCase',
+      'NoAutomaticReply',
+      'NotifyCaseworker',
+      'ParseEmail',
+      'Quarantined',
+      'RecordDocuments',
+      'RouteMatch',
+      'RouteScreening',
+      'ScreenEmail',
+      'Triaged',
+    ]);
+    assert.equal(definition.StartAt, 'ParseEmail');
+  });
+
+  it('invokes each step function directly with its result under its own path', () => {
+    const expected: Record<string, [string, string]> = {
+      ParseEmail: ['parse-email', '$.parsed'],
+      ScreenEmail: ['screen-email', '$.screening'],
+      MatchCase: ['match-case', '$.match'],
+      RecordDocuments: ['record-documents', '$.recorded'],
+      NotifyCaseworker: ['notify-caseworker', '$.notified'],
+      HoldForPerson: ['hold-for-person', '$.held'],
+    };
+    assert.deepEqual(tasks.map(([name]) => name).sort(), Object.keys(expected).sort());
+    for (const [name, [handler, resultPath]] of Object.entries(expected)) {
+      // payloadResponseOnly: the Task's resource is the function itself, not lambda:invoke.
+      assert.equal(states[name]!.Resource, functionArn(handler), name);
+      assert.equal(states[name]!.ResultPath, resultPath, name);
+    }
+  });
+
+  it('routes screening: Quarantine and AutomaticMail end, everything else goes on to MatchCase', () => {
+    assert.equal(states.ParseEmail!.Next, 'ScreenEmail');
+    assert.equal(states.ScreenEmail!.Next, 'RouteScreening');
+    assert.deepEqual(states.RouteScreening!.Choices, [
+      { Variable: '$.screening.outcome', StringEquals: 'Quarantine', Next: 'Quarantined' },
+      { Variable: '$.screening.outcome', StringEquals: 'AutomaticMail', Next: 'NoAutomaticReply' },
+    ]);
+    assert.equal(states.RouteScreening!.Default, 'MatchCase');
+    assert.equal(states.Quarantined!.Type, 'Succeed');
+    assert.equal(states.NoAutomaticReply!.Type, 'Succeed');
+  });
+
+  it('routes matching: Matched records and notifies, everything else is triaged', () => {
+    assert.equal(states.MatchCase!.Next, 'RouteMatch');
+    assert.deepEqual(states.RouteMatch!.Choices, [
+      { Variable: '$.match.outcome', StringEquals: 'Matched', Next: 'RecordDocuments' },
+    ]);
+    assert.equal(states.RouteMatch!.Default, 'Triaged');
+    assert.equal(states.RecordDocuments!.Next, 'NotifyCaseworker');
+    assert.equal(states.NotifyCaseworker!.Next, 'Done');
+    assert.equal(states.Done!.Type, 'Succeed');
+    assert.equal(states.Triaged!.Type, 'Succeed');
+  });
+
+  it('catches every failure of every step into HoldForPerson, which has no catch of its own', () => {
+    for (const [name, state] of tasks.filter(([name]) => name !== 'HoldForPerson')) {
+      assert.deepEqual(
+        state.Catch,
+        [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'HoldForPerson' }],
+        name,
+      );
+    }
+    assert.equal(states.HoldForPerson!.Catch, undefined);
+    assert.equal(states.HoldForPerson!.Next, 'HeldForPerson');
+    assert.equal(states.HeldForPerson!.Type, 'Succeed');
+  });
+
+  it('retries Lambda service exceptions only, never the function’s own errors', () => {
+    for (const [name, state] of tasks) {
+      const retried = (state.Retry ?? []).flatMap((retry) => retry.ErrorEquals);
+      assert.ok(retried.includes('Lambda.ServiceException'), name);
+      assert.ok(!retried.includes('States.TaskFailed') && !retried.includes('States.ALL'), name);
+    }
+  });
+
+  it('gives each Task more time than its function, so the function’s own timeout is what fails', () => {
+    for (const [name, state] of tasks) {
+      const handler = Object.entries(stateless.functions).find(
+        ([key]) => functionArn(key) === state.Resource,
+      )![1];
+      assert.ok(state.TimeoutSeconds! > handler.lambda.timeout!.toSeconds(), name);
+    }
+  });
+});

@@ -1,0 +1,282 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Match } from 'aws-cdk-lib/assertions';
+import { loadStageConfig } from '../../lib/config.ts';
+import { resourcesOf, synthesize } from './synthesized-app.ts';
+
+const config = loadStageConfig('dev');
+const { stateless, statelessTemplate: template } = synthesize({ config, validateTemplates: false });
+const functions = resourcesOf(template, 'AWS::Lambda::Function');
+const logicalIdOf = (name: string): string =>
+  stateless.getLogicalId(stateless.functions[name]!.lambda.node.defaultChild as never);
+const environmentOf = (name: string): Record<string, unknown> =>
+  (functions[logicalIdOf(name)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+const statementsOf = (name: string): { Action: string | string[]; Resource: unknown }[] => {
+  const roleId = stateless.getLogicalId(stateless.functions[name]!.role.node.defaultChild as never);
+  const [policy] = Object.values(resourcesOf(template, 'AWS::IAM::Policy')).filter((p) =>
+    (p.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId),
+  );
+  assert.ok(policy, `${name} has a policy`);
+  return (
+    policy.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }
+  ).Statement;
+};
+const allowedActionsOf = (name: string): string[] => statementsOf(name).flatMap((s) => [s.Action].flat());
+
+describe('StatelessStack functions', () => {
+  it('has the seven handlers', () => {
+    assert.deepEqual(Object.keys(stateless.functions).sort(), [
+      'hold-for-person',
+      'match-case',
+      'notify-caseworker',
+      'parse-email',
+      'record-documents',
+      'screen-email',
+      'start-intake',
+    ]);
+    assert.equal(Object.keys(functions).length, 7, 'no CDK helper functions besides them');
+  });
+
+  it('runs every function on Node.js 24, arm64, with active tracing and its own log group', () => {
+    for (const [id, fn] of Object.entries(functions)) {
+      assert.equal(fn.Properties.Runtime, 'nodejs24.x', id);
+      assert.deepEqual(fn.Properties.Architectures, ['arm64'], id);
+      assert.deepEqual(fn.Properties.TracingConfig, { Mode: 'Active' }, id);
+      const logGroup = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup;
+      assert.match(logGroup.Ref, /LogGroup/, id);
+    }
+    template.resourcePropertiesCountIs(
+      'AWS::Logs::LogGroup',
+      { RetentionInDays: config.logRetentionDays },
+      8,
+    );
+  });
+
+  it('points every function at its handler file and enables source maps', () => {
+    for (const [name, fn] of Object.entries(stateless.functions)) {
+      assert.match(fn.entry, new RegExp(`/functions/handlers/${name}\\.ts$`));
+      assert.equal(environmentOf(name).NODE_OPTIONS, '--enable-source-maps');
+      assert.equal(environmentOf(name).POWERTOOLS_SERVICE_NAME, 'email-intake');
+    }
+  });
+
+  it('gives every workflow step the mail domain', () => {
+    for (const name of Object.keys(stateless.functions).filter((n) => n !== 'start-intake')) {
+      assert.equal(environmentOf(name).INTAKE_MAIL_DOMAIN, config.mailDomain, name);
+    }
+  });
+
+  it('gives ParseEmail 1024 MB, five minutes, the inbound bucket to read and the document bucket to write', () => {
+    const parse = functions[logicalIdOf('parse-email')]!.Properties;
+    assert.equal(parse.MemorySize, 1024);
+    assert.equal(parse.Timeout, 300);
+    assert.deepEqual(environmentOf('parse-email').INBOUND_BUCKET, {
+      'Fn::ImportValue': 'email-intake-dev-inbound-bucket-name',
+    });
+    assert.deepEqual(environmentOf('parse-email').DOCUMENT_BUCKET, {
+      'Fn::ImportValue': 'email-intake-dev-document-bucket-name',
+    });
+    const statements = statementsOf('parse-email');
+    const onObjectsOf = (bucket: string) =>
+      statements.find((s) =>
+        JSON.stringify(s.Resource).includes(`email-intake-dev-${bucket}-bucket-name"},"/*"`),
+      );
+    assert.deepEqual([onObjectsOf('inbound')?.Action].flat(), ['s3:GetObject']);
+    assert.ok([onObjectsOf('document')?.Action].flat().includes('s3:PutObject'));
+  });
+
+  it('binds the table (TABLE_NAME and item access, no index wildcard) to the functions that need it', () => {
+    for (const name of [
+      'screen-email',
+      'match-case',
+      'record-documents',
+      'notify-caseworker',
+      'hold-for-person',
+    ]) {
+      assert.deepEqual(
+        environmentOf(name).TABLE_NAME,
+        { 'Fn::ImportValue': 'email-intake-dev-table-name' },
+        name,
+      );
+      assert.ok(allowedActionsOf(name).includes('dynamodb:PutItem'), name);
+      assert.ok(!JSON.stringify(statementsOf(name)).includes('/index/*'), name);
+    }
+    for (const name of ['start-intake', 'parse-email']) {
+      assert.equal(environmentOf(name).TABLE_NAME, undefined, name);
+      assert.ok(!allowedActionsOf(name).some((a) => a.startsWith('dynamodb:')), name);
+    }
+  });
+
+  it('lets RecordDocuments read the document bucket only', () => {
+    assert.ok(allowedActionsOf('record-documents').includes('s3:GetObject'));
+    assert.ok(!allowedActionsOf('record-documents').includes('s3:PutObject'));
+  });
+
+  it('lets NotifyCaseworker send through the identity and configuration set only', () => {
+    const env = environmentOf('notify-caseworker');
+    const [configurationSetId] = Object.keys(resourcesOf(template, 'AWS::SES::ConfigurationSet'));
+    assert.deepEqual(env.SES_CONFIGURATION_SET, { Ref: configurationSetId });
+    assert.equal(env.INTAKE_FROM_ADDRESS, config.senderAddress);
+    const send = statementsOf('notify-caseworker').find((s) => [s.Action].flat().includes('ses:SendEmail'));
+    assert.ok(send);
+    const resources = JSON.stringify(send.Resource);
+    assert.match(resources, /:configuration-set\//);
+    assert.match(resources, /:identity\//);
+    assert.ok(!resources.includes('"*"'));
+  });
+
+  it('gives the starter STATE_MACHINE_ARN and states:StartExecution on that state machine only', () => {
+    const [stateMachineId] = Object.keys(resourcesOf(template, 'AWS::StepFunctions::StateMachine'));
+    assert.deepEqual(environmentOf('start-intake').STATE_MACHINE_ARN, { Ref: stateMachineId });
+    const start = statementsOf('start-intake').find((s) =>
+      [s.Action].flat().includes('states:StartExecution'),
+    );
+    assert.deepEqual(start?.Resource, { Ref: stateMachineId });
+  });
+
+  it('never uses the AWSLambdaBasicExecutionRole managed policy', () => {
+    for (const role of Object.values(resourcesOf(template, 'AWS::IAM::Role'))) {
+      assert.equal(role.Properties.ManagedPolicyArns, undefined);
+    }
+  });
+});
+
+describe('StatelessStack SES receiving', () => {
+  it('has a receipt rule with explicit recipients, TLS required, scanning on, enabled', () => {
+    template.hasResourceProperties('AWS::SES::ReceiptRule', {
+      Rule: Match.objectLike({
+        Name: 'email-intake-dev-inbound',
+        Recipients: config.intakeRecipients,
+        TlsPolicy: 'Require',
+        ScanEnabled: true,
+        Enabled: true,
+      }),
+    });
+  });
+
+  it('names the rule set in a stack output, for the manual activation', () => {
+    template.hasOutput('ReceiptRuleSetName', {
+      Value: { Ref: Match.stringLikeRegexp('^SesReceivingRuleSet') },
+    });
+  });
+
+  it('stores raw mail under inbound/ with a notification topic and no client-side KMS key', () => {
+    const [rule] = Object.values(resourcesOf(template, 'AWS::SES::ReceiptRule'));
+    const actions = (rule!.Properties.Rule as { Actions: { S3Action?: Record<string, unknown> }[] }).Actions;
+    assert.equal(actions.length, 1);
+    const s3Action = actions[0]!.S3Action!;
+    assert.deepEqual(s3Action.BucketName, { 'Fn::ImportValue': 'email-intake-dev-inbound-bucket-name' });
+    assert.equal(s3Action.ObjectKeyPrefix, 'inbound/');
+    assert.match((s3Action.TopicArn as { Ref: string }).Ref, /^SesReceivingTopic/);
+    assert.ok(!('KmsKeyArn' in s3Action), 'no KmsKeyArn: the bucket encrypts with SSE-KMS');
+  });
+
+  it('adds no statement of its own to the inbound bucket policy', () => {
+    template.resourceCountIs('AWS::S3::BucketPolicy', 0);
+  });
+
+  it('publishes notifications to a KMS-encrypted topic, delivered to a queue with a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::SNS::Topic', {
+      TopicName: 'email-intake-dev-inbound-mail',
+      KmsMasterKeyId: { 'Fn::ImportValue': 'email-intake-dev-key-arn' },
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'sqs',
+      TopicArn: { Ref: Match.stringLikeRegexp('^SesReceivingTopic') },
+      Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SesReceivingNotificationsQueue'), 'Arn'] },
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue() },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      KmsMasterKeyId: { 'Fn::ImportValue': 'email-intake-dev-key-arn' },
+      VisibilityTimeout: 180,
+      RedrivePolicy: {
+        deadLetterTargetArn: {
+          'Fn::GetAtt': [Match.stringLikeRegexp('^SesReceivingNotificationsDeadLetterQueue'), 'Arn'],
+        },
+        maxReceiveCount: 5,
+      },
+    });
+  });
+
+  it('encrypts every queue and topic with the customer key and refuses plain HTTP', () => {
+    for (const type of ['AWS::SQS::Queue', 'AWS::SNS::Topic']) {
+      for (const [id, resource] of Object.entries(resourcesOf(template, type))) {
+        assert.deepEqual(
+          resource.Properties.KmsMasterKeyId,
+          { 'Fn::ImportValue': 'email-intake-dev-key-arn' },
+          id,
+        );
+      }
+    }
+    for (const type of ['AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy']) {
+      for (const [id, policy] of Object.entries(resourcesOf(template, type))) {
+        const statements = (policy.Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
+          .Statement;
+        assert.ok(
+          statements.some(
+            (s) => s.Effect === 'Deny' && JSON.stringify(s.Condition).includes('aws:SecureTransport'),
+          ),
+          id,
+        );
+      }
+    }
+  });
+
+  it('feeds the starter from the queue with partial batch failures reported', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalIdOf('start-intake') },
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SesReceivingNotificationsQueue'), 'Arn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 5,
+    });
+  });
+});
+
+describe('StatelessStack outbound mail', () => {
+  it('has a configuration set requiring TLS, with reputation metrics and suppression of bounces and complaints', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      Name: 'email-intake-dev',
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+  });
+
+  it('reports bounces, complaints and rejects to an encrypted topic', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint', 'reject'],
+        SnsDestination: { TopicARN: { Ref: Match.stringLikeRegexp('^OutboundMailFeedbackTopic') } },
+      }),
+    });
+  });
+
+  it('has a domain identity for the mail domain', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: config.mailDomain });
+  });
+});
+
+describe('StatelessStack alarms', () => {
+  it('alarms on failed workflow executions and on any message in a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/States',
+      MetricName: 'ExecutionsFailed',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    const deadLetterQueues = Object.entries(resourcesOf(template, 'AWS::SQS::Queue'))
+      .filter(([id]) => id.includes('DeadLetterQueue'))
+      .map(([id]) => id);
+    assert.equal(deadLetterQueues.length, 2);
+    for (const id of deadLetterQueues) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } }],
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+    }
+  });
+});

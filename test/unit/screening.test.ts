@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ReceiptVerdicts } from '../../functions/domain/receipt-verdicts.ts';
+import { screenEmail } from '../../functions/domain/screening.ts';
+
+const allPass: ReceiptVerdicts = {
+  spam: 'PASS',
+  virus: 'PASS',
+  spf: 'PASS',
+  dkim: 'PASS',
+  dmarc: 'PASS',
+  dmarcPolicy: 'none',
+};
+
+describe('screenEmail', () => {
+  it('lets an ordinary message proceed with a verified sender and counts held attachments', () => {
+    const result = screenEmail({
+      verdicts: allPass,
+      automaticReason: null,
+      attachments: [{ accepted: true }, { accepted: false }],
+    });
+    assert.deepEqual(result, { outcome: 'Proceed', senderVerified: true, heldAttachments: 1 });
+  });
+
+  it('quarantines a message SES found a virus in', () => {
+    assert.deepEqual(
+      screenEmail({ verdicts: { ...allPass, virus: 'FAIL' }, automaticReason: null, attachments: [] }),
+      {
+        outcome: 'Quarantine',
+        reason: 'virus',
+      },
+    );
+  });
+
+  it('quarantines a message whose virus scan could not run', () => {
+    const result = screenEmail({
+      verdicts: { ...allPass, virus: 'PROCESSING_FAILED' },
+      automaticReason: null,
+      attachments: [],
+    });
+    assert.equal(result.outcome, 'Quarantine');
+  });
+
+  it('quarantines spam', () => {
+    assert.deepEqual(
+      screenEmail({ verdicts: { ...allPass, spam: 'FAIL' }, automaticReason: null, attachments: [] }),
+      {
+        outcome: 'Quarantine',
+        reason: 'spam',
+      },
+    );
+  });
+
+  it('routes automatic mail away from any automatic answer', () => {
+    assert.deepEqual(screenEmail({ verdicts: allPass, automaticReason: 'auto-submitted', attachments: [] }), {
+      outcome: 'AutomaticMail',
+      reason: 'auto-submitted',
+    });
+  });
+
+  it('lets a message with failed sender authentication proceed, but unverified', () => {
+    const result = screenEmail({
+      verdicts: { ...allPass, dmarc: 'FAIL', spf: 'FAIL' },
+      automaticReason: null,
+      attachments: [],
+    });
+    assert.deepEqual(result, { outcome: 'Proceed', senderVerified: false, heldAttachments: 0 });
+  });
+});
