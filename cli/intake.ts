@@ -1,4 +1,7 @@
 import { parseArgs } from 'node:util';
+import { InvalidCaseError } from '../functions/use-cases/open-case.ts';
+import { AssignmentError } from '../functions/use-cases/assign-from-triage.ts';
+import { caseUseCases, readCsvImportRows } from './case-commands.ts';
 import { outboxCommand } from './outbox-command.ts';
 import { parseCommand } from './parse-command.ts';
 import { connect, TargetUnavailableError } from './target.ts';
@@ -6,13 +9,20 @@ import { triageListCommand } from './triage-command.ts';
 
 const usage = `Usage: intake <command> [options]
 
-  parse FILE.eml [--json]     parse an email without storing anything
-  outbox [--json]             what the system has sent (its own copies), oldest first
-  triage list [--json]        messages waiting for a person
+  parse FILE.eml [--json]                      parse an email without storing anything
+  case open --name N --email E [--email E2] [--language de|en] [--type T] [--reference R] [--caseworker C]
+                                               open a case; prints its reference on the last line
+  case show REFERENCE [--json]                 a case: checklist state, documents, message log
+  case import FILE.csv                         import cases (columns: reference,name,email,language,type,caseworker)
+  triage list [--json]                         messages waiting for a person
+  triage assign MESSAGE_ID REFERENCE [--add-contact]
+                                               this email belongs to that case (optionally register its sender)
+  outbox [--json]                              what the system has sent (its own copies), oldest first
 
 Talks to the local pipeline (\`npm start\`) by default; INTAKE_TARGET=aws with
 INTAKE_TABLE_NAME and INTAKE_DOCUMENT_BUCKET talks to AWS.
-Case commands (case open/show/import, triage assign, decide) come with case management.`;
+Request types: residence-permit-extension (default), first-residence-permit, settlement-permit,
+eu-blue-card, family-reunification.`;
 
 const out = (text: string): void => {
   process.stdout.write(`${text}\n`);
@@ -25,29 +35,122 @@ async function main(argv: string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      name: { type: 'string' },
+      email: { type: 'string', multiple: true },
+      language: { type: 'string' },
+      type: { type: 'string' },
+      reference: { type: 'string' },
+      caseworker: { type: 'string' },
+      'add-contact': { type: 'boolean', default: false },
     },
   });
-  const [command, ...rest] = positionals;
+  const [command, sub, ...rest] = positionals;
   const json = values.json ?? false;
   if (values.help || command === undefined) {
     out(usage);
     return command === undefined && !values.help ? 2 : 0;
   }
-  switch (command) {
-    case 'parse': {
-      const [file] = rest;
-      if (file === undefined) {
-        out('intake parse: name the .eml file to parse');
-        return 2;
-      }
-      return parseCommand(file, json, out);
+  if (command === 'parse') {
+    if (sub === undefined) {
+      out('intake parse: name the .eml file to parse');
+      return 2;
     }
-    case 'outbox':
-      return outboxCommand(await connect(), json, out);
-    case 'triage':
-      if (rest[0] === 'list') return triageListCommand(await connect(), json, out);
-      break;
+    return parseCommand(sub, json, out);
   }
+  if (command === 'outbox') return outboxCommand(await connect(), json, out);
+  if (command === 'triage' && sub === 'list') return triageListCommand(await connect(), json, out);
+
+  if (command === 'triage' && sub === 'assign') {
+    const [messageId, reference] = rest;
+    if (messageId === undefined || reference === undefined) {
+      out('intake triage assign: give MESSAGE_ID and REFERENCE');
+      return 2;
+    }
+    const result = await caseUseCases(await connect()).assignFromTriage.run(
+      messageId,
+      reference.toUpperCase(),
+      {
+        addContact: values['add-contact'] ?? false,
+      },
+    );
+    out(
+      json
+        ? JSON.stringify(result, null, 2)
+        : `Assigned to ${result.caseReference}: ${result.added} new document(s), ${result.missing.length} item(s) still missing`,
+    );
+    return 0;
+  }
+
+  if (command === 'case' && sub === 'open') {
+    if (values.name === undefined || values.email === undefined) {
+      out('intake case open: --name and --email are required');
+      return 2;
+    }
+    if (values.language !== undefined && values.language !== 'de' && values.language !== 'en') {
+      out('intake case open: --language is de or en');
+      return 2;
+    }
+    const result = await caseUseCases(await connect()).openCase.run({
+      applicantName: values.name,
+      contacts: values.email,
+      ...(values.language ? { language: values.language } : {}),
+      ...(values.type ? { requestType: values.type } : {}),
+      ...(values.reference ? { reference: values.reference } : {}),
+      ...(values.caseworker ? { caseworker: values.caseworker } : {}),
+    });
+    if (result.outcome === 'exists') out(`A case ${result.reference} exists already; left unchanged.`);
+    out(result.reference);
+    return 0;
+  }
+
+  if (command === 'case' && sub === 'show') {
+    const [reference] = rest;
+    if (reference === undefined) {
+      out('intake case show: give the case reference');
+      return 2;
+    }
+    const view = await caseUseCases(await connect()).showCase.run(reference.toUpperCase());
+    if (view === null) {
+      out(`No case ${reference}`);
+      return 1;
+    }
+    if (json) {
+      out(JSON.stringify(view, null, 2));
+      return 0;
+    }
+    out(`${view.case.reference}  ${view.case.requestType}  ${view.case.status}  (${view.case.language})`);
+    out(`Applicant: ${view.case.applicantName}  <${view.case.contacts.join('>, <')}>`);
+    out(`Caseworker: ${view.case.caseworker}`);
+    out('Checklist:');
+    for (const item of view.checklist) {
+      out(`  [${item.fulfilled ? 'x' : ' '}] ${item.label.de}${item.required ? '' : ' (optional)'}`);
+    }
+    out(`Documents: ${view.documents.length}`);
+    for (const d of view.documents)
+      out(`  ${d.receivedAt}  ${d.filename ?? '(no name)'}  → ${d.checklistItem ?? 'unassigned'}`);
+    out(`Messages: ${view.log.length}`);
+    for (const entry of view.log)
+      out(`  ${entry.at}  ${entry.direction === 'in' ? '←' : '→'}  ${entry.subject ?? ''}  (${entry.note})`);
+    return 0;
+  }
+
+  if (command === 'case' && sub === 'import') {
+    const [file] = rest;
+    if (file === undefined) {
+      out('intake case import: name the CSV file');
+      return 2;
+    }
+    const report = await caseUseCases(await connect()).importCases.run(await readCsvImportRows(file));
+    if (json) out(JSON.stringify(report, null, 2));
+    else {
+      out(
+        `Imported ${report.created.length} new case(s); ${report.unchanged.length} existed already; ${report.rejected.length} row(s) rejected.`,
+      );
+      for (const r of report.rejected) out(`  line ${r.line}: ${r.problems.join('; ')}`);
+    }
+    return report.rejected.length > 0 ? 1 : 0;
+  }
+
   out(`intake: unknown command "${positionals.join(' ')}"\n\n${usage}`);
   return 2;
 }
@@ -55,9 +158,19 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof TargetUnavailableError) {
+  if (error instanceof TargetUnavailableError || error instanceof AssignmentError) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 1;
+  } else if (error instanceof InvalidCaseError) {
+    process.stderr.write(`The case cannot be opened: ${error.problems.join('; ')}\n`);
+    process.exitCode = 1;
+  } else if (
+    error instanceof TypeError &&
+    'code' in error &&
+    String(error.code).startsWith('ERR_PARSE_ARGS')
+  ) {
+    process.stderr.write(`intake: ${error.message}\n\n${usage}\n`);
+    process.exitCode = 2;
   } else {
     process.stderr.write(
       `intake: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`,

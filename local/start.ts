@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { DEFAULT_PORTS, startLocalRuntime, writeRuntimeDescription, type LocalRuntime } from './runtime.ts';
 import type { EventLog, Execution } from './step-functions-service.ts';
+import { DEMO_CASES, seedDemoCases } from './demo-cases.ts';
+import { defaultCaseworker } from '../cli/case-commands.ts';
 
 /**
  * `npm start`: the whole pipeline locally, in the foreground, until Ctrl-C.
@@ -57,7 +59,8 @@ function summarise(output: unknown): string {
   const state = output as {
     parsed?: { attachments?: { accepted: boolean }[]; problems?: unknown[] };
     screening?: { outcome?: string; reason?: string };
-    match?: { outcome?: string; reason?: string; note?: string };
+    match?: { outcome?: string; reason?: string; caseReference?: string; by?: string };
+    recorded?: { added?: number; duplicates?: number; missing?: string[] };
   };
   const parts: string[] = [];
   if (state.parsed?.attachments) {
@@ -68,10 +71,24 @@ function summarise(output: unknown): string {
     parts.push(
       `screening: ${state.screening.outcome}${state.screening.reason ? ` (${state.screening.reason})` : ''}`,
     );
-  if (state.match?.outcome)
-    parts.push(`match: ${state.match.outcome}${state.match.reason ? ` (${state.match.reason})` : ''}`);
-  if (state.match?.note) parts.push(state.match.note);
+  if (state.match?.outcome === 'Matched')
+    parts.push(`case ${state.match.caseReference} (by ${state.match.by})`);
+  else if (state.match?.outcome) parts.push(`triage: ${state.match.reason}`);
+  if (state.recorded) {
+    const missing = state.recorded.missing ?? [];
+    parts.push(
+      `${state.recorded.added} new document(s), ${missing.length === 0 ? 'checklist complete' : `missing: ${missing.join(', ')}`}`,
+    );
+  }
   return parts.length > 0 ? ` — ${parts.join('; ')}` : '';
+}
+
+function demoCasesText(references: readonly string[]): string {
+  if (references.length === 0) return 'Demo cases: not seeded (INTAKE_SEED=0).';
+  const lines = DEMO_CASES.filter((c) => references.includes(c.reference ?? '')).map(
+    (c) => `  ${c.reference}  ${c.requestType}  contact ${c.contacts.join(', ')}`,
+  );
+  return `Demo cases (made up; mail from a contact, or naming the reference, lands in the case):\n${lines.join('\n')}`;
 }
 
 async function main(): Promise<void> {
@@ -97,6 +114,8 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  const seeded =
+    process.env.INTAKE_SEED === '0' ? [] : await seedDemoCases(runtime.description, defaultCaseworker());
   const removeDescription = await writeRuntimeDescription(join(dataDir, 'runtime.json'), runtime.description);
   runtime.stepFunctions.onEvent((execution, event) => {
     const line = describeEvent(execution, event);
@@ -116,12 +135,11 @@ Email intake pipeline — running locally, no AWS account needed
   Data                          ${dataDir}
 
 Send a first email, e.g.:
-  swaks --server ${endpoints.smtp.host}:${endpoints.smtp.port} --to ${rule.recipients[0]?.includes('@') ? rule.recipients[0] : `intake@${rule.recipients[0] ?? 'example.org'}`} --attach @document.pdf
-Then:  npx intake triage list --json   |   npx intake outbox --json
+  swaks --server ${endpoints.smtp.host}:${endpoints.smtp.port} --from ayse.yilmaz@example.org --to ${rule.recipients[0]?.includes('@') ? rule.recipients[0] : `intake@${rule.recipients[0] ?? 'example.org'}`} --header 'Subject: Reisepass ABH-2026-000101' --attach @Reisepass.pdf
+Then:  npx intake case show ABH-2026-000101   |   npx intake triage list   |   npx intake outbox --json
 
-Not built yet: case matching and documents on cases (issue #4), caseworker notification,
-queries and invitations (issue #5). Until then every screened message goes to triage.
-Demo cases: none yet (they come with case management, issue #4).
+${demoCasesText(seeded)}
+Not built yet: caseworker notification, queries and invitations (issue #5).
 Ctrl-C stops everything.
 `);
 

@@ -1,11 +1,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { TriageEntry, TriageReason, TriageRepository } from '../domain/triage.ts';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TriageEntry, TriageReason } from '../domain/triage.ts';
+import type { TriageRepository } from '../domain/triage.ts';
+import { isConditionFailure, queryAll } from './dynamodb-helpers.ts';
 
 /**
  * Triage entries in the single table: `pk = TRIAGE`, `sk = <receivedAt>#<messageId>`, so the list
- * reads oldest first. The put is conditional on the message not being there yet: a replayed
- * workflow step leaves the first entry as it was.
+ * reads oldest first; `gsi1pk = TRIAGE#<messageId>` finds one entry by its message. The put is
+ * conditional on the message not being there yet: a replayed workflow step leaves the first entry.
  */
 export class DynamoDbTriageRepository implements TriageRepository {
   readonly #db: DynamoDBDocumentClient;
@@ -17,43 +19,69 @@ export class DynamoDbTriageRepository implements TriageRepository {
   }
 
   async add(entry: TriageEntry): Promise<void> {
+    if ((await this.get(entry.messageId)) !== null) return;
     try {
       await this.#db.send(
         new PutCommand({
           TableName: this.#table,
-          Item: { pk: 'TRIAGE', sk: `${entry.receivedAt}#${entry.messageId}`, type: 'triage', ...entry },
+          Item: {
+            pk: 'TRIAGE',
+            sk: `${entry.receivedAt}#${entry.messageId}`,
+            gsi1pk: `TRIAGE#${entry.messageId}`,
+            gsi1sk: 'TRIAGE',
+            type: 'triage',
+            ...entry,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return;
+      if (isConditionFailure(error)) return;
       throw error;
     }
   }
 
   async list(): Promise<TriageEntry[]> {
-    const entries: TriageEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.#db.send(
-        new QueryCommand({
-          TableName: this.#table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'TRIAGE' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        entries.push({
-          messageId: String(item.messageId),
-          reason: item.reason as TriageReason,
-          receivedAt: String(item.receivedAt),
-          suggestedCases: (item.suggestedCases as string[] | undefined) ?? [],
-          detail: (item.detail as string | null | undefined) ?? null,
-        });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return entries;
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'TRIAGE' },
+    });
+    return items.map(toEntry);
   }
+
+  async get(messageId: string): Promise<TriageEntry | null> {
+    const page = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `TRIAGE#${messageId}` },
+      }),
+    );
+    const [item] = page.Items ?? [];
+    return item === undefined ? null : toEntry(item);
+  }
+
+  async remove(messageId: string): Promise<void> {
+    const entry = await this.get(messageId);
+    if (entry === null) return;
+    await this.#db.send(
+      new DeleteCommand({
+        TableName: this.#table,
+        Key: { pk: 'TRIAGE', sk: `${entry.receivedAt}#${messageId}` },
+      }),
+    );
+  }
+}
+
+function toEntry(item: Record<string, unknown>): TriageEntry {
+  return {
+    messageId: String(item.messageId),
+    reason: item.reason as TriageReason,
+    receivedAt: String(item.receivedAt),
+    suggestedCases: (item.suggestedCases as string[] | undefined) ?? [],
+    detail: (item.detail as string | null | undefined) ?? null,
+    ...(item.email === undefined ? {} : { email: item.email as TriageEntry['email'] }),
+  };
 }

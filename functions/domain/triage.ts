@@ -1,3 +1,5 @@
+import type { InboundEmail } from './inbound-email.ts';
+
 /**
  * Triage: the list of messages a person must look at because the pipeline could not (or must not)
  * put them into a case on its own. Each entry says why, and suggests cases where it can.
@@ -6,12 +8,12 @@ export type TriageReason =
   | 'quarantined-virus'
   | 'quarantined-spam'
   | 'no-match'
+  | 'unknown-reference'
   | 'ambiguous'
   | 'unverified-sender'
   | 'reference-from-unknown-sender'
   | 'case-closed'
-  | 'processing-error'
-  | 'matching-not-available';
+  | 'processing-error';
 
 export interface TriageEntry {
   /** The SES message id (also the workflow execution name). */
@@ -22,10 +24,15 @@ export interface TriageEntry {
   readonly suggestedCases: readonly string[];
   /** Short, non-personal detail for the person (e.g. an error name). */
   readonly detail: string | null;
+  /** What arrived, so that assigning it to a case later records exactly that. */
+  readonly email?: InboundEmail;
 }
 
 /** Where triage entries are kept. Adding the same message twice keeps one entry. */
 export interface TriageRepository {
   add(entry: TriageEntry): Promise<void>;
   list(): Promise<TriageEntry[]>;
+  get(messageId: string): Promise<TriageEntry | null>;
+  /** Takes the entry off the list (a person dealt with it). */
+  remove(messageId: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InboundEmail } from '../domain/inbound-email.ts';
 
 /**
  * Schemas of the IntakeWorkflow state each step reads. The state machine passes the whole state
@@ -35,3 +36,54 @@ export const afterErrorSchema = z.object({
   receivedAt: z.string().optional(),
   error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
 });
+
+const locationSchema = z.object({ bucket: z.string(), key: z.string() }).nullable();
+
+/** What MatchCase and RecordDocuments read: the request, the parse result and the screening. */
+export const screenedEmailSchema = intakeRequestSchema.extend({
+  parsed: z.object({
+    from: z.string().nullable(),
+    to: z.array(z.string()),
+    subject: z.string().nullable(),
+    newText: z.string().optional(),
+    inReplyTo: z.string().nullable(),
+    references: z.array(z.string()),
+    caseReference: z.string().nullable(),
+    attachments: z.array(
+      z.object({
+        sha256: z.string(),
+        filename: z.string().nullable(),
+        detectedType: z.string().nullable(),
+        size: z.number(),
+        accepted: z.boolean(),
+        reason: z.string().nullable(),
+        location: locationSchema.optional(),
+      }),
+    ),
+  }),
+  screening: z.object({ outcome: z.literal('Proceed'), senderVerified: z.boolean() }),
+});
+
+export const matchedEmailSchema = screenedEmailSchema.extend({
+  match: z.object({ outcome: z.literal('Matched'), caseReference: z.string(), by: z.string() }),
+});
+
+/** The email as matching and recording see it, from the workflow state. */
+export function inboundEmailFrom(state: z.infer<typeof screenedEmailSchema>): InboundEmail {
+  const { parsed } = state;
+  return {
+    messageId: state.messageId,
+    receivedAt: state.receivedAt,
+    from: parsed.from,
+    to: parsed.to,
+    subject: parsed.subject,
+    text: parsed.newText ?? '',
+    inReplyTo: parsed.inReplyTo,
+    references: parsed.references,
+    caseReference: parsed.caseReference,
+    recipients: state.recipients,
+    attachments: parsed.attachments.map((a) => ({ ...a, location: a.location ?? null })),
+    verdicts: state.verdicts,
+    senderVerified: state.screening.senderVerified,
+  };
+}

@@ -1,40 +1,31 @@
 import middy from '@middy/core';
 import { dynamoDb } from '#clients/dynamodb';
-import { requireEnv } from '#shared/env';
+import { optionalEnv, requireEnv } from '#shared/env';
 import { logger } from '#shared/logger';
-import { afterParseSchema } from '#events/workflow-state';
+import { caseRepository } from '#shared/case-repository';
+import { inboundEmailFrom, screenedEmailSchema } from '#events/workflow-state';
+import type { MatchDecision } from '#domain/case-matching';
 import { DynamoDbTriageRepository } from '#adapters/dynamodb-triage-repository';
+import { MatchCase } from '#use-cases/match-case';
 
-const triage = new DynamoDbTriageRepository(dynamoDb, requireEnv('TABLE_NAME'));
-
-/** What MatchCase answers until case matching exists. */
-interface MatchNotAvailable {
-  readonly outcome: 'Unmatched';
-  readonly reason: 'matching-not-available';
-  readonly note: string;
-  readonly suggestedCases: readonly string[];
-}
+const table = requireEnv('TABLE_NAME');
+const matchCase = new MatchCase({
+  cases: caseRepository(dynamoDb, table),
+  triage: new DynamoDbTriageRepository(dynamoDb, table),
+  replyAddressSecret: optionalEnv('REPLY_ADDRESS_SECRET') ?? null,
+});
 
 /**
- * IntakeWorkflow step MatchCase. Case matching (thread, reference, contact) is not built yet
- * (issue #4): until then every message that passes screening goes to triage, with the case
- * reference it named as a suggestion, and this step says so in its output.
+ * IntakeWorkflow step MatchCase: by thread, then case reference, then registered contact.
+ * Anything else goes to triage with the reason (the workflow routes on `outcome`).
  */
-export const handler = middy<unknown, MatchNotAvailable>().handler(async (event) => {
-  const state = afterParseSchema.parse(event);
-  const suggestedCases = state.parsed.caseReference === null ? [] : [state.parsed.caseReference];
-  await triage.add({
-    messageId: state.messageId,
-    reason: 'matching-not-available',
-    receivedAt: state.receivedAt,
-    suggestedCases,
-    detail: null,
+export const handler = middy<unknown, MatchDecision>().handler(async (event) => {
+  const state = screenedEmailSchema.parse(event);
+  const decision = await matchCase.run(inboundEmailFrom(state));
+  logger.info('Matched', {
+    sesMessageId: state.messageId,
+    outcome: decision.outcome,
+    ...(decision.outcome === 'Matched' ? { by: decision.by } : { reason: decision.reason }),
   });
-  logger.info('Sent to triage', { sesMessageId: state.messageId, reason: 'matching-not-available' });
-  return {
-    outcome: 'Unmatched',
-    reason: 'matching-not-available',
-    note: 'Case matching is not built yet (issue #4); the message waits in triage for a person.',
-    suggestedCases,
-  };
+  return decision;
 });

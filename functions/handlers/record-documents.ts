@@ -1,14 +1,27 @@
 import middy from '@middy/core';
+import { dynamoDb } from '#clients/dynamodb';
+import { requireEnv } from '#shared/env';
 import { logger } from '#shared/logger';
-import { intakeRequestSchema } from '#events/workflow-state';
+import { caseRepository } from '#shared/case-repository';
+import { inboundEmailFrom, matchedEmailSchema } from '#events/workflow-state';
+import { RecordDocuments, type RecordDocumentsResult } from '#use-cases/record-documents';
 
-/**
- * IntakeWorkflow step RecordDocuments. Recording documents on a case comes with case matching
- * (issue #4); MatchCase answers `Unmatched` until then, so the workflow does not reach this step.
- * Should it be reached, it says plainly that nothing was recorded.
- */
-export const handler = middy<unknown, { status: 'not-available'; note: string }>().handler(async (event) => {
-  const { messageId } = intakeRequestSchema.pick({ messageId: true }).parse(event);
-  logger.warn('RecordDocuments reached before it is built', { sesMessageId: messageId });
-  return { status: 'not-available', note: 'Recording documents on a case is not built yet (issue #4).' };
+const recordDocuments = new RecordDocuments(caseRepository(dynamoDb, requireEnv('TABLE_NAME')));
+
+/** IntakeWorkflow step RecordDocuments: the email's documents become documents of its case. */
+export const handler = middy<unknown, RecordDocumentsResult>().handler(async (event) => {
+  const state = matchedEmailSchema.parse(event);
+  const result = await recordDocuments.run(
+    state.match.caseReference,
+    inboundEmailFrom(state),
+    `matched by ${state.match.by}`,
+  );
+  logger.info('Recorded', {
+    sesMessageId: state.messageId,
+    added: result.added,
+    duplicates: result.duplicates,
+    held: result.held,
+    missing: result.missing.length,
+  });
+  return result;
 });

@@ -67,14 +67,14 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
         attachments: { sha256: string; accepted: boolean; location: { key: string } }[];
       };
       screening: { outcome: string; senderVerified: boolean };
-      match: { outcome: string; reason: string };
+      match: { outcome: string; reason: string; suggestedCases: string[] };
     };
     assert.equal(output.parsed.caseReference, 'ABH-2026-004711');
     assert.equal(output.parsed.attachments.length, 1);
     assert.equal(output.parsed.attachments[0]!.sha256, sha256(pdf));
     assert.equal(output.parsed.attachments[0]!.accepted, true);
     assert.deepEqual(output.screening, { outcome: 'Proceed', senderVerified: true, heldAttachments: 0 });
-    assert.equal(output.match.outcome, 'Unmatched');
+    assert.deepEqual(output.match, { outcome: 'Triage', reason: 'unknown-reference', suggestedCases: [] });
 
     // Assess: the attachment is stored by content hash, its bytes intact
     const documents = pipeline.bucket('DOCUMENT_BUCKET');

@@ -1,0 +1,275 @@
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { CaseDocument, CaseFile, CaseStatus } from '../domain/case-file.ts';
+import type { CaseLogEntry } from '../domain/case-log.ts';
+import type { CaseRepository } from '../domain/case-repository.ts';
+import { isConditionFailure, queryAll } from './dynamodb-helpers.ts';
+
+/**
+ * Cases in the single table. Item layout (pk / sk):
+ * - `CASE#<ref>` / `CASE`               the case (with its checklist as opened)
+ * - `CASE#<ref>` / `CONTACT#<address>`  a registered contact; gsi1: `CONTACT#<address>` / `CASE#<ref>`
+ * - `CASE#<ref>` / `DOC#<sha256>`       a document; one per content, so resending changes nothing
+ * - `CASE#<ref>` / `LOG#<at>#<dir>#<id>` an audit entry
+ * - `CASE#<ref>` / `SENT#<message-id>`  a sent email's Message-ID; gsi2: `MSGID#<message-id>` / `CASE#<ref>`
+ * - `COUNTER` / `CASE#<year>`           the running number of case references
+ * Each email writes its own items, so concurrent emails for one case never overwrite each other;
+ * the only shared item written later is the case itself, and only by conditional updates.
+ */
+export class DynamoDbCaseRepository implements CaseRepository {
+  readonly #db: DynamoDBDocumentClient;
+  readonly #table: string;
+  readonly #referencePrefix: string;
+  readonly #referenceDigits: number;
+
+  constructor(db: DynamoDBDocumentClient, table: string, reference: { prefix: string; digits: number }) {
+    this.#db = db;
+    this.#table = table;
+    this.#referencePrefix = reference.prefix;
+    this.#referenceDigits = reference.digits;
+  }
+
+  async nextReference(year: number): Promise<string> {
+    const result = await this.#db.send(
+      new UpdateCommand({
+        TableName: this.#table,
+        Key: { pk: 'COUNTER', sk: `CASE#${year}` },
+        UpdateExpression: 'ADD #n :one',
+        ExpressionAttributeNames: { '#n': 'value' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    const number = Number(result.Attributes?.value);
+    return `${this.#referencePrefix}-${year}-${String(number).padStart(this.#referenceDigits, '0')}`;
+  }
+
+  async create(caseFile: CaseFile): Promise<'created' | 'exists'> {
+    const pk = `CASE#${caseFile.reference}`;
+    try {
+      await this.#db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.#table,
+                Item: { pk, sk: 'CASE', type: 'case', ...caseFile },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...caseFile.contacts.map((address) => ({
+              Put: { TableName: this.#table, Item: this.#contactItem(caseFile.reference, address) },
+            })),
+          ],
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      if (
+        error instanceof Error &&
+        error.name === 'TransactionCanceledException' &&
+        error.message.includes('ConditionalCheckFailed')
+      ) {
+        return 'exists';
+      }
+      throw error;
+    }
+  }
+
+  async get(reference: string): Promise<CaseFile | null> {
+    const result = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: { pk: `CASE#${reference}`, sk: 'CASE' } }),
+    );
+    return result.Item === undefined ? null : toCase(result.Item);
+  }
+
+  async casesByContact(address: string): Promise<CaseFile[]> {
+    return this.#casesFromIndex('gsi1', `CONTACT#${address.toLowerCase()}`);
+  }
+
+  async casesBySentMessageId(messageId: string): Promise<CaseFile[]> {
+    return this.#casesFromIndex('gsi2', `MSGID#${messageId.toLowerCase()}`);
+  }
+
+  async addContact(reference: string, address: string): Promise<void> {
+    await this.#db
+      .send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.#table,
+                Key: { pk: `CASE#${reference}`, sk: 'CASE' },
+                // A list append guarded against duplicates; the condition makes concurrent adds safe.
+                UpdateExpression: 'SET contacts = list_append(contacts, :address)',
+                ConditionExpression: 'attribute_exists(pk) AND NOT contains(contacts, :plain)',
+                ExpressionAttributeValues: {
+                  ':address': [address.toLowerCase()],
+                  ':plain': address.toLowerCase(),
+                },
+              },
+            },
+            { Put: { TableName: this.#table, Item: this.#contactItem(reference, address) } },
+          ],
+        }),
+      )
+      .catch((error: unknown) => {
+        // Already a contact: nothing to do.
+        if (error instanceof Error && error.name === 'TransactionCanceledException') return;
+        throw error;
+      });
+  }
+
+  async setStatus(reference: string, from: readonly CaseStatus[], to: CaseStatus): Promise<boolean> {
+    const names = Object.fromEntries(from.map((_, i) => [`:from${i}`, from[i]]));
+    try {
+      await this.#db.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { pk: `CASE#${reference}`, sk: 'CASE' },
+          UpdateExpression: 'SET #status = :to',
+          ConditionExpression: `#status IN (${Object.keys(names).join(', ')})`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':to': to, ...names },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async addDocument(reference: string, document: CaseDocument): Promise<'added' | 'duplicate'> {
+    try {
+      await this.#db.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: { pk: `CASE#${reference}`, sk: `DOC#${document.sha256}`, type: 'document', ...document },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'added';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'duplicate';
+      throw error;
+    }
+  }
+
+  async assignDocument(reference: string, sha256: string, checklistItem: string | null): Promise<boolean> {
+    try {
+      await this.#db.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { pk: `CASE#${reference}`, sk: `DOC#${sha256}` },
+          UpdateExpression: 'SET checklistItem = :item, assignedBy = :by',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':item': checklistItem, ':by': 'caseworker' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async documents(reference: string): Promise<CaseDocument[]> {
+    const items = await this.#itemsOf(reference, 'DOC#');
+    return items
+      .map(({ pk: _pk, sk: _sk, type: _type, ...document }) => document as unknown as CaseDocument)
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  }
+
+  async appendLog(reference: string, entry: CaseLogEntry): Promise<void> {
+    try {
+      await this.#db.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: {
+            pk: `CASE#${reference}`,
+            sk: `LOG#${entry.at}#${entry.direction}#${entry.messageId}`,
+            type: 'log',
+            ...entry,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async log(reference: string): Promise<CaseLogEntry[]> {
+    const items = await this.#itemsOf(reference, 'LOG#');
+    return items.map(({ pk: _pk, sk: _sk, type: _type, ...entry }) => entry as unknown as CaseLogEntry);
+  }
+
+  async recordSentMessageIds(reference: string, messageIds: readonly string[]): Promise<void> {
+    await Promise.all(
+      messageIds.map((id) =>
+        this.#db.send(
+          new PutCommand({
+            TableName: this.#table,
+            Item: {
+              pk: `CASE#${reference}`,
+              sk: `SENT#${id.toLowerCase()}`,
+              gsi2pk: `MSGID#${id.toLowerCase()}`,
+              gsi2sk: `CASE#${reference}`,
+              type: 'sent-message-id',
+            },
+          }),
+        ),
+      ),
+    );
+  }
+
+  #contactItem(reference: string, address: string): Record<string, string> {
+    const lower = address.toLowerCase();
+    return {
+      pk: `CASE#${reference}`,
+      sk: `CONTACT#${lower}`,
+      gsi1pk: `CONTACT#${lower}`,
+      gsi1sk: `CASE#${reference}`,
+      type: 'contact',
+    };
+  }
+
+  #itemsOf(reference: string, prefix: string): Promise<Record<string, unknown>[]> {
+    return queryAll(this.#db, {
+      TableName: this.#table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `CASE#${reference}`, ':prefix': prefix },
+    });
+  }
+
+  async #casesFromIndex(indexName: 'gsi1' | 'gsi2', key: string): Promise<CaseFile[]> {
+    const links = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: indexName,
+      KeyConditionExpression: `${indexName}pk = :pk`,
+      ExpressionAttributeValues: { ':pk': key },
+    });
+    const references = [...new Set(links.map((l) => String(l.pk)))];
+    if (references.length === 0) return [];
+    const result = await this.#db.send(
+      new BatchGetCommand({
+        RequestItems: { [this.#table]: { Keys: references.slice(0, 100).map((pk) => ({ pk, sk: 'CASE' })) } },
+      }),
+    );
+    return (result.Responses?.[this.#table] ?? [])
+      .map(toCase)
+      .sort((a, b) => a.reference.localeCompare(b.reference));
+  }
+}
+
+function toCase(item: Record<string, unknown>): CaseFile {
+  const { pk: _pk, sk: _sk, type: _type, ...caseFile } = item;
+  return caseFile as unknown as CaseFile;
+}

@@ -1,0 +1,28 @@
+import type { CaseDocument, CaseFile, CaseStatus } from './case-file.ts';
+import type { CaseLogEntry } from './case-log.ts';
+
+/** Where cases, their contacts, documents and log live. Writes are safe under concurrency. */
+export interface CaseRepository {
+  /** A new case reference for the year, from an atomic counter. */
+  nextReference(year: number): Promise<string>;
+  /** Creates the case with its contacts; `exists` when the reference is taken (nothing changes). */
+  create(caseFile: CaseFile): Promise<'created' | 'exists'>;
+  get(reference: string): Promise<CaseFile | null>;
+  /** Cases the address is a registered contact of, in any status. */
+  casesByContact(address: string): Promise<CaseFile[]>;
+  /** Cases that sent an email with this Message-ID (as SES assigned it, or our own id). */
+  casesBySentMessageId(messageId: string): Promise<CaseFile[]>;
+  addContact(reference: string, address: string): Promise<void>;
+  /** Changes the status only if it is one of `from`; false when it was not. */
+  setStatus(reference: string, from: readonly CaseStatus[], to: CaseStatus): Promise<boolean>;
+  /** Adds a document; `duplicate` when the same bytes are already a document of the case. */
+  addDocument(reference: string, document: CaseDocument): Promise<'added' | 'duplicate'>;
+  /** A caseworker's (re)assignment of a document to a checklist item (null: none). */
+  assignDocument(reference: string, sha256: string, checklistItem: string | null): Promise<boolean>;
+  documents(reference: string): Promise<CaseDocument[]>;
+  /** Appends to the log; the same message in the same direction is logged once. */
+  appendLog(reference: string, entry: CaseLogEntry): Promise<void>;
+  log(reference: string): Promise<CaseLogEntry[]>;
+  /** Remembers Message-IDs of an email sent for the case, for thread matching. */
+  recordSentMessageIds(reference: string, messageIds: readonly string[]): Promise<void>;
+}

@@ -1,0 +1,92 @@
+import { missingItems, type CaseDocument } from '../domain/case-file.ts';
+import type { CaseRepository } from '../domain/case-repository.ts';
+import { recogniseDocument } from '../domain/document-recognition.ts';
+import type { InboundEmail } from '../domain/inbound-email.ts';
+
+export interface RecordDocumentsResult {
+  readonly caseReference: string;
+  /** Documents new to the case. */
+  readonly added: number;
+  /** Accepted files the case already had (same bytes). */
+  readonly duplicates: number;
+  /** Files held for a person (not documents of the case). */
+  readonly held: number;
+  /** Required checklist items still missing, by id. */
+  readonly missing: readonly string[];
+  /** Every required item has a document. */
+  readonly complete: boolean;
+}
+
+/** Error for a case that disappeared between matching and recording. */
+export class CaseNotFoundError extends Error {
+  constructor(reference: string) {
+    super(`Case ${reference} does not exist`);
+    this.name = 'CaseNotFoundError';
+  }
+}
+
+/**
+ * Adds an email's accepted attachments to its case (one document per content hash), assigns them
+ * to checklist items where recognisable, logs the email, and marks the case ready for review once
+ * nothing required is missing. Safe to run twice for the same email.
+ */
+export class RecordDocuments {
+  readonly #cases: CaseRepository;
+
+  constructor(cases: CaseRepository) {
+    this.#cases = cases;
+  }
+
+  async run(reference: string, email: InboundEmail, how: string): Promise<RecordDocumentsResult> {
+    const caseFile = await this.#cases.get(reference);
+    if (caseFile === null) throw new CaseNotFoundError(reference);
+    const accepted = email.attachments.filter((a) => a.accepted && a.location !== null);
+    let added = 0;
+    for (const attachment of accepted) {
+      const document: CaseDocument = {
+        sha256: attachment.sha256,
+        filename: attachment.filename,
+        detectedType: attachment.detectedType,
+        size: attachment.size,
+        checklistItem: recogniseDocument(
+          attachment,
+          { subject: email.subject, text: email.text, documentCount: accepted.length },
+          caseFile.checklist,
+        ),
+        assignedBy: null,
+        messageId: email.messageId,
+        receivedAt: email.receivedAt,
+        location: attachment.location!,
+      };
+      const withAssigner: CaseDocument = {
+        ...document,
+        assignedBy: document.checklistItem === null ? null : 'recognition',
+      };
+      if ((await this.#cases.addDocument(reference, withAssigner)) === 'added') added += 1;
+    }
+    const held = email.attachments.filter((a) => !a.accepted);
+    await this.#cases.appendLog(reference, {
+      direction: 'in',
+      at: email.receivedAt,
+      messageId: email.messageId,
+      from: email.from,
+      to: email.to,
+      subject: email.subject,
+      documents: accepted.map((a) => a.sha256),
+      held: held.map((a) => ({ filename: a.filename, reason: a.reason })),
+      note: how,
+      verdicts: { ...email.verdicts },
+    });
+    const missing = missingItems(caseFile, await this.#cases.documents(reference)).map((i) => i.id);
+    const complete = missing.length === 0;
+    if (complete) await this.#cases.setStatus(reference, ['open'], 'ready-for-review');
+    return {
+      caseReference: reference,
+      added,
+      duplicates: accepted.length - added,
+      held: held.length,
+      missing,
+      complete,
+    };
+  }
+}
