@@ -8,6 +8,7 @@ import { caseRepository } from '../functions/shared/case-repository.ts';
 import { AssignFromTriage } from '../functions/use-cases/assign-from-triage.ts';
 import { ImportCases, type ImportRow } from '../functions/use-cases/import-cases.ts';
 import { OpenCase, type OpenCaseRequest } from '../functions/use-cases/open-case.ts';
+import { ReassignDocument } from '../functions/use-cases/reassign-document.ts';
 import { RecordDocuments } from '../functions/use-cases/record-documents.ts';
 import { ShowCase } from '../functions/use-cases/show-case.ts';
 import type { Target } from './target.ts';
@@ -31,6 +32,7 @@ export function caseUseCases(target: Target) {
     importCases: new ImportCases(openCase),
     showCase: new ShowCase(cases),
     assignFromTriage: new AssignFromTriage({ triage, cases, record }),
+    reassignDocument: new ReassignDocument(cases),
   };
 }
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { InvalidCaseError } from '../functions/use-cases/open-case.ts';
 import { AssignmentError } from '../functions/use-cases/assign-from-triage.ts';
+import { ReassignmentError } from '../functions/use-cases/reassign-document.ts';
 import { caseUseCases, readCsvImportRows } from './case-commands.ts';
 import { outboxCommand } from './outbox-command.ts';
 import { parseCommand } from './parse-command.ts';
@@ -13,6 +14,7 @@ const usage = `Usage: intake <command> [options]
   case open --name N --email E [--email E2] [--language de|en] [--type T] [--reference R] [--caseworker C]
                                                open a case; prints its reference on the last line
   case show REFERENCE [--json]                 a case: checklist state, documents, message log
+  case reassign REFERENCE SHA256 ITEM|none     put a document under another checklist item
   case import FILE.csv                         import cases (columns: reference,name,email,language,type,caseworker)
   triage list [--json]                         messages waiting for a person
   triage assign MESSAGE_ID REFERENCE [--add-contact]
@@ -134,6 +136,21 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === 'case' && sub === 'reassign') {
+    const [reference, sha256, item] = rest;
+    if (reference === undefined || sha256 === undefined || item === undefined) {
+      out('intake case reassign: give REFERENCE, SHA256 and the checklist item (or none)');
+      return 2;
+    }
+    await caseUseCases(await connect()).reassignDocument.run(
+      reference.toUpperCase(),
+      sha256.toLowerCase(),
+      item === 'none' ? null : item,
+    );
+    out(`Document ${sha256.slice(0, 12)}… of ${reference.toUpperCase()} is now under ${item}`);
+    return 0;
+  }
+
   if (command === 'case' && sub === 'import') {
     const [file] = rest;
     if (file === undefined) {
@@ -158,7 +175,11 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof TargetUnavailableError || error instanceof AssignmentError) {
+  if (
+    error instanceof TargetUnavailableError ||
+    error instanceof AssignmentError ||
+    error instanceof ReassignmentError
+  ) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 1;
   } else if (error instanceof InvalidCaseError) {

@@ -83,6 +83,50 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
     assert.deepEqual(await pipeline.listKeys(documents, 'staging/'), []);
   });
 
+  it('an email from a registered contact lands in the case, documents on the checklist', async () => {
+    // Prepare
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Ayşe Yılmaz',
+      contacts: ['ayse.yilmaz@example.org'],
+    });
+    const passport = samplePdf('Reisepass');
+    const payslip = samplePdf('Gehaltsabrechnung');
+
+    // Act
+    const messageId = await pipeline.send({
+      from: 'Ayşe Yılmaz <ayse.yilmaz@example.org>',
+      to: pipeline.intakeAddress,
+      subject: 'Meine Unterlagen',
+      text: 'Guten Tag, anbei Pass und Gehaltsabrechnung.',
+      attachments: [
+        { filename: 'Reisepass.pdf', content: passport, contentType: 'application/pdf' },
+        { filename: 'Gehaltsabrechnung Oktober.pdf', content: payslip, contentType: 'application/pdf' },
+      ],
+    });
+    const execution = await pipeline.runtime.waitForExecution(messageId);
+
+    // Assess
+    assert.equal(execution.status, 'SUCCEEDED', `${execution.error}: ${execution.cause}`);
+    assert.deepEqual(tasksEntered(execution.events), [
+      'ParseEmail',
+      'ScreenEmail',
+      'MatchCase',
+      'RecordDocuments',
+      'NotifyCaseworker',
+    ]);
+    const output = JSON.parse(execution.output!) as { match: unknown; recorded: { added: number } };
+    assert.deepEqual(output.match, { outcome: 'Matched', caseReference: reference, by: 'contact' });
+    const view = (await pipeline.showCase.run(reference))!;
+    assert.deepEqual(
+      view.documents.map((d) => [d.sha256, d.checklistItem]).sort(),
+      [
+        [sha256(passport), 'passport'],
+        [sha256(payslip), 'payslips'],
+      ].sort(),
+    );
+    assert.equal(view.log[0]!.messageId, messageId);
+  });
+
   it('a redelivered receipt notification starts no second execution', async () => {
     // Prepare: a message received once
     const messageId = await pipeline.send({

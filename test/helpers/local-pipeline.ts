@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime.ts';
+import {
+  createCaseReferenceMatcher,
+  DEFAULT_CASE_REFERENCE_FORMAT,
+} from '../../functions/domain/case-reference.ts';
+import { caseRepository } from '../../functions/shared/case-repository.ts';
+import { OpenCase } from '../../functions/use-cases/open-case.ts';
+import { ShowCase } from '../../functions/use-cases/show-case.ts';
+import { DynamoDbTriageRepository } from '../../functions/adapters/dynamodb-triage-repository.ts';
 
 /**
  * The local pipeline for a test file: every stand-in on a free port, data in a temporary
@@ -19,6 +29,10 @@ export interface TestPipeline {
   readObject(bucket: string, key: string): Promise<Buffer>;
   listKeys(bucket: string, prefix: string): Promise<string[]>;
   bucket(role: 'INBOUND_BUCKET' | 'DOCUMENT_BUCKET'): string;
+  /** The case use cases and triage, against the pipeline's own table. */
+  readonly openCase: OpenCase;
+  readonly showCase: ShowCase;
+  readonly triage: DynamoDbTriageRepository;
   stop(): Promise<void>;
 }
 
@@ -39,6 +53,14 @@ export async function startTestPipeline(options: Partial<LocalRuntimeOptions> = 
     maxConnections: 1,
   });
   const recipient = runtime.app.receiptRules[0]!.recipients[0]!;
+  const dynamo = new DynamoDBClient({
+    endpoint: runtime.endpoints.dynamodb,
+    region: runtime.description.region,
+    credentials: runtime.description.credentials,
+  });
+  const db = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
+  const tableName = runtime.description.functionEnvironment.TABLE_NAME!;
+  const cases = caseRepository(db, tableName, {});
   const intakeAddress = recipient.includes('@') ? recipient : `intake@${recipient}`;
   return {
     runtime,
@@ -62,8 +84,16 @@ export async function startTestPipeline(options: Partial<LocalRuntimeOptions> = 
       if (name === undefined) throw new Error(`No function has ${role}`);
       return name;
     },
+    openCase: new OpenCase({
+      cases,
+      references: createCaseReferenceMatcher(DEFAULT_CASE_REFERENCE_FORMAT),
+      defaultCaseworker: 'team@intake.example.org',
+    }),
+    showCase: new ShowCase(cases),
+    triage: new DynamoDbTriageRepository(db, tableName),
     async stop() {
       transport.close();
+      dynamo.destroy();
       await runtime.stop();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DynamoDbTriageRepository } from '../../functions/adapters/dynamodb-triage-repository.ts';
-import { createCaseReferenceMatcher, DEFAULT_CASE_REFERENCE_FORMAT } from '../../functions/domain/case-reference.ts';
+import {
+  createCaseReferenceMatcher,
+  DEFAULT_CASE_REFERENCE_FORMAT,
+} from '../../functions/domain/case-reference.ts';
 import { signedReplyAddress } from '../../functions/domain/reply-address.ts';
 import { caseRepository } from '../../functions/shared/case-repository.ts';
 import { MatchCase } from '../../functions/use-cases/match-case.ts';
@@ -28,10 +31,26 @@ describe('MatchCase on DynamoDB Local', () => {
       references: createCaseReferenceMatcher(DEFAULT_CASE_REFERENCE_FORMAT),
       defaultCaseworker: 'team@intake.example.org',
     });
-    await openCase.run({ reference: 'ABH-2026-000001', applicantName: 'Ayşe Yılmaz', contacts: ['ayse.yilmaz@example.org'] });
-    await openCase.run({ reference: 'ABH-2026-000002', applicantName: 'Mehmet Kaya', contacts: ['kaya.family@example.org'] });
-    await openCase.run({ reference: 'ABH-2026-000003', applicantName: 'Elif Kaya', contacts: ['kaya.family@example.org'] });
-    await openCase.run({ reference: 'ABH-2026-000004', applicantName: 'Old Case', contacts: ['old@example.org'] });
+    await openCase.run({
+      reference: 'ABH-2026-000001',
+      applicantName: 'Ayşe Yılmaz',
+      contacts: ['ayse.yilmaz@example.org'],
+    });
+    await openCase.run({
+      reference: 'ABH-2026-000002',
+      applicantName: 'Mehmet Kaya',
+      contacts: ['kaya.family@example.org'],
+    });
+    await openCase.run({
+      reference: 'ABH-2026-000003',
+      applicantName: 'Elif Kaya',
+      contacts: ['kaya.family@example.org'],
+    });
+    await openCase.run({
+      reference: 'ABH-2026-000004',
+      applicantName: 'Old Case',
+      contacts: ['old@example.org'],
+    });
     await cases.setStatus('ABH-2026-000004', ['open'], 'closed');
   });
 
@@ -40,7 +59,10 @@ describe('MatchCase on DynamoDB Local', () => {
   });
 
   it('a reply to an email the office sent is matched by its In-Reply-To', async () => {
-    await cases.recordSentMessageIds('ABH-2026-000001', ['<0102019abc@eu-west-1.amazonses.com>', '<intake-123@intake.example.org>']);
+    await cases.recordSentMessageIds('ABH-2026-000001', [
+      '<0102019abc@eu-west-1.amazonses.com>',
+      '<intake-123@intake.example.org>',
+    ]);
     const decision = await matchCase.run(
       inboundEmail({ from: 'someone.else@example.com', inReplyTo: '<0102019ABC@eu-west-1.amazonses.com>' }),
     );
@@ -48,19 +70,26 @@ describe('MatchCase on DynamoDB Local', () => {
   });
 
   it('a reply that kept only our own id in References is matched too', async () => {
-    const decision = await matchCase.run(inboundEmail({ references: ['<unrelated@x>', '<intake-123@intake.example.org>'] }));
+    const decision = await matchCase.run(
+      inboundEmail({ references: ['<unrelated@x>', '<intake-123@intake.example.org>'] }),
+    );
     assert.deepEqual(decision, { outcome: 'Matched', caseReference: 'ABH-2026-000001', by: 'thread' });
   });
 
   it('a reply to the signed reply address is matched when the signature verifies', async () => {
     const replyAddress = signedReplyAddress('unterlagen@intake.example.org', 'ABH-2026-000002', SECRET);
-    const decision = await matchCase.run(inboundEmail({ from: 'unknown@example.com', recipients: [replyAddress] }));
+    const decision = await matchCase.run(
+      inboundEmail({ from: 'unknown@example.com', recipients: [replyAddress] }),
+    );
     assert.deepEqual(decision, { outcome: 'Matched', caseReference: 'ABH-2026-000002', by: 'reply-address' });
   });
 
   it('a reply address with a forged signature is no evidence', async () => {
     const decision = await matchCase.run(
-      inboundEmail({ from: 'unknown@example.com', recipients: ['unterlagen+ABH-2026-000002.aaaaaaaaaaaaaaaa@intake.example.org'] }),
+      inboundEmail({
+        from: 'unknown@example.com',
+        recipients: ['unterlagen+ABH-2026-000002.aaaaaaaaaaaaaaaa@intake.example.org'],
+      }),
     );
     assert.equal(decision.outcome, 'Triage');
   });
@@ -79,7 +108,11 @@ describe('MatchCase on DynamoDB Local', () => {
     it('a reference from an address that is not a contact goes to triage, suggesting that case', async () => {
       const email = inboundEmail({ from: 'stranger@example.com', caseReference: 'ABH-2026-000001' });
       const decision = await matchCase.run(email);
-      assert.deepEqual(decision, { outcome: 'Triage', reason: 'reference-from-unknown-sender', suggestedCases: ['ABH-2026-000001'] });
+      assert.deepEqual(decision, {
+        outcome: 'Triage',
+        reason: 'reference-from-unknown-sender',
+        suggestedCases: ['ABH-2026-000001'],
+      });
       const entry = await triage.get(email.messageId);
       assert.equal(entry?.reason, 'reference-from-unknown-sender');
       assert.deepEqual(entry?.suggestedCases, ['ABH-2026-000001']);
@@ -88,27 +121,48 @@ describe('MatchCase on DynamoDB Local', () => {
 
     it('a contact of several open cases is ambiguous', async () => {
       const decision = await matchCase.run(inboundEmail({ from: 'kaya.family@example.org' }));
-      assert.deepEqual(decision, { outcome: 'Triage', reason: 'ambiguous', suggestedCases: ['ABH-2026-000002', 'ABH-2026-000003'] });
+      assert.deepEqual(decision, {
+        outcome: 'Triage',
+        reason: 'ambiguous',
+        suggestedCases: ['ABH-2026-000002', 'ABH-2026-000003'],
+      });
     });
 
     it('a spoofed sender never gets in by address alone', async () => {
-      const decision = await matchCase.run(inboundEmail({ from: 'ayse.yilmaz@example.org', senderVerified: false }));
-      assert.deepEqual(decision, { outcome: 'Triage', reason: 'unverified-sender', suggestedCases: ['ABH-2026-000001'] });
+      const decision = await matchCase.run(
+        inboundEmail({ from: 'ayse.yilmaz@example.org', senderVerified: false }),
+      );
+      assert.deepEqual(decision, {
+        outcome: 'Triage',
+        reason: 'unverified-sender',
+        suggestedCases: ['ABH-2026-000001'],
+      });
     });
 
     it('a spoofed sender naming the reference does not get in either', async () => {
       const decision = await matchCase.run(
-        inboundEmail({ from: 'ayse.yilmaz@example.org', senderVerified: false, caseReference: 'ABH-2026-000001' }),
+        inboundEmail({
+          from: 'ayse.yilmaz@example.org',
+          senderVerified: false,
+          caseReference: 'ABH-2026-000001',
+        }),
       );
-      assert.deepEqual(decision, { outcome: 'Triage', reason: 'unverified-sender', suggestedCases: ['ABH-2026-000001'] });
+      assert.deepEqual(decision, {
+        outcome: 'Triage',
+        reason: 'unverified-sender',
+        suggestedCases: ['ABH-2026-000001'],
+      });
     });
 
     it('mail for a closed case goes to triage', async () => {
-      assert.deepEqual(await matchCase.run(inboundEmail({ from: 'old@example.org', caseReference: 'ABH-2026-000004' })), {
-        outcome: 'Triage',
-        reason: 'case-closed',
-        suggestedCases: ['ABH-2026-000004'],
-      });
+      assert.deepEqual(
+        await matchCase.run(inboundEmail({ from: 'old@example.org', caseReference: 'ABH-2026-000004' })),
+        {
+          outcome: 'Triage',
+          reason: 'case-closed',
+          suggestedCases: ['ABH-2026-000004'],
+        },
+      );
       assert.deepEqual(await matchCase.run(inboundEmail({ from: 'old@example.org' })), {
         outcome: 'Triage',
         reason: 'case-closed',
@@ -117,7 +171,9 @@ describe('MatchCase on DynamoDB Local', () => {
     });
 
     it('a reference that names no case is flagged as such', async () => {
-      const decision = await matchCase.run(inboundEmail({ from: 'new@example.org', caseReference: 'ABH-2026-999999' }));
+      const decision = await matchCase.run(
+        inboundEmail({ from: 'new@example.org', caseReference: 'ABH-2026-999999' }),
+      );
       assert.deepEqual(decision, { outcome: 'Triage', reason: 'unknown-reference', suggestedCases: [] });
     });
 
