@@ -1,8 +1,27 @@
-import type { HoldReason } from './parsed-email.ts';
+import type { AttachmentKind, HoldReason } from './parsed-email.ts';
+import {
+  ARCHIVE_TYPES,
+  CALENDAR_EXTENSIONS,
+  CALENDAR_TYPES,
+  EXECUTABLE_EXTENSIONS,
+  EXECUTABLE_TYPES,
+  EXTENSIONS_BY_TYPE,
+  MACRO_EXTENSIONS,
+  MESSAGE_EXTENSIONS,
+  MESSAGE_TYPES,
+  OTHER_KNOWN_EXTENSIONS,
+  SIGNATURE_EXTENSIONS,
+  SIGNATURE_TYPES,
+  TNEF_TYPES,
+  UNINFORMATIVE_DECLARED_TYPES,
+  canonicalType,
+  extensionOf,
+} from './attachment-types.ts';
 
 /**
  * Which attachments a caseworker may open as they are. Everything else is held in quarantine for
- * a person to look at: kept, never dropped.
+ * a person to look at: kept, never dropped. The type that counts is the one read from the bytes;
+ * the declared type and the file name can only make a file *more* suspicious, never less.
  */
 
 /** SES accepts messages up to 40 MB; one file beyond this is not a document scan or photo. */
@@ -11,7 +30,13 @@ export const MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024;
 /** Forwarded emails inside forwarded emails: beyond this depth nothing is a plausible document. */
 export const MAX_FORWARD_DEPTH = 3;
 
-/** Types a caseworker can open safely, as read from the bytes. */
+/**
+ * Types a caseworker can open safely, as read from the bytes: scans and photos (PDF and the image
+ * formats phones and scanners write), Word and OpenDocument text (no macros: those are
+ * detected as their own types and held), and plain text, which applicants send as `.txt` notes
+ * and which no viewer executes. HTML, SVG, XML and CSV are text too, but run scripts or formulas
+ * when opened, so they are not here.
+ */
 export const ACCEPTED_TYPES: ReadonlySet<string> = new Set([
   'application/pdf',
   'image/jpeg',
@@ -24,54 +49,8 @@ export const ACCEPTED_TYPES: ReadonlySet<string> = new Set([
   'image/bmp',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.oasis.opendocument.text',
+  'text/plain',
 ]);
-
-/** Types whose bytes run code. */
-const EXECUTABLE_TYPES: ReadonlySet<string> = new Set([
-  'application/x-msdownload',
-  'application/x-dosexec',
-  'application/x-executable',
-  'application/x-elf',
-  'application/x-mach-binary',
-  'application/vnd.microsoft.portable-executable',
-  'application/x-sharedlib',
-  'application/java-archive',
-  'application/x-msi',
-  'application/x-ms-shortcut',
-]);
-
-const EXECUTABLE_EXTENSIONS =
-  /\.(exe|com|scr|pif|bat|cmd|msi|dll|js|jse|vbs|vbe|wsf|wsh|ps1|hta|lnk|jar|sh|app|apk)$/i;
-const MACRO_EXTENSIONS = /\.(docm|dotm|xlsm|xltm|xlam|pptm|potm|ppsm|sldm)$/i;
-const ARCHIVE_TYPES: ReadonlySet<string> = new Set([
-  'application/zip',
-  'application/x-rar-compressed',
-  'application/vnd.rar',
-  'application/x-7z-compressed',
-  'application/gzip',
-  'application/x-tar',
-  'application/x-bzip2',
-  'application/x-xz',
-]);
-
-/** Declared types that say nothing about the content, so they cannot contradict it. */
-const UNINFORMATIVE_DECLARED_TYPES: ReadonlySet<string> = new Set([
-  'application/octet-stream',
-  'application/unknown',
-  'binary/octet-stream',
-  'application/x-download',
-  'application/force-download',
-]);
-
-/** Families of types that are the same thing under different names. */
-const TYPE_ALIASES: Readonly<Record<string, string>> = {
-  'image/jpg': 'image/jpeg',
-  'image/pjpeg': 'image/jpeg',
-  'image/x-png': 'image/png',
-  'image/heic-sequence': 'image/heic',
-  'image/heif-sequence': 'image/heif',
-  'application/x-pdf': 'application/pdf',
-};
 
 export interface AttachmentFacts {
   readonly filename: string | null;
@@ -82,50 +61,116 @@ export interface AttachmentFacts {
   readonly depth: number;
   /** Set when the bytes show encryption (password-protected PDF or archive). */
   readonly encrypted: boolean;
+  /** A malware scanner's finding, when one ran; absent or false when none did or it found nothing. */
+  readonly malwareFound?: boolean;
 }
 
 export interface AttachmentVerdict {
   readonly accepted: boolean;
   readonly reason: HoldReason | null;
+  readonly kind: AttachmentKind;
 }
 
-function canonicalType(type: string): string {
-  const bare = type.split(';')[0]?.trim().toLowerCase() ?? '';
-  return TYPE_ALIASES[bare] ?? bare;
+/** What the file is to the case, from what the message declared and the name. */
+export function attachmentKind(
+  filename: string | null,
+  declaredType: string,
+  detectedType: string | null,
+): AttachmentKind {
+  const declared = canonicalType(declaredType);
+  const name = filename ?? '';
+  if (SIGNATURE_TYPES.has(declared) || SIGNATURE_EXTENSIONS.test(name)) return 'signature';
+  if (CALENDAR_TYPES.has(declared) || CALENDAR_EXTENSIONS.test(name) || detectedType === 'text/calendar')
+    return 'calendar';
+  if (MESSAGE_TYPES.has(declared) || MESSAGE_EXTENSIONS.test(name)) return 'forwarded-email';
+  return 'document';
 }
 
-/** Decides whether an attachment may reach a case as it is, or is held with a reason. */
+/**
+ * Whether a part is a forwarded email in MIME form that the parser should read into: declared as
+ * one, or an `.eml` file under an uninformative type. (Outlook's `.msg` is not MIME: kept whole.)
+ */
+export function isForwardedEmail(filename: string | null, declaredType: string): boolean {
+  const declared = canonicalType(declaredType);
+  if (MESSAGE_TYPES.has(declared)) return true;
+  return UNINFORMATIVE_DECLARED_TYPES.has(declared) && /\.eml$/i.test(filename ?? '');
+}
+
+/**
+ * Decides whether an attachment may reach a case as it is, or is held with a reason. The order
+ * matters: the most dangerous finding names the reason (an executable called `signature.asc` is
+ * held as `executable`, not recorded as a signature).
+ */
 export function assessAttachment(facts: AttachmentFacts): AttachmentVerdict {
-  const hold = (reason: HoldReason): AttachmentVerdict => ({ accepted: false, reason });
   const detected = facts.detectedType === null ? null : canonicalType(facts.detectedType);
   const declared = canonicalType(facts.declaredType);
   const name = facts.filename ?? '';
+  const kind = attachmentKind(facts.filename, facts.declaredType, detected);
+  const hold = (reason: HoldReason): AttachmentVerdict => ({ accepted: false, reason, kind });
 
   if (facts.size === 0) return hold('empty');
+  if (facts.malwareFound === true) return hold('malware');
   if (facts.size > MAX_ATTACHMENT_BYTES) return hold('too-large');
   if (facts.depth > MAX_FORWARD_DEPTH) return hold('too-deeply-nested');
-  if ((detected !== null && EXECUTABLE_TYPES.has(detected)) || EXECUTABLE_EXTENSIONS.test(name)) {
+  if (
+    (detected !== null && EXECUTABLE_TYPES.has(detected)) ||
+    EXECUTABLE_TYPES.has(declared) ||
+    EXECUTABLE_EXTENSIONS.test(name)
+  ) {
     return hold('executable');
   }
-  if (MACRO_EXTENSIONS.test(name) || declared.includes('macroenabled')) return hold('macro-enabled');
+  if (
+    MACRO_EXTENSIONS.test(name) ||
+    declared.includes('macroenabled') ||
+    (detected?.includes('macroenabled') ?? false)
+  ) {
+    return hold('macro-enabled');
+  }
   if (facts.encrypted) return hold('encrypted');
-  if (detected !== null && ARCHIVE_TYPES.has(detected) && !ACCEPTED_TYPES.has(detected)) {
+  if (
+    TNEF_TYPES.has(declared) ||
+    (detected !== null && TNEF_TYPES.has(detected)) ||
+    /^winmail\.dat$/i.test(name.trim())
+  ) {
+    return hold('winmail-dat');
+  }
+  if (kind === 'signature') return hold('signature');
+  if (kind === 'calendar') return hold('calendar');
+  // The parser reads into forwarded emails only below the depth limit: one at the limit was not
+  // opened, so what is inside is unknown.
+  if (kind === 'forwarded-email')
+    return hold(facts.depth >= MAX_FORWARD_DEPTH ? 'too-deeply-nested' : 'forwarded-email');
+  if (detected !== null && ARCHIVE_TYPES.has(detected)) {
     // Office documents are zip containers and are detected as their own type before this.
     return hold('archive');
   }
-  if (detected === null || !ACCEPTED_TYPES.has(detected)) return hold('type-not-allowed');
-  if (
-    !UNINFORMATIVE_DECLARED_TYPES.has(declared) &&
-    declared !== detected &&
-    !sameFamily(declared, detected)
-  ) {
-    return hold('type-mismatch');
+  const declaredInformative = !UNINFORMATIVE_DECLARED_TYPES.has(declared);
+  if (detected === null || !ACCEPTED_TYPES.has(detected)) {
+    // Bytes that are not what an accepted declared type promised contradict it; unknown bytes
+    // under an uninformative type are simply not allowed.
+    return hold(
+      declaredInformative && ACCEPTED_TYPES.has(declared) && detected !== declared
+        ? 'type-mismatch'
+        : 'type-not-allowed',
+    );
   }
-  return { accepted: true, reason: null };
+  if (declaredInformative && declared !== detected && !sameFamily(declared, detected))
+    return hold('type-mismatch');
+  if (!extensionFits(name, detected)) return hold('type-mismatch');
+  return { accepted: true, reason: null, kind };
 }
 
 /** HEIC and HEIF are one container family; phones label them either way. */
 function sameFamily(declared: string, detected: string): boolean {
   const heif = new Set(['image/heic', 'image/heif', 'image/avif']);
   return heif.has(declared) && heif.has(detected);
+}
+
+/** No extension, an unknown one, or one of the detected type's own. */
+function extensionFits(filename: string, detected: string): boolean {
+  const extension = extensionOf(filename);
+  if (extension === null) return true;
+  const own = EXTENSIONS_BY_TYPE[detected] ?? [];
+  if (own.includes(extension)) return true;
+  return !OTHER_KNOWN_EXTENSIONS.has(extension);
 }

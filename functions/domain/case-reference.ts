@@ -1,7 +1,12 @@
 /**
- * The case reference (Aktenzeichen): the office's identifier of one case, e.g. `ABH-2026-004711`.
- * Applicants type it by hand on phones, so it is found tolerant of case, spacing and separators
- * (`abh 2026/4711`, `ABH2026004711`) and always written back in one canonical form.
+ * The case reference (Aktenzeichen): the office's identifier of one case, e.g. `ABH-2026-004711`
+ * (prefix, year, running number). Applicants type it by hand on phones, so it is found tolerant
+ * of case, spacing and separators (`abh 2026/4711`, `ABH2026004711`, `Abh – 2026 – 4711`) and
+ * always written back in one canonical form.
+ *
+ * Precision comes before recall: a wrong reference files passports into a stranger's case, a
+ * missed one only sends the message to a person (triage). So candidates that look like part of a
+ * date (`ABH 2026-04-11`), a longer number, or a word are not references.
  */
 export interface CaseReferenceFormat {
   /** Office prefixes in use, e.g. `['ABH']`. */
@@ -24,30 +29,60 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Letters that look like Latin capitals and come from Cyrillic or Greek keyboards (`АВН` typed on
+ * a Russian layout), and the Turkish dotted/dotless i, which no case-insensitive match folds to
+ * `I`. Each maps to one character, so positions in the text stay where they were.
+ */
+const LOOKALIKE_FROM = 'АВЕКМНОРСТХУаеорсхуΑΒΕΗΙΚΜΝΟΡΤΧΥΖİı';
+const LOOKALIKE_TO = 'ABEKMHOPCTXYaeopcxyABEHIKMNOPTXYZIi';
+const LOOKALIKES: ReadonlyMap<string, string> = new Map(
+  [...LOOKALIKE_FROM].map((letter, i) => [letter, LOOKALIKE_TO[i]!]),
+);
+const LOOKALIKE_PATTERN = new RegExp(`[${LOOKALIKE_FROM}]`, 'gu');
+
+/** Full-width digits and letters (Asian keyboards) become ASCII, look-alikes become Latin. */
+function foldForMatching(text: string): string {
+  return text.normalize('NFKC').replace(LOOKALIKE_PATTERN, (letter) => LOOKALIKES.get(letter) ?? letter);
+}
+
 export function createCaseReferenceMatcher(format: CaseReferenceFormat): CaseReferenceMatcher {
   if (format.prefixes.length === 0) throw new Error('A case reference format needs at least one prefix');
-  const prefixes = format.prefixes.map((p) => escapeRegExp(p.toUpperCase())).join('|');
-  // Separators people use between the parts: space, dash (any dash), slash, dot, underscore.
-  const sep = '[\\s\\-\\u2010-\\u2015/._]{0,3}';
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(${prefixes})${sep}(20\\d\\d)${sep}(\\d{1,${format.numberDigits}})(?![\\p{N}])`,
-    'giu',
+  const canonicalPrefixes = new Map(
+    format.prefixes.map((p) => [foldForMatching(p).toUpperCase(), p.toUpperCase()]),
   );
-  const canonical = (prefix: string, year: string, number: string): string =>
-    `${prefix.toUpperCase()}-${year}-${number.padStart(format.numberDigits, '0')}`;
+  const prefixes = [...canonicalPrefixes.keys()].map(escapeRegExp).join('|');
+  // Separators people type between the parts: spaces, dashes of any kind, slash, dot, underscore,
+  // colon, hash; at most three (`ABH - 2026 / 4711`).
+  const sep = '[\\s\\-\\u2010-\\u2015\\u2212/._:#]{0,3}';
+  const source =
+    // Not glued to a preceding letter or digit (`XABH…`, `1ABH…`).
+    `(?<![\\p{L}\\p{N}])(${prefixes})${sep}(20\\d\\d)${sep}(\\d{1,${format.numberDigits}})` +
+    // Not followed by more digits (a longer number), nor by a separator and a digit (a date such
+    // as `ABH 2026-04-11`, or a phone extension).
+    `(?!\\p{N})(?![\\-\\u2010-\\u2015/.:]\\p{N})`;
+  const anywhere = new RegExp(source, 'giu');
+  const whole = new RegExp(`^${source}$`, 'iu');
+
+  const canonical = (prefix: string, year: string, number: string): string | null => {
+    // A running number of zero is no case.
+    if (/^0+$/.test(number)) return null;
+    const configured = canonicalPrefixes.get(prefix.toUpperCase()) ?? prefix.toUpperCase();
+    return `${configured}-${year}-${number.padStart(format.numberDigits, '0')}`;
+  };
 
   return {
     findAll(text: string): string[] {
       const found: string[] = [];
-      for (const match of text.matchAll(pattern)) {
+      for (const match of foldForMatching(text).matchAll(anywhere)) {
         const [, prefix = '', year = '', number = ''] = match;
         const reference = canonical(prefix, year, number);
-        if (!found.includes(reference)) found.push(reference);
+        if (reference !== null && !found.includes(reference)) found.push(reference);
       }
       return found;
     },
     normalise(candidate: string): string | null {
-      const match = new RegExp(`^${pattern.source}$`, 'iu').exec(candidate.trim());
+      const match = whole.exec(foldForMatching(candidate).trim());
       if (match === null) return null;
       const [, prefix = '', year = '', number = ''] = match;
       return canonical(prefix, year, number);

@@ -20,9 +20,21 @@ export interface AttachmentReport {
   readonly reason: HoldReason | null;
   /** How it came: an ordinary attachment, an inline image, or from inside a forwarded email. */
   readonly origin: AttachmentOrigin;
+  /** What the file is to the case: a document, or something recorded alongside (see AttachmentKind). */
+  readonly kind: AttachmentKind;
+  /** 0 in the message itself, 1 inside a forwarded email, 2 inside a forward in a forward, … */
+  readonly depth: number;
 }
 
 export type AttachmentOrigin = 'attachment' | 'inline' | 'forwarded';
+
+/**
+ * - `document`: a file the applicant sent as a file (accepted or held for a person);
+ * - `signature`, `calendar`, `forwarded-email`: recorded and kept, but not a document of the case.
+ *   A person needs them rarely (see attachment-policy.ts for why each is not a document), so the
+ *   workflow can tell them apart from held documents, which a person must look at.
+ */
+export type AttachmentKind = 'document' | 'signature' | 'calendar' | 'forwarded-email';
 
 /** Why an attachment is held for a person instead of reaching a case as safe. */
 export type HoldReason =
@@ -35,7 +47,18 @@ export type HoldReason =
   | 'encrypted'
   | 'archive'
   | 'too-deeply-nested'
-  | 'unreadable';
+  | 'unreadable'
+  /** Outlook's TNEF container: its content (often the real attachments) is hidden inside. */
+  | 'winmail-dat'
+  /** A malware scanner found something (set when a scanner is wired in; parsing alone never does). */
+  | 'malware'
+  /** Not documents; kept and recorded (kind tells the same). */
+  | 'signature'
+  | 'calendar'
+  | 'forwarded-email';
+
+/** Where the case reference was found, strongest first. */
+export type CaseReferenceSource = 'recipient' | 'subject' | 'body' | 'attachment-name';
 
 export interface ParsedEmail {
   /** The message's own Message-ID header (angle brackets kept), or null. */
@@ -45,17 +68,53 @@ export interface ParsedEmail {
   readonly to: readonly string[];
   readonly cc: readonly string[];
   readonly subject: string | null;
+  /** The subject without reply and forward prefixes (`AW:`, `Fwd:`, …); null when there is none. */
+  readonly baseSubject: string | null;
   /** The Date header as ISO 8601, or null when missing or unparseable. */
   readonly date: string | null;
   /** The first valid case reference found (normalised), or null. */
   readonly caseReference: string | null;
+  /** Where `caseReference` was found; null when none was. */
+  readonly caseReferenceSource: CaseReferenceSource | null;
+  /** Every distinct reference found, strongest place first (several can mean a mix-up). */
+  readonly caseReferences: readonly string[];
   readonly inReplyTo: string | null;
   readonly references: readonly string[];
   /** True for mail that must never get an automatic answer (auto-replies, bounces, lists). */
   readonly autoSubmitted: boolean;
   /** Which signal made it automatic; null when it is not. */
   readonly automaticReason: string | null;
+  /**
+   * What the applicant wrote this time: the body without the quoted history below it, at most
+   * MAX_NEW_TEXT_CHARS characters. For the caseworker's notification.
+   */
+  readonly newText: string;
   readonly attachments: readonly AttachmentReport[];
-  /** Problems met while reading (broken MIME and the like); the message is still kept. */
+  /**
+   * Problems met while reading; the message is still kept and whatever could be read is reported.
+   * Each is a code, some with a detail after `: `, those from inside a forwarded email prefixed
+   * `forwarded: `: `missing-closing-boundary`, `bad-base64: part 2`, `unknown-charset: x in the
+   * body`, `header-too-large`, `part-header-too-large`, `too-many-parts`, `text-truncated`,
+   * `attachment-truncated`, `subject-truncated`, `filename-truncated`, `not-an-email: …`,
+   * `mime-error: …` (anything else the MIME parser gave up on).
+   */
   readonly problems: readonly string[];
 }
+
+/**
+ * Bounds on what one parse reports. The result travels in Step Functions state (256 KB in all),
+ * and a sender controls every header: a 100 KB subject must not stop the workflow.
+ */
+export const OUTPUT_LIMITS = {
+  /** RFC 5322's line limit; longer subjects are cut. */
+  subjectChars: 998,
+  /** Longest file name reported or stored (S3 user metadata is 2 KB in all). */
+  filenameChars: 255,
+  /** Addresses reported per To or Cc header. */
+  addresses: 50,
+  /** Entries in `problems`, and characters per entry. */
+  problems: 50,
+  problemChars: 200,
+  /** References found and reported (`caseReferences`). */
+  caseReferences: 10,
+} as const;

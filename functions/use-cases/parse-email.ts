@@ -3,8 +3,15 @@ import { assessAttachment } from '../domain/attachment-policy.ts';
 import { automaticMailReason } from '../domain/automatic-mail.ts';
 import type { CaseReferenceMatcher } from '../domain/case-reference.ts';
 import type { ObjectLocation } from '../domain/intake-request.ts';
-import type { AttachmentReport, ParsedEmail } from '../domain/parsed-email.ts';
-import type { DocumentStore, EmailParser, IncomingAttachment, MessageHeaders } from '../domain/ports.ts';
+import {
+  OUTPUT_LIMITS,
+  type AttachmentReport,
+  type CaseReferenceSource,
+  type ParsedEmail,
+} from '../domain/parsed-email.ts';
+import type { DocumentStore, EmailParser, IncomingAttachment } from '../domain/ports.ts';
+import { newTextOf } from '../domain/quoted-text.ts';
+import { baseSubject } from '../domain/subject.ts';
 
 /** An attachment report with where its bytes were kept (null when parsing without storing). */
 export interface KeptAttachment extends AttachmentReport {
@@ -29,9 +36,24 @@ export interface ParseEmailDependencies {
   readonly references: CaseReferenceMatcher;
 }
 
+interface FoundReferences {
+  readonly first: string | null;
+  readonly source: CaseReferenceSource | null;
+  readonly all: readonly string[];
+}
+
+/** Cuts to at most `max` UTF-16 units without splitting a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 /**
  * Reads one raw message: every attachment is streamed into the document store, assessed, and
  * kept (accepted under documents, held under quarantine). Nothing the applicant sent is dropped.
+ * Verdicts about spam, viruses and the sender's authenticity are not made here: they come from
+ * the receiving service's notification, never from headers inside the message.
  */
 export class ParseEmail {
   readonly #deps: ParseEmailDependencies;
@@ -41,38 +63,56 @@ export class ParseEmail {
   }
 
   async run(raw: Readable, envelope: Envelope | null): Promise<ParseEmailResult> {
-    const attachments: KeptAttachment[] = [];
+    const slots: (KeptAttachment | undefined)[] = [];
+    const problems: string[] = [];
+    // Attachments can be stored concurrently (a forwarded email and its own attachments); each
+    // takes its slot when it is offered, so the report lists them in the order of the message.
     const parsed = await this.#deps.parser.parse(raw, async (attachment) => {
-      attachments.push(await this.#keep(attachment));
+      const slot = slots.length;
+      slots.push(undefined);
+      slots[slot] = await this.#keep(attachment, problems);
     });
+    const attachments = slots.filter((a): a is KeptAttachment => a !== undefined);
     const { headers } = parsed;
+    const subject = headers.subject === null ? null : cut(headers.subject, OUTPUT_LIMITS.subjectChars);
+    if (subject !== headers.subject) problems.push('subject-truncated');
     const automatic = automaticMailReason({
       header: headers.header,
       contentType: headers.contentType,
       mailFrom: envelope?.mailFrom ?? null,
     });
+    const found = this.#findCaseReferences(subject, parsed.text, envelope, attachments);
     return {
       messageId: headers.messageId,
       from: headers.from,
-      to: headers.to,
-      cc: headers.cc,
-      subject: headers.subject,
+      to: headers.to.slice(0, OUTPUT_LIMITS.addresses),
+      cc: headers.cc.slice(0, OUTPUT_LIMITS.addresses),
+      subject,
+      baseSubject: baseSubject(subject),
       date: headers.date === null ? null : headers.date.toISOString(),
-      caseReference: this.#findCaseReference(headers, parsed.text, envelope, attachments),
+      caseReference: found.first,
+      caseReferenceSource: found.source,
+      caseReferences: found.all,
       inReplyTo: headers.inReplyTo,
       references: headers.references,
       autoSubmitted: automatic !== null,
       automaticReason: automatic,
+      newText: newTextOf(parsed.text),
       attachments,
-      problems: parsed.problems,
+      problems: [...new Set([...parsed.problems, ...problems])]
+        .slice(0, OUTPUT_LIMITS.problems)
+        .map((problem) => cut(problem, OUTPUT_LIMITS.problemChars)),
       textLength: parsed.text.length,
     };
   }
 
-  async #keep(attachment: IncomingAttachment): Promise<KeptAttachment> {
+  async #keep(attachment: IncomingAttachment, problems: string[]): Promise<KeptAttachment> {
+    const filename =
+      attachment.filename === null ? null : cut(attachment.filename, OUTPUT_LIMITS.filenameChars);
+    if (filename !== attachment.filename) problems.push('filename-truncated');
     const staged = await this.#deps.documents.stage(attachment.content);
     const verdict = assessAttachment({
-      filename: attachment.filename,
+      filename,
       declaredType: attachment.declaredType,
       detectedType: staged.detectedType,
       size: staged.size,
@@ -80,11 +120,11 @@ export class ParseEmail {
       encrypted: staged.encrypted,
     });
     const location = await this.#deps.documents.keep(staged, verdict.accepted ? 'documents' : 'quarantine', {
-      filename: attachment.filename,
+      filename,
       declaredType: attachment.declaredType,
     });
     return {
-      filename: attachment.filename,
+      filename,
       contentType: attachment.declaredType,
       detectedType: staged.detectedType,
       size: staged.size,
@@ -92,29 +132,48 @@ export class ParseEmail {
       accepted: verdict.accepted,
       reason: verdict.reason,
       origin: attachment.origin,
+      kind: verdict.kind,
+      depth: attachment.depth,
       location,
     };
   }
 
   /**
-   * Strongest place first: the real recipient's plus-address (the applicant replied to an address
-   * the office gave them), then the subject, the body, and attachment names.
+   * Strongest place first: the real recipient's plus-address (the applicant wrote to an address
+   * the office gave them; read from the envelope, never from the `To` header, which the sender
+   * writes), then the subject, the body, and attachment names.
    */
-  #findCaseReference(
-    headers: MessageHeaders,
+  #findCaseReferences(
+    subject: string | null,
     text: string,
     envelope: Envelope | null,
     attachments: readonly KeptAttachment[],
-  ): string | null {
+  ): FoundReferences {
     const { references } = this.#deps;
-    const plusTags = (envelope?.recipients ?? []).map(
-      (address) => /^[^@+]+\+([^@]+)@/.exec(address)?.[1] ?? '',
-    );
-    const places = [...plusTags, headers.subject ?? '', text, ...attachments.map((a) => a.filename ?? '')];
-    for (const place of places) {
-      const [first] = references.findAll(place);
-      if (first !== undefined) return first;
+    const places: [CaseReferenceSource, string][] = [
+      ...(envelope?.recipients ?? []).flatMap((address): [CaseReferenceSource, string][] => {
+        const tag = /^[^@+]+\+([^@]+)@/.exec(address)?.[1];
+        // A signed tag is `REF.SIGNATURE`: the reference is also read without what follows the dot.
+        return tag === undefined
+          ? []
+          : [
+              ['recipient', tag],
+              ['recipient', tag.split('.')[0]!],
+            ];
+      }),
+      ['subject', subject ?? ''],
+      ['body', text],
+      ...attachments.map((a): [CaseReferenceSource, string] => ['attachment-name', a.filename ?? '']),
+    ];
+    const all: string[] = [];
+    let source: CaseReferenceSource | null = null;
+    for (const [place, value] of places) {
+      for (const reference of references.findAll(value)) {
+        if (all.includes(reference)) continue;
+        all.push(reference);
+        source ??= place;
+      }
     }
-    return null;
+    return { first: all[0] ?? null, source, all: all.slice(0, OUTPUT_LIMITS.caseReferences) };
   }
 }

@@ -1,0 +1,104 @@
+/**
+ * One measured run of `npm run bench`, in its own process so that its peak RSS is its own:
+ *   node bench/parse-worker.ts simple-parser FILE
+ *   node bench/parse-worker.ts streaming-parser FILE
+ *   node bench/parse-worker.ts handler BUCKET KEY      (env: DOCUMENT_BUCKET, AWS_ENDPOINT_URL_S3, …)
+ * Modules are loaded before the clock starts (a Lambda loads them once per container). Prints one
+ * JSON line: { seconds, baselineRssBytes, peakRssBytes, peakLiveBytes?, attachments: [{ size, sha256 }] }.
+ */
+import { createReadStream } from 'node:fs';
+
+export interface WorkerResult {
+  readonly seconds: number;
+  /** RSS with every module loaded, before the message is read. */
+  readonly baselineRssBytes: number;
+  /** The process's peak RSS over its whole life (getrusage's ru_maxrss). */
+  readonly peakRssBytes: number;
+  /** Peak of heap plus Buffers still alive, sampled after forced collections (only with BENCH_LIVE_SAMPLE_MS). */
+  readonly peakLiveBytes?: number;
+  readonly attachments: readonly { readonly size: number; readonly sha256: string }[];
+}
+
+type Run = () => Promise<WorkerResult['attachments']>;
+
+async function prepare(mode: string, args: readonly string[]): Promise<Run> {
+  if (mode === 'simple-parser') {
+    const { createHash } = await import('node:crypto');
+    const { simpleParser } = await import('mailparser');
+    return async () => {
+      const mail = await simpleParser(createReadStream(args[0]!));
+      return mail.attachments.map((a) => ({
+        size: a.size,
+        sha256: createHash('sha256').update(a.content).digest('hex'),
+      }));
+    };
+  }
+  if (mode === 'streaming-parser') {
+    const { HashingDocumentStore } = await import('../functions/adapters/hashing-document-store.ts');
+    const { MailparserEmailParser } = await import('../functions/adapters/mailparser-email-parser.ts');
+    const { createCaseReferenceMatcher, DEFAULT_CASE_REFERENCE_FORMAT } =
+      await import('../functions/domain/case-reference.ts');
+    const { ParseEmail } = await import('../functions/use-cases/parse-email.ts');
+    const parseEmail = new ParseEmail({
+      parser: new MailparserEmailParser(),
+      documents: new HashingDocumentStore(),
+      references: createCaseReferenceMatcher(DEFAULT_CASE_REFERENCE_FORMAT),
+    });
+    return async () => (await parseEmail.run(createReadStream(args[0]!), null)).attachments;
+  }
+  if (mode === 'handler') {
+    // The handler reads its environment at import: the parent set it before starting this process.
+    const { handler } = await import('../functions/handlers/parse-email.ts');
+    const event = {
+      messageId: 'bench-message',
+      rawMail: { bucket: args[0]!, key: args[1]! },
+      recipients: ['intake+ABH-2026-004711@abh.example.de'],
+      mailFrom: 'bench@example.org',
+      receivedAt: new Date().toISOString(),
+      verdicts: {
+        spam: 'PASS',
+        virus: 'PASS',
+        spf: 'PASS',
+        dkim: 'PASS',
+        dmarc: 'PASS',
+        dmarcPolicy: 'none',
+      },
+    };
+    const context = { functionName: 'bench', awsRequestId: 'bench', getRemainingTimeInMillis: () => 900_000 };
+    return async () => (await handler(event, context as never)).attachments;
+  }
+  throw new Error(`Unknown mode ${mode}: simple-parser | streaming-parser | handler`);
+}
+
+const [mode = '', ...args] = process.argv.slice(2);
+const run = await prepare(mode, args);
+const baselineRssBytes = process.memoryUsage().rss;
+/**
+ * With BENCH_LIVE_SAMPLE_MS set (and --expose-gc), collects garbage and samples what is still
+ * alive every so often: the live peak, which unlike RSS does not depend on when V8 chooses to
+ * collect (it lets tens of MB of dead Buffers pile up before it does).
+ */
+const sampleEvery = Number(process.env.BENCH_LIVE_SAMPLE_MS ?? 0);
+const collect = (globalThis as { gc?: () => void }).gc;
+let peakLiveBytes = 0;
+const sampler =
+  sampleEvery > 0 && collect !== undefined
+    ? setInterval(() => {
+        collect();
+        const usage = process.memoryUsage();
+        peakLiveBytes = Math.max(peakLiveBytes, usage.heapUsed + usage.arrayBuffers);
+      }, sampleEvery)
+    : undefined;
+const started = performance.now();
+const attachments = await run();
+const seconds = (performance.now() - started) / 1000;
+if (sampler !== undefined) clearInterval(sampler);
+const result: WorkerResult = {
+  seconds,
+  baselineRssBytes,
+  // ru_maxrss is in kilobytes on Linux.
+  peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  ...(sampler === undefined ? {} : { peakLiveBytes }),
+  attachments: attachments.map((a) => ({ size: a.size, sha256: a.sha256 })),
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);
