@@ -16,12 +16,12 @@ export class S3SentMailArchive {
     this.#bucket = bucket;
   }
 
-  async keep(raw: Buffer, sentAt: Date, id: string): Promise<string> {
+  async keep(raw: Buffer, sentAt: Date, id: string): Promise<{ bucket: string; key: string }> {
     const key = `${SENT_MAIL_PREFIX}${sentAt.toISOString()}-${id.replace(/[^A-Za-z0-9._-]/g, '_')}.eml`;
     await this.#s3.send(
       new PutObjectCommand({ Bucket: this.#bucket, Key: key, Body: raw, ContentType: 'message/rfc822' }),
     );
-    return key;
+    return { bucket: this.#bucket, key };
   }
 
   /** Every kept message, oldest first. */

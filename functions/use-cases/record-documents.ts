@@ -15,6 +15,11 @@ export interface RecordDocumentsResult {
   readonly missing: readonly string[];
   /** Every required item has a document. */
   readonly complete: boolean;
+  /**
+   * What the workflow does after telling the caseworker: ask for what is missing, report the case
+   * ready for review, or nothing automatic (a text-only email is for a person to read).
+   */
+  readonly next: 'SendQuery' | 'ReadyForReview' | 'CaseworkerOnly';
 }
 
 /** Error for a case that disappeared between matching and recording. */
@@ -80,6 +85,8 @@ export class RecordDocuments {
     const missing = missingItems(caseFile, await this.#cases.documents(reference)).map((i) => i.id);
     const complete = missing.length === 0;
     if (complete) await this.#cases.setStatus(reference, ['open'], 'ready-for-review');
+    const next =
+      email.attachments.length === 0 ? 'CaseworkerOnly' : complete ? 'ReadyForReview' : 'SendQuery';
     return {
       caseReference: reference,
       added,
@@ -87,6 +94,7 @@ export class RecordDocuments {
       held: held.length,
       missing,
       complete,
+      next,
     };
   }
 }

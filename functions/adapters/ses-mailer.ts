@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type { Mailer, OutboundMessage, SentMessage } from '../domain/outbound-message.ts';
+import type { S3SentMailArchive } from './s3-sent-mail-archive.ts';
+
+/** How long a send is remembered: a retry within this time returns the first result. */
+const IDEMPOTENCY_SECONDS = 7 * 24 * 3600;
+
+export interface SesMailerOptions {
+  readonly ses: SESv2Client;
+  readonly archive: S3SentMailArchive;
+  /** For the idempotency records, in the project's table. */
+  readonly dynamoDbClient: DynamoDBClient;
+  readonly tableName: string;
+  readonly fromAddress: string;
+  readonly fromName: string;
+  readonly configurationSet: string | null;
+  /** SES's region: it becomes part of the Message-ID SES assigns. */
+  readonly region: string;
+}
+
+interface SendRequest {
+  readonly idempotencyKey: string;
+  readonly message: OutboundMessage;
+}
+
+/**
+ * Sends through SES v2 as a raw MIME message built here, so every header is ours: threading
+ * (`References` with our own id, `In-Reply-To`), `Reply-To`, and the loop guards
+ * (`Auto-Submitted`, `X-Auto-Response-Suppress: All`). The exact bytes are archived before
+ * sending (SES keeps nothing, the local stand-in drops headers). Each send is idempotent per key
+ * (Powertools idempotency on the project's table): a retried step never sends twice. Throttling
+ * is retried with backoff by the SDK's standard retry strategy.
+ */
+export class SesMailer implements Mailer {
+  readonly #options: SesMailerOptions;
+  readonly #idempotentSend: (request: SendRequest) => Promise<SentMessage>;
+
+  constructor(options: SesMailerOptions) {
+    this.#options = options;
+    const persistenceStore = new DynamoDBPersistenceLayer({
+      tableName: options.tableName,
+      keyAttr: 'pk',
+      sortKeyAttr: 'sk',
+      staticPkValue: 'IDEMPOTENCY#send-email',
+      expiryAttr: 'expiresAt',
+      awsSdkV3Client: options.dynamoDbClient,
+    });
+    this.#idempotentSend = makeIdempotent((request: SendRequest) => this.#send(request.message), {
+      persistenceStore,
+      config: new IdempotencyConfig({
+        eventKeyJmesPath: 'idempotencyKey',
+        expiresAfterSeconds: IDEMPOTENCY_SECONDS,
+      }),
+    });
+  }
+
+  send(message: OutboundMessage, idempotencyKey: string): Promise<SentMessage> {
+    return this.#idempotentSend({ idempotencyKey, message });
+  }
+
+  async #send(message: OutboundMessage): Promise<SentMessage> {
+    const { ses, archive, fromAddress, fromName, configurationSet, region } = this.#options;
+    const domain = fromAddress.split('@')[1] ?? 'localhost';
+    const ownMessageId = `<intake-${randomUUID()}@${domain}>`;
+    const sentAt = new Date();
+    const raw = await new MailComposer({
+      from: { name: fromName, address: fromAddress },
+      to: [...message.to],
+      replyTo: message.replyTo,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      messageId: ownMessageId,
+      date: sentAt,
+      ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+      references: [...(message.inReplyTo ? [message.inReplyTo] : []), ownMessageId],
+      headers: {
+        'Auto-Submitted': message.autoSubmitted,
+        'X-Auto-Response-Suppress': 'All',
+        ...(message.caseReference ? { 'X-Intake-Case': message.caseReference } : {}),
+        'X-Intake-Kind': message.kind,
+      },
+      attachments: message.attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: a.content,
+      })),
+    })
+      .compile()
+      .build();
+    const archived = await archive.keep(raw, sentAt, ownMessageId);
+    const response = await ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: fromAddress,
+        Destination: { ToAddresses: [...message.to] },
+        Content: { Raw: { Data: raw } },
+        ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
+        EmailTags: [{ Name: 'kind', Value: message.kind }],
+      }),
+    );
+    if (!response.MessageId) throw new Error('SES accepted the message but returned no MessageId');
+    return {
+      sesMessageId: `<${response.MessageId}@${region}.amazonses.com>`,
+      ownMessageId,
+      sentAt: sentAt.toISOString(),
+      archived,
+    };
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Everything the system sends: what kind it is, to whom, and the threading and loop-prevention
+ * headers every automatic email carries.
+ */
+export type MessageKind =
+  | 'query'
+  | 'query-reminder'
+  | 'invitation'
+  | 'invitation-reminder'
+  | 'triage-reply'
+  | 'caseworker-notification'
+  | 'caseworker-query-unanswered'
+  | 'caseworker-undeliverable';
+
+export interface OutboundAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly content: string;
+}
+
+export interface OutboundMessage {
+  readonly kind: MessageKind;
+  /** The case it is about; null only for the generic triage reply. */
+  readonly caseReference: string | null;
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly attachments: readonly OutboundAttachment[];
+  /**
+   * RFC 3834: `auto-replied` for an answer to a message, `auto-generated` for anything else the
+   * system sends on its own. Either way well-behaved clients do not auto-answer it.
+   */
+  readonly autoSubmitted: 'auto-generated' | 'auto-replied';
+  /** The signed reply address of the case (or the plain intake address). */
+  readonly replyTo: string;
+  /** The Message-ID of the email this answers, if any. */
+  readonly inReplyTo: string | null;
+}
+
+/** What sending yielded: the ids replies will name, and where the exact copy is kept. */
+export interface SentMessage {
+  /** The Message-ID SES gave the message (`<id@region.amazonses.com>`): SES replaces ours. */
+  readonly sesMessageId: string;
+  /** Our own id, carried in `References` (SES keeps that header). */
+  readonly ownMessageId: string;
+  readonly sentAt: string;
+  readonly archived: { readonly bucket: string; readonly key: string };
+}
+
+/**
+ * Sends one message, exactly once per idempotency key: a retry after a timeout or throttling
+ * returns the first result instead of sending again.
+ */
+export interface Mailer {
+  send(message: OutboundMessage, idempotencyKey: string): Promise<SentMessage>;
+}
+
+/** Limits how often something may happen per key (a query per case, a reply per sender). */
+export interface RateLimiter {
+  /** True when allowed now (and the period starts over); false within the period. */
+  tryAcquire(key: string, periodSeconds: number, now: Date): Promise<boolean>;
+}

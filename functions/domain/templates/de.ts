@@ -1,0 +1,146 @@
+import type { MessageTemplates } from './template-types.ts';
+
+/**
+ * German templates. German is the official language of the procedure: these texts are the
+ * binding ones. Lines starting with "- " are list items; blank lines separate paragraphs.
+ */
+export const de: MessageTemplates = {
+  query: {
+    subject: 'Fehlende Unterlagen',
+    body: `Guten Tag {{applicantName}},
+
+für Ihren Antrag ({{requestTypeLabel}}, Aktenzeichen {{caseReference}}) fehlen noch folgende Unterlagen:
+
+{{#missing}}
+- {{label}}
+{{/missing}}
+
+{{#caseworkerText}}
+Hinweis Ihrer Sachbearbeitung: {{caseworkerText}}
+
+{{/caseworkerText}}
+Bitte antworten Sie auf diese E-Mail und hängen Sie die Unterlagen als PDF oder Foto an. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {{caseReference}}.
+
+Mit freundlichen Grüßen
+{{officeName}}`,
+  },
+  'query-reminder': {
+    subject: 'Erinnerung: fehlende Unterlagen',
+    body: `Guten Tag {{applicantName}},
+
+wir haben Sie am {{queriedOn}} um Unterlagen für Ihren Antrag (Aktenzeichen {{caseReference}}) gebeten und bisher keine Antwort erhalten. Es fehlen noch:
+
+{{#missing}}
+- {{label}}
+{{/missing}}
+
+Bitte antworten Sie auf diese E-Mail und hängen Sie die Unterlagen an. Ohne diese Unterlagen können wir Ihren Antrag nicht weiter bearbeiten.
+
+Mit freundlichen Grüßen
+{{officeName}}`,
+  },
+  invitation: {
+    subject: 'Einladung zum Termin am Service Point',
+    body: `Guten Tag {{applicantName}},
+
+Ihr Antrag (Aktenzeichen {{caseReference}}) ist entschieden. Bitte kommen Sie zu einem kurzen Termin:
+
+- Datum und Uhrzeit: {{appointment}}
+- Ort: {{address}}
+
+Bitte bringen Sie mit:
+
+- Ihren Reisepass und Ihren bisherigen Aufenthaltstitel
+- die Gebühr von {{fee}} ({{payment}})
+
+Beim Termin werden Ihre Unterschrift und Ihre Fingerabdrücke aufgenommen. Der Termin dauert etwa {{durationMinutes}} Minuten. Einen Kalendereintrag finden Sie im Anhang.
+
+Wenn Sie den Termin nicht wahrnehmen können, antworten Sie bitte auf diese E-Mail; wir schlagen Ihnen dann einen neuen Termin vor.
+
+Mit freundlichen Grüßen
+{{officeName}}`,
+  },
+  'invitation-reminder': {
+    subject: 'Erinnerung: Ihr Termin morgen',
+    body: `Guten Tag {{applicantName}},
+
+wir erinnern Sie an Ihren Termin (Aktenzeichen {{caseReference}}):
+
+- Datum und Uhrzeit: {{appointment}}
+- Ort: {{address}}
+
+Bitte bringen Sie Ihren Reisepass, Ihren bisherigen Aufenthaltstitel und die Gebühr von {{fee}} mit.
+
+Mit freundlichen Grüßen
+{{officeName}}`,
+  },
+  'triage-reply': {
+    subject: 'Ihre Nachricht an {{officeName}}',
+    body: `Guten Tag,
+
+vielen Dank für Ihre Nachricht. Wir konnten sie keinem Vorgang zuordnen.
+
+Bitte senden Sie Ihre Nachricht erneut und nennen Sie dabei Ihr Aktenzeichen (zum Beispiel im Betreff). Sie finden es in unseren Schreiben an Sie. Bitte senden Sie von der E-Mail-Adresse, die Sie in Ihrem Antrag angegeben haben.
+
+Dies ist eine automatische Antwort.
+
+Mit freundlichen Grüßen
+{{officeName}}`,
+  },
+  'caseworker-notification': {
+    subject: '{{headline}}',
+    body: `{{headline}}
+
+Vorgang: {{caseReference}} ({{requestTypeLabel}})
+Eingang: {{receivedAt}}, zugeordnet über {{matchedBy}}
+
+Neue Unterlagen:
+
+{{#documents}}
+- {{filename}} → {{item}}
+{{/documents}}
+{{^documents}}
+- keine
+{{/documents}}
+
+{{#held}}
+Zurückgehalten (liegt in Quarantäne, bitte prüfen):
+
+{{/held}}
+{{#held}}
+- {{filename}}: {{reason}}
+{{/held}}
+
+Checkliste:
+
+{{#checklist}}
+- [{{mark}}] {{label}}
+{{/checklist}}
+
+{{#newText}}
+Text der Nachricht:
+
+{{newText}}
+
+{{/newText}}
+{{nextStep}}`,
+  },
+  'caseworker-query-unanswered': {
+    subject: 'Rückfrage unbeantwortet',
+    body: `Die Rückfrage im Vorgang {{caseReference}} vom {{queriedOn}} ist trotz Erinnerung unbeantwortet.
+
+Noch fehlend:
+
+{{#missing}}
+- {{label}}
+{{/missing}}
+
+Bitte entscheiden Sie über das weitere Vorgehen (z. B. Rückfrage per Post).`,
+  },
+  'caseworker-undeliverable': {
+    subject: 'E-Mail-Adresse nicht erreichbar',
+    body: `Im Vorgang {{caseReference}} konnte eine E-Mail an {{address}} nicht zugestellt werden ({{kind}}).
+
+Automatische E-Mails an diese Adresse werden nicht mehr versandt. Bitte schreiben Sie der antragstellenden Person per Post.`,
+  },
+};

@@ -1,0 +1,146 @@
+import type { MessageTemplates } from './template-types.ts';
+
+/**
+ * English templates: the courtesy translation under the binding German text (and the text for
+ * caseworkers who work in English). Same variables as `de.ts`, same markup.
+ */
+export const en: MessageTemplates = {
+  query: {
+    subject: 'Missing documents',
+    body: `Dear {{applicantName}},
+
+for your application ({{requestTypeLabel}}, case reference {{caseReference}}) we still need the following documents:
+
+{{#missing}}
+- {{label}}
+{{/missing}}
+
+{{#caseworkerText}}
+A note from your caseworker: {{caseworkerText}}
+
+{{/caseworkerText}}
+Please reply to this email and attach the documents as PDF files or photos. Please always mention your case reference {{caseReference}}.
+
+Kind regards
+{{officeName}}`,
+  },
+  'query-reminder': {
+    subject: 'Reminder: missing documents',
+    body: `Dear {{applicantName}},
+
+on {{queriedOn}} we asked you for documents for your application (case reference {{caseReference}}) and have not received an answer yet. Still missing:
+
+{{#missing}}
+- {{label}}
+{{/missing}}
+
+Please reply to this email and attach the documents. We cannot continue with your application without them.
+
+Kind regards
+{{officeName}}`,
+  },
+  invitation: {
+    subject: 'Invitation to an appointment at the Service Point',
+    body: `Dear {{applicantName}},
+
+a decision has been made on your application (case reference {{caseReference}}). Please come to a short appointment:
+
+- Date and time: {{appointment}}
+- Place: {{address}}
+
+Please bring:
+
+- your passport and your current residence permit
+- the fee of {{fee}} ({{payment}})
+
+At the appointment your signature and fingerprints will be taken. It takes about {{durationMinutes}} minutes. A calendar entry is attached.
+
+If you cannot come, please reply to this email and we will offer you a new appointment.
+
+Kind regards
+{{officeName}}`,
+  },
+  'invitation-reminder': {
+    subject: 'Reminder: your appointment tomorrow',
+    body: `Dear {{applicantName}},
+
+this is a reminder of your appointment (case reference {{caseReference}}):
+
+- Date and time: {{appointment}}
+- Place: {{address}}
+
+Please bring your passport, your current residence permit and the fee of {{fee}}.
+
+Kind regards
+{{officeName}}`,
+  },
+  'triage-reply': {
+    subject: 'Your message to {{officeName}}',
+    body: `Hello,
+
+thank you for your message. We could not assign it to a case.
+
+Please send your message again and include your case reference (for example in the subject). You will find it in our letters to you. Please write from the email address you gave in your application.
+
+This is an automatic reply.
+
+Kind regards
+{{officeName}}`,
+  },
+  'caseworker-notification': {
+    subject: '{{headline}}',
+    body: `{{headline}}
+
+Case: {{caseReference}} ({{requestTypeLabel}})
+Received: {{receivedAt}}, matched by {{matchedBy}}
+
+New documents:
+
+{{#documents}}
+- {{filename}} → {{item}}
+{{/documents}}
+{{^documents}}
+- none
+{{/documents}}
+
+{{#held}}
+Held (in quarantine, please check):
+
+{{/held}}
+{{#held}}
+- {{filename}}: {{reason}}
+{{/held}}
+
+Checklist:
+
+{{#checklist}}
+- [{{mark}}] {{label}}
+{{/checklist}}
+
+{{#newText}}
+Text of the message:
+
+{{newText}}
+
+{{/newText}}
+{{nextStep}}`,
+  },
+  'caseworker-query-unanswered': {
+    subject: 'Query unanswered',
+    body: `The query in case {{caseReference}} of {{queriedOn}} is still unanswered after a reminder.
+
+Still missing:
+
+{{#missing}}
+- {{label}}
+{{/missing}}
+
+Please decide how to continue (for example a query by post).`,
+  },
+  'caseworker-undeliverable': {
+    subject: 'Email address unreachable',
+    body: `In case {{caseReference}} an email to {{address}} could not be delivered ({{kind}}).
+
+No more automatic emails will be sent to this address. Please write to the applicant by post.`,
+  },
+};

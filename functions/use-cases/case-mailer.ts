@@ -1,0 +1,150 @@
+import type { CaseFile } from '../domain/case-file.ts';
+import type { CaseRepository } from '../domain/case-repository.ts';
+import { renderMessage, type LocalisedView, type TemplateView } from '../domain/message-rendering.ts';
+import type { Mailer, MessageKind, OutboundAttachment, SentMessage } from '../domain/outbound-message.ts';
+import { signedReplyAddress } from '../domain/reply-address.ts';
+
+/** Addresses mail must no longer go to (bounced permanently, or complained). */
+export interface UndeliverableCheck {
+  isUndeliverable(reference: string, address: string): Promise<boolean>;
+}
+
+export interface CaseMailerSettings {
+  readonly officeName: string;
+  readonly intakeAddress: string;
+  readonly fromAddress: string;
+  /** Secret of the signed reply addresses; without it replies go to the plain intake address. */
+  readonly replyAddressSecret: string | null;
+}
+
+export type SendOutcome =
+  | {
+      readonly sent: true;
+      readonly sesMessageId: string;
+      readonly ownMessageId: string;
+      readonly to: readonly string[];
+    }
+  | { readonly sent: false; readonly reason: 'no-deliverable-contact' | 'rate-limited' | 'not-allowed' };
+
+/**
+ * Sends the emails of one case. Applicant mail goes only to the case's registered contacts (never
+ * to whoever wrote), in German with the courtesy translation; every sent email is threaded back
+ * to the case (its Message-IDs recorded) and written to the case's log.
+ */
+export class CaseMailer {
+  readonly #cases: CaseRepository;
+  readonly #mailer: Mailer;
+  readonly #undeliverable: UndeliverableCheck;
+  readonly #settings: CaseMailerSettings;
+
+  constructor(deps: {
+    cases: CaseRepository;
+    mailer: Mailer;
+    undeliverable: UndeliverableCheck;
+    settings: CaseMailerSettings;
+  }) {
+    this.#cases = deps.cases;
+    this.#mailer = deps.mailer;
+    this.#undeliverable = deps.undeliverable;
+    this.#settings = deps.settings;
+  }
+
+  /** The view every template can use, on top of its own values. */
+  baseView(caseFile: CaseFile): TemplateView {
+    return {
+      caseReference: caseFile.reference,
+      applicantName: caseFile.applicantName,
+      officeName: this.#settings.officeName,
+      requestTypeLabel: caseFile.checklist.label.de,
+    };
+  }
+
+  async toApplicant(
+    caseFile: CaseFile,
+    kind: MessageKind,
+    view: LocalisedView,
+    options: {
+      idempotencyKey: string;
+      attachments?: readonly OutboundAttachment[];
+      inReplyTo?: string | null;
+    },
+  ): Promise<SendOutcome> {
+    const to: string[] = [];
+    for (const contact of caseFile.contacts) {
+      if (!(await this.#undeliverable.isUndeliverable(caseFile.reference, contact))) to.push(contact);
+    }
+    if (to.length === 0) return { sent: false, reason: 'no-deliverable-contact' };
+    const base = this.baseView(caseFile);
+    const rendered = renderMessage(kind, caseFile.language, (language) => ({
+      ...base,
+      requestTypeLabel: caseFile.checklist.label[language],
+      ...(typeof view === 'function' ? view(language) : view),
+    }));
+    const { replyAddressSecret, intakeAddress } = this.#settings;
+    const sent = await this.#mailer.send(
+      {
+        kind,
+        caseReference: caseFile.reference,
+        to,
+        ...rendered,
+        attachments: options.attachments ?? [],
+        autoSubmitted: 'auto-generated',
+        replyTo: replyAddressSecret
+          ? signedReplyAddress(intakeAddress, caseFile.reference, replyAddressSecret)
+          : intakeAddress,
+        inReplyTo: options.inReplyTo ?? null,
+      },
+      options.idempotencyKey,
+    );
+    await this.#record(caseFile.reference, kind, to, rendered.subject, sent);
+    return { sent: true, sesMessageId: sent.sesMessageId, ownMessageId: sent.ownMessageId, to };
+  }
+
+  /** Mail for the case's caseworker or team mailbox: German, no attachments. */
+  async toCaseworker(
+    caseFile: CaseFile,
+    kind: MessageKind,
+    view: TemplateView,
+    idempotencyKey: string,
+  ): Promise<SendOutcome> {
+    const rendered = renderMessage(kind, 'de', { ...this.baseView(caseFile), ...view });
+    const to = [caseFile.caseworker];
+    const sent = await this.#mailer.send(
+      {
+        kind,
+        caseReference: caseFile.reference,
+        to,
+        ...rendered,
+        attachments: [],
+        autoSubmitted: 'auto-generated',
+        replyTo: this.#settings.fromAddress,
+        inReplyTo: null,
+      },
+      idempotencyKey,
+    );
+    await this.#record(caseFile.reference, kind, to, rendered.subject, sent);
+    return { sent: true, sesMessageId: sent.sesMessageId, ownMessageId: sent.ownMessageId, to };
+  }
+
+  async #record(
+    reference: string,
+    kind: MessageKind,
+    to: readonly string[],
+    subject: string,
+    sent: SentMessage,
+  ): Promise<void> {
+    await this.#cases.recordSentMessageIds(reference, [sent.sesMessageId, sent.ownMessageId]);
+    await this.#cases.appendLog(reference, {
+      direction: 'out',
+      at: sent.sentAt,
+      messageId: sent.ownMessageId,
+      from: this.#settings.fromAddress,
+      to,
+      subject,
+      documents: [],
+      held: [],
+      note: kind,
+      raw: sent.archived,
+    });
+  }
+}

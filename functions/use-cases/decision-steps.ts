@@ -1,0 +1,168 @@
+import { missingItems, type CaseFile } from '../domain/case-file.ts';
+import type { CaseRepository } from '../domain/case-repository.ts';
+import { formatAppointment, formatDate, type DecisionRequest } from '../domain/decision.ts';
+import { invitationEvent } from '../domain/icalendar.ts';
+import type { CaseMailer, SendOutcome } from './case-mailer.ts';
+import { CaseNotFoundError } from './record-documents.ts';
+
+export interface InvitationSettings {
+  readonly servicePointAddress: string;
+  readonly fee: string;
+  readonly payment: string;
+  readonly appointmentMinutes: number;
+  readonly fromAddress: string;
+}
+
+export interface DecisionSent {
+  readonly outcome: SendOutcome;
+  readonly sentAt: string;
+  /** Query: how long to wait for an answer before the reminder (and again before telling the caseworker). */
+  readonly reminderAfterSeconds: number;
+  /** Invitation: when to send the reminder (the day before; now if that has passed). */
+  readonly reminderAt: string;
+}
+
+/** The steps of the DecisionWorkflow, each one Task state. */
+export class DecisionSteps {
+  readonly #cases: CaseRepository;
+  readonly #mailer: CaseMailer;
+  readonly #invitation: InvitationSettings;
+  readonly #reminderAfterSeconds: number;
+
+  constructor(deps: {
+    cases: CaseRepository;
+    mailer: CaseMailer;
+    invitation: InvitationSettings;
+    reminderAfterSeconds: number;
+  }) {
+    this.#cases = deps.cases;
+    this.#mailer = deps.mailer;
+    this.#invitation = deps.invitation;
+    this.#reminderAfterSeconds = deps.reminderAfterSeconds;
+  }
+
+  async #case(reference: string): Promise<CaseFile> {
+    const caseFile = await this.#cases.get(reference);
+    if (caseFile === null) throw new CaseNotFoundError(reference);
+    return caseFile;
+  }
+
+  /** SendDecision: the query with the caseworker's text, or the invitation with its calendar file. */
+  async send(request: DecisionRequest, now: Date): Promise<DecisionSent> {
+    const caseFile = await this.#case(request.caseReference);
+    const key = `decision#${request.decisionId}`;
+    if (request.kind === 'query') {
+      const missing = missingItems(caseFile, await this.#cases.documents(caseFile.reference));
+      const outcome = await this.#mailer.toApplicant(
+        caseFile,
+        'query',
+        (language) => ({
+          missing: missing.map((item) => ({ label: item.label[language] })),
+          caseworkerText: request.text,
+        }),
+        { idempotencyKey: key },
+      );
+      return {
+        outcome,
+        sentAt: now.toISOString(),
+        reminderAfterSeconds: this.#reminderAfterSeconds,
+        reminderAt: now.toISOString(),
+      };
+    }
+    const at = new Date(request.appointmentAt);
+    const settings = this.#invitation;
+    const ics = invitationEvent({
+      uid: `${request.decisionId}@${settings.fromAddress.split('@')[1] ?? 'intake'}`,
+      start: at,
+      durationMinutes: settings.appointmentMinutes,
+      summary: `Termin Ausländerbehörde (${caseFile.reference})`,
+      description: `Bitte mitbringen: Reisepass, bisheriger Aufenthaltstitel, Gebühr ${settings.fee}. Aktenzeichen ${caseFile.reference}.`,
+      location: settings.servicePointAddress,
+      organizerEmail: settings.fromAddress,
+      attendeeEmail: caseFile.contacts[0] ?? settings.fromAddress,
+      now,
+    });
+    const outcome = await this.#mailer.toApplicant(
+      caseFile,
+      'invitation',
+      (language) => ({
+        appointment: formatAppointment(at, language),
+        address: settings.servicePointAddress,
+        fee: settings.fee,
+        payment: settings.payment,
+        durationMinutes: String(settings.appointmentMinutes),
+      }),
+      {
+        idempotencyKey: key,
+        attachments: [
+          {
+            filename: 'Termin.ics',
+            contentType: 'text/calendar; method=REQUEST; charset=utf-8',
+            content: ics,
+          },
+        ],
+      },
+    );
+    await this.#cases.setStatus(caseFile.reference, ['open', 'ready-for-review'], 'decided');
+    const dayBefore = new Date(Math.max(at.getTime() - 24 * 3600 * 1000, now.getTime()));
+    return {
+      outcome,
+      sentAt: now.toISOString(),
+      reminderAfterSeconds: this.#reminderAfterSeconds,
+      reminderAt: dayBefore.toISOString(),
+    };
+  }
+
+  /** CheckAnswer: has the applicant written since the query was sent? */
+  async answeredSince(reference: string, sentAt: string): Promise<{ answered: boolean }> {
+    const log = await this.#cases.log(reference);
+    return { answered: log.some((entry) => entry.direction === 'in' && entry.at > sentAt) };
+  }
+
+  /** SendQueryReminder: once, to the applicant, with what is still missing. */
+  async remindQuery(request: DecisionRequest, sentAt: string): Promise<SendOutcome> {
+    const caseFile = await this.#case(request.caseReference);
+    const missing = missingItems(caseFile, await this.#cases.documents(caseFile.reference));
+    return this.#mailer.toApplicant(
+      caseFile,
+      'query-reminder',
+      (language) => ({
+        missing: missing.map((item) => ({ label: item.label[language] })),
+        queriedOn: formatDate(new Date(sentAt), language),
+      }),
+      { idempotencyKey: `reminder#${request.decisionId}` },
+    );
+  }
+
+  /** TellCaseworker: the query stayed unanswered after the reminder. */
+  async tellCaseworkerUnanswered(request: DecisionRequest, sentAt: string): Promise<SendOutcome> {
+    const caseFile = await this.#case(request.caseReference);
+    const missing = missingItems(caseFile, await this.#cases.documents(caseFile.reference));
+    return this.#mailer.toCaseworker(
+      caseFile,
+      'caseworker-query-unanswered',
+      {
+        missing: missing.map((item) => ({ label: item.label.de })),
+        queriedOn: formatDate(new Date(sentAt), 'de'),
+      },
+      `unanswered#${request.decisionId}`,
+    );
+  }
+
+  /** SendInvitationReminder: the day before the appointment. */
+  async remindInvitation(request: DecisionRequest): Promise<SendOutcome> {
+    if (request.kind !== 'invitation') throw new Error('Only invitations have appointment reminders');
+    const caseFile = await this.#case(request.caseReference);
+    const at = new Date(request.appointmentAt);
+    return this.#mailer.toApplicant(
+      caseFile,
+      'invitation-reminder',
+      (language) => ({
+        appointment: formatAppointment(at, language),
+        address: this.#invitation.servicePointAddress,
+        fee: this.#invitation.fee,
+      }),
+      { idempotencyKey: `invitation-reminder#${request.decisionId}` },
+    );
+  }
+}

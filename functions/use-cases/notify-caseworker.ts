@@ -1,0 +1,66 @@
+import { checklistState, type CaseDocument } from '../domain/case-file.ts';
+import type { CaseRepository } from '../domain/case-repository.ts';
+import type { InboundEmail } from '../domain/inbound-email.ts';
+import type { CaseMailer, SendOutcome } from './case-mailer.ts';
+import { CaseNotFoundError, type RecordDocumentsResult } from './record-documents.ts';
+
+/** The applicant's own words in the caseworker's email: enough to act on, not a whole thread. */
+const NOTIFICATION_TEXT_CHARS = 2000;
+
+const NEXT_STEP: Readonly<Record<RecordDocumentsResult['next'], string>> = {
+  SendQuery:
+    'Die antragstellende Person erhält automatisch eine Rückfrage zu den fehlenden Unterlagen (höchstens eine je Zeitraum).',
+  ReadyForReview: 'Die Checkliste ist vollständig: der Vorgang ist bereit zur Prüfung.',
+  CaseworkerOnly: 'Die Nachricht hat keine Anhänge; es wurde keine automatische Rückfrage versandt.',
+};
+
+const HEADLINE: Readonly<Record<RecordDocumentsResult['next'], string>> = {
+  SendQuery: 'Neue Unterlagen eingegangen',
+  ReadyForReview: 'Vorgang vollständig, bereit zur Prüfung',
+  CaseworkerOnly: 'Neue Nachricht ohne Anhang',
+};
+
+/**
+ * Tells the case's caseworker (or team mailbox) what arrived: the documents and where they went
+ * on the checklist, anything held in quarantine, the checklist state and what happens next. No
+ * attachments; the documents stay in the document store.
+ */
+export class NotifyCaseworker {
+  readonly #cases: CaseRepository;
+  readonly #mailer: CaseMailer;
+
+  constructor(deps: { cases: CaseRepository; mailer: CaseMailer }) {
+    this.#cases = deps.cases;
+    this.#mailer = deps.mailer;
+  }
+
+  async run(
+    reference: string,
+    email: InboundEmail,
+    recorded: RecordDocumentsResult,
+    matchedBy: string,
+  ): Promise<SendOutcome> {
+    const caseFile = await this.#cases.get(reference);
+    if (caseFile === null) throw new CaseNotFoundError(reference);
+    const documents = await this.#cases.documents(reference);
+    const fromThisEmail = documents.filter((d) => d.messageId === email.messageId);
+    const labelOf = (document: CaseDocument): string =>
+      caseFile.checklist.items.find((i) => i.id === document.checklistItem)?.label.de ?? 'nicht zugeordnet';
+    const view = {
+      headline: `${HEADLINE[recorded.next]}`,
+      receivedAt: email.receivedAt,
+      matchedBy,
+      documents: fromThisEmail.map((d) => ({ filename: d.filename ?? '(ohne Namen)', item: labelOf(d) })),
+      held: email.attachments
+        .filter((a) => !a.accepted)
+        .map((a) => ({ filename: a.filename ?? '(ohne Namen)', reason: a.reason ?? 'unbekannt' })),
+      checklist: checklistState(caseFile, documents).map((item) => ({
+        mark: item.fulfilled ? 'x' : ' ',
+        label: `${item.label.de}${item.required ? '' : ' (optional)'}`,
+      })),
+      newText: email.text.slice(0, NOTIFICATION_TEXT_CHARS),
+      nextStep: NEXT_STEP[recorded.next],
+    };
+    return this.#mailer.toCaseworker(caseFile, 'caseworker-notification', view, `notify#${email.messageId}`);
+  }
+}

@@ -1,0 +1,54 @@
+import type { CaseRepository } from '../domain/case-repository.ts';
+import { missingItems } from '../domain/case-file.ts';
+import type { RateLimiter } from '../domain/outbound-message.ts';
+import type { CaseMailer, SendOutcome } from './case-mailer.ts';
+import { CaseNotFoundError } from './record-documents.ts';
+
+/**
+ * The automatic query (Rückfrage) after a submission that left required items missing: lists
+ * exactly those, to the registered contacts only. At most one per case per period, so five emails
+ * in a row do not produce five queries.
+ */
+export class SendMissingDocumentsQuery {
+  readonly #cases: CaseRepository;
+  readonly #mailer: CaseMailer;
+  readonly #rateLimiter: RateLimiter;
+  readonly #periodSeconds: number;
+
+  constructor(deps: {
+    cases: CaseRepository;
+    mailer: CaseMailer;
+    rateLimiter: RateLimiter;
+    periodSeconds: number;
+  }) {
+    this.#cases = deps.cases;
+    this.#mailer = deps.mailer;
+    this.#rateLimiter = deps.rateLimiter;
+    this.#periodSeconds = deps.periodSeconds;
+  }
+
+  /** @param trigger the SES message id of the email that led to it (the idempotency key). */
+  async run(
+    reference: string,
+    trigger: string,
+    now: Date,
+  ): Promise<SendOutcome & { missing?: readonly string[] }> {
+    const caseFile = await this.#cases.get(reference);
+    if (caseFile === null) throw new CaseNotFoundError(reference);
+    const missing = missingItems(caseFile, await this.#cases.documents(reference));
+    if (missing.length === 0) return { sent: false, reason: 'not-allowed' };
+    if (!(await this.#rateLimiter.tryAcquire(`query#${reference}`, this.#periodSeconds, now))) {
+      return { sent: false, reason: 'rate-limited' };
+    }
+    const outcome = await this.#mailer.toApplicant(
+      caseFile,
+      'query',
+      (language) => ({
+        missing: missing.map((item) => ({ label: item.label[language] })),
+        caseworkerText: null,
+      }),
+      { idempotencyKey: `query#${trigger}` },
+    );
+    return { ...outcome, missing: missing.map((m) => m.id) };
+  }
+}
