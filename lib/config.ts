@@ -39,6 +39,20 @@ export interface StageConfig {
   readonly logRetentionDays: RetentionDays;
   /** Where alarms are emailed; no alarm notifications when absent. */
   readonly alertEmail?: string;
+  /** The team mailbox new cases go to unless a caseworker is named. */
+  readonly caseworkerMailbox: string;
+  /** The office's name, as it signs its emails. */
+  readonly officeName: string;
+  /** Where invited applicants go (street address of the Service Point). */
+  readonly servicePointAddress: string;
+  /** The fee applicants bring to the appointment, as written in the invitation (e.g. `100 EUR`). */
+  readonly permitFee: string;
+  /** At most one automatic query per case within this many hours. */
+  readonly queryPeriodHours: number;
+  /** At most one generic triage reply per sender within this many hours. */
+  readonly triageReplyPeriodHours: number;
+  /** Days without an answer to a caseworker's query before one reminder (and as many again before the caseworker is told). */
+  readonly queryReminderDays: number;
 }
 
 /** The stages this repository knows. Values are reviewed like code: change them here. */
@@ -54,6 +68,13 @@ const STAGES: Readonly<Record<string, StageConfig>> = {
     documentRetentionDays: 90,
     noncurrentVersionRetentionDays: 7,
     logRetentionDays: RetentionDays.TWO_WEEKS,
+    caseworkerMailbox: 'sachbearbeitung@intake.example.org',
+    officeName: 'Amt für Migration und Integration',
+    servicePointAddress: 'Service Point, Willi-Becker-Allee 7, 40227 Düsseldorf',
+    permitFee: '100 EUR',
+    queryPeriodHours: 24,
+    triageReplyPeriodHours: 24,
+    queryReminderDays: 14,
   },
   prod: {
     stageName: 'prod',
@@ -69,6 +90,13 @@ const STAGES: Readonly<Record<string, StageConfig>> = {
     documentRetentionDays: 1096,
     noncurrentVersionRetentionDays: 30,
     logRetentionDays: RetentionDays.SIX_MONTHS,
+    caseworkerMailbox: 'sachbearbeitung@intake.example.org',
+    officeName: 'Amt für Migration und Integration',
+    servicePointAddress: 'Service Point, Willi-Becker-Allee 7, 40227 Düsseldorf',
+    permitFee: '100 EUR',
+    queryPeriodHours: 24,
+    triageReplyPeriodHours: 24,
+    queryReminderDays: 14,
   },
 };
 
@@ -157,6 +185,17 @@ export function validateStageConfig(config: StageConfig): StageConfig {
   }
   if (!LOG_RETENTION_VALUES.has(config.logRetentionDays)) {
     fail('logRetentionDays', `must be a CloudWatch Logs retention value, got ${config.logRetentionDays}`);
+  }
+  for (const field of ['queryPeriodHours', 'triageReplyPeriodHours', 'queryReminderDays'] as const) {
+    const value = config[field];
+    if (!Number.isFinite(value) || value <= 0 || value > 365 * 24)
+      fail(field, `must be a positive number, got ${value}`);
+  }
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(config.caseworkerMailbox)) {
+    fail('caseworkerMailbox', `must be an email address, got "${config.caseworkerMailbox}"`);
+  }
+  for (const field of ['officeName', 'servicePointAddress', 'permitFee'] as const) {
+    if (config[field].trim() === '') fail(field, 'must not be empty');
   }
   if (config.alertEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(config.alertEmail)) {
     fail('alertEmail', `must be an email address, got "${config.alertEmail}"`);

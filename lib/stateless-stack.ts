@@ -1,8 +1,11 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { resolve } from 'node:path';
 import type { StageConfig } from './config.ts';
+import { CaseworkerApi } from './constructs/caseworker-api.ts';
 import { IntakeFunction, type IntakeFunctionProps } from './constructs/intake-function.ts';
+import { DecisionWorkflow } from './constructs/decision-workflow.ts';
 import { IntakeWorkflow } from './constructs/intake-workflow.ts';
 import { OperationalAlarms } from './constructs/operational-alarms.ts';
 import { OutboundMail } from './constructs/outbound-mail.ts';
@@ -37,12 +40,16 @@ const handlerEntry = (name: string): string => resolve(HANDLERS_DIR, `${name}.ts
 export class StatelessStack extends Stack {
   /** The intake workflow. */
   readonly workflow: IntakeWorkflow;
+  /** The decision workflow (queries, invitations, reminders). */
+  readonly decisionWorkflow: DecisionWorkflow;
   /** SES receiving: rule set, rule, notification topic and queue. */
   readonly receiving: SesReceiving;
   /** SES sending: identity, configuration set, feedback topic and queue. */
   readonly outbound: OutboundMail;
   /** Alarms on failed executions and dead letters. */
   readonly alarms: OperationalAlarms;
+  /** The caseworkers' HTTP API (IAM-authorised). */
+  readonly caseworkerApi: CaseworkerApi;
   /** Every function, by handler file name. */
   readonly functions: Readonly<Record<string, IntakeFunction>>;
 
@@ -97,16 +104,73 @@ export class StatelessStack extends Stack {
       'IntakeWorkflow RecordDocuments: add to the case',
     );
     recordDocuments.bindTable(table, 'readWrite').bindBucket('DOCUMENT_BUCKET', documentBucket, 'read');
-    const notifyCaseworker = workflowStep('notify-caseworker', 'IntakeWorkflow NotifyCaseworker');
-    notifyCaseworker.bindTable(table, 'readWrite').bindEmailSending(this.outbound.sending);
+    // Signs the reply addresses (intake+REF.SIGNATURE@domain) of every automatic email.
+    const replyAddressSecret = new secretsmanager.Secret(this, 'ReplyAddressSecret', {
+      description: 'HMAC key of the signed reply addresses in automatic emails',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(replyAddressSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the key would invalidate the reply addresses in emails applicants still hold; it signs addresses, it protects no data. Replies also thread by Message-ID.',
+    });
+    // Every step that sends mail: the table (case, log, idempotency, rate limits), the document
+    // bucket (the archived copy of each sent message), SES, the office's details, the reply secret.
+    const canSendMail = (fn: IntakeFunction): IntakeFunction => {
+      const settings = {
+        INTAKE_ADDRESS: config.intakeRecipients[0] ?? config.senderAddress,
+        OFFICE_NAME: config.officeName,
+        SERVICE_POINT_ADDRESS: config.servicePointAddress,
+        PERMIT_FEE: config.permitFee,
+        QUERY_PERIOD_SECONDS: String(config.queryPeriodHours * 3600),
+        TRIAGE_REPLY_PERIOD_SECONDS: String(config.triageReplyPeriodHours * 3600),
+      };
+      for (const [name, value] of Object.entries(settings)) fn.addEnvironment(name, value);
+      return fn
+        .bindTable(table, 'readWrite')
+        .bindBucket('DOCUMENT_BUCKET', documentBucket, 'readWrite')
+        .bindEmailSending(this.outbound.sending)
+        .bindSecret('REPLY_ADDRESS_SECRET_ARN', replyAddressSecret);
+    };
+    const mailingStep = (name: string, description: string): IntakeFunction =>
+      canSendMail(workflowStep(name, description));
+    const notifyCaseworker = mailingStep('notify-caseworker', 'IntakeWorkflow NotifyCaseworker');
+    const sendQuery = mailingStep('send-query', 'IntakeWorkflow SendQuery: ask for missing documents');
+    const sendTriageReply = mailingStep('send-triage-reply', 'IntakeWorkflow SendTriageReply: generic reply');
     const holdForPerson = workflowStep('hold-for-person', 'IntakeWorkflow HoldForPerson: triage a failure');
     holdForPerson.bindTable(table, 'readWrite');
-    const steps = { parseEmail, screenEmail, matchCase, recordDocuments, notifyCaseworker, holdForPerson };
+    const steps = {
+      parseEmail,
+      screenEmail,
+      matchCase,
+      recordDocuments,
+      notifyCaseworker,
+      sendQuery,
+      sendTriageReply,
+      holdForPerson,
+    };
 
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', {
       steps,
       logRetention: config.logRetentionDays,
       logGroupName: `/aws/vendedlogs/states/${names.prefix}-intake-workflow`,
+    });
+
+    // Caseworkers' decisions: the query with their own text, or the invitation; then reminders.
+    const decisionStep = (name: string, description: string): IntakeFunction =>
+      mailingStep(name, description).addEnvironment(
+        'QUERY_REMINDER_SECONDS',
+        String(config.queryReminderDays * 86400),
+      );
+    const decisionSteps = {
+      send: decisionStep('decision-send', 'DecisionWorkflow SendDecision: query or invitation'),
+      checkAnswer: decisionStep('decision-check-answer', 'DecisionWorkflow CheckAnswer'),
+      remind: decisionStep('decision-remind', 'DecisionWorkflow reminders'),
+    };
+    this.decisionWorkflow = new DecisionWorkflow(this, 'DecisionWorkflow', {
+      steps: decisionSteps,
+      logRetention: config.logRetentionDays,
+      logGroupName: `/aws/vendedlogs/states/${names.prefix}-decision-workflow`,
     });
 
     const starter = newFunction('start-intake', {
@@ -127,6 +191,22 @@ export class StatelessStack extends Stack {
       starter,
     });
 
+    // After the starter, so the starter stays the first queue consumer in the template.
+    const sesSendingEvents = newFunction('ses-sending-events', {
+      description: 'Marks addresses undeliverable on SES bounces and complaints',
+      invokedBy: 'queue',
+      memorySize: 256,
+      timeout: this.outbound.feedbackConsumerTimeout,
+    });
+    // It tells the caseworker by email, so it sends like the workflow steps do.
+    canSendMail(sesSendingEvents);
+    this.outbound.consumeFeedbackWith(sesSendingEvents);
+
+    new CfnOutput(this, 'DecisionStateMachineArn', {
+      value: this.decisionWorkflow.stateMachine.stateMachineArn,
+      description: 'For `intake decide` against AWS: INTAKE_DECISION_STATE_MACHINE_ARN',
+    });
+
     new CfnOutput(this, 'ReceiptRuleSetName', {
       value: this.receiving.ruleSet.receiptRuleSetName,
       description:
@@ -140,8 +220,29 @@ export class StatelessStack extends Stack {
       ...(config.alertEmail === undefined ? {} : { alertEmail: config.alertEmail }),
     })
       .watchStateMachine('intake-workflow', this.workflow.stateMachine)
+      .watchStateMachine('decision-workflow', this.decisionWorkflow.stateMachine)
       .watchDeadLetterQueue('inbound-notifications', this.receiving.notifications.deadLetterQueue)
       .watchDeadLetterQueue('mail-feedback', this.outbound.feedback.deadLetterQueue);
+
+    // Invoked synchronously by API Gateway: the caller gets the error, no Lambda DLQ is needed.
+    const caseworkerApiFunction = newFunction('caseworker-api', {
+      description: 'Caseworker API: cases, triage, document reassignment, decisions',
+      invokedBy: 'api',
+      // Ends before API Gateway's 29 s integration timeout, so the function's own timeout is logged.
+      timeout: Duration.seconds(25),
+      environment: { INTAKE_CASEWORKER_MAILBOX: config.caseworkerMailbox },
+    })
+      .bindTable(table, 'readWrite')
+      .bindStateMachine(this.decisionWorkflow.stateMachine);
+    this.caseworkerApi = new CaseworkerApi(this, 'CaseworkerRestApi', {
+      handler: caseworkerApiFunction,
+      restApiName: `${names.prefix}-caseworker-api`,
+      logRetention: config.logRetentionDays,
+    });
+    new CfnOutput(this, 'CaseworkerApiUrl', {
+      value: this.caseworkerApi.url,
+      description: 'Caseworker API base URL; requests are signed with SigV4 (service execute-api)',
+    });
 
     this.functions = {
       'start-intake': starter,
@@ -150,7 +251,14 @@ export class StatelessStack extends Stack {
       'match-case': matchCase,
       'record-documents': recordDocuments,
       'notify-caseworker': notifyCaseworker,
+      'send-query': sendQuery,
+      'send-triage-reply': sendTriageReply,
+      'decision-send': decisionSteps.send,
+      'decision-check-answer': decisionSteps.checkAnswer,
+      'decision-remind': decisionSteps.remind,
       'hold-for-person': holdForPerson,
+      'ses-sending-events': sesSendingEvents,
+      'caseworker-api': caseworkerApiFunction,
     };
   }
 }

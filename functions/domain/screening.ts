@@ -15,7 +15,8 @@ export type ScreeningResult =
 export interface ScreeningInput {
   readonly verdicts: ReceiptVerdicts;
   readonly automaticReason: string | null;
-  readonly attachments: readonly { readonly accepted: boolean }[];
+  /** `kind` tells documents from signatures, calendar data and the like (not counted as held). */
+  readonly attachments: readonly { readonly accepted: boolean; readonly kind?: string }[];
 }
 
 export function screenEmail(input: ScreeningInput): ScreeningResult {
@@ -28,6 +29,8 @@ export function screenEmail(input: ScreeningInput): ScreeningResult {
   return {
     outcome: 'Proceed',
     senderVerified: senderIsAuthenticated(input.verdicts),
-    heldAttachments: input.attachments.filter((a) => !a.accepted).length,
+    heldAttachments: input.attachments.filter(
+      (a) => !a.accepted && (a.kind === undefined || a.kind === 'document'),
+    ).length,
   };
 }

@@ -26,7 +26,7 @@ export const intakeRequestSchema = z.object({
 const parsedSchema = z.object({
   caseReference: z.string().nullable(),
   automaticReason: z.string().nullable(),
-  attachments: z.array(z.object({ accepted: z.boolean() })),
+  attachments: z.array(z.object({ accepted: z.boolean(), kind: z.string().optional() })),
 });
 
 export const afterParseSchema = intakeRequestSchema.extend({ parsed: parsedSchema });

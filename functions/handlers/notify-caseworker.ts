@@ -1,14 +1,39 @@
 import middy from '@middy/core';
+import { z } from 'zod';
 import { logger } from '#shared/logger';
-import { intakeRequestSchema } from '#events/workflow-state';
+import { mailWiring } from '#shared/mail-wiring';
+import { inboundEmailFrom, matchedEmailSchema } from '#events/workflow-state';
+import { NotifyCaseworker } from '#use-cases/notify-caseworker';
+import type { SendOutcome } from '#use-cases/case-mailer';
 
-/**
- * IntakeWorkflow step NotifyCaseworker. Caseworker notifications come with the workflows issue
- * (#5); the workflow does not reach this step before matching exists (#4). Should it be reached,
- * it says plainly that nobody was notified.
- */
-export const handler = middy<unknown, { status: 'not-available'; note: string }>().handler(async (event) => {
-  const { messageId } = intakeRequestSchema.pick({ messageId: true }).parse(event);
-  logger.warn('NotifyCaseworker reached before it is built', { sesMessageId: messageId });
-  return { status: 'not-available', note: 'Caseworker notification is not built yet (issue #5).' };
+const { cases, caseMailer } = await mailWiring();
+const notifyCaseworker = new NotifyCaseworker({ cases, mailer: caseMailer });
+
+const stateSchema = matchedEmailSchema.extend({
+  recorded: z.object({
+    caseReference: z.string(),
+    added: z.number(),
+    duplicates: z.number(),
+    held: z.number(),
+    missing: z.array(z.string()),
+    complete: z.boolean(),
+    next: z.enum(['SendQuery', 'ReadyForReview', 'CaseworkerOnly']),
+  }),
+});
+
+/** IntakeWorkflow step NotifyCaseworker: the caseworker learns what arrived and what happens next. */
+export const handler = middy<unknown, SendOutcome>().handler(async (event) => {
+  const state = stateSchema.parse(event);
+  const outcome = await notifyCaseworker.run(
+    state.match.caseReference,
+    inboundEmailFrom(state),
+    state.recorded,
+    state.match.by,
+  );
+  logger.info('Caseworker notified', {
+    sesMessageId: state.messageId,
+    sent: outcome.sent,
+    next: state.recorded.next,
+  });
+  return outcome;
 });

@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -21,8 +22,9 @@ const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
  * - `state-machine`: synchronously by Step Functions; the workflow's Catch handles failures.
  * - `queue`: by an SQS event source mapping; the source queue's redrive policy handles them.
  * - `asynchronous`: by an AWS service or `InvocationType: Event`; the function gets its own DLQ.
+ * - `api`: synchronously by API Gateway; the caller receives the error.
  */
-export type Invocation = 'state-machine' | 'queue' | 'asynchronous';
+export type Invocation = 'state-machine' | 'queue' | 'asynchronous' | 'api';
 
 /** Read or read-and-write access to a table or bucket. */
 export type DataAccess = 'read' | 'readWrite';
@@ -166,10 +168,13 @@ export class IntakeFunction extends Construct {
     if (props.invokedBy !== 'asynchronous') {
       Validations.of(this).acknowledge({
         id: 'Serverless-LambdaDLQ',
-        reason:
-          props.invokedBy === 'state-machine'
-            ? 'Invoked synchronously by Step Functions; a failure is caught by the workflow (HoldForPerson), a Lambda DLQ would never receive anything.'
-            : 'Invoked by an SQS event source mapping; failed messages go to the source queue’s dead-letter queue, a Lambda DLQ would never receive anything.',
+        reason: {
+          'state-machine':
+            'Invoked synchronously by Step Functions; a failure is caught by the workflow (HoldForPerson), a Lambda DLQ would never receive anything.',
+          queue:
+            'Invoked by an SQS event source mapping; failed messages go to the source queue’s dead-letter queue, a Lambda DLQ would never receive anything.',
+          api: 'Invoked synchronously by API Gateway; the caller receives the error, a Lambda DLQ would never receive anything.',
+        }[props.invokedBy],
       });
     }
   }
@@ -258,6 +263,19 @@ export class IntakeFunction extends Construct {
         resources: [sending.identityArn, sending.configurationSetArn],
       }),
     );
+    return this;
+  }
+
+  /** Adds one environment variable (for settings that are not a grant). */
+  addEnvironment(name: string, value: string): this {
+    this.lambda.addEnvironment(name, value);
+    return this;
+  }
+
+  /** Sets `envName` to the secret's ARN and grants reading it (the function reads it at load). */
+  bindSecret(envName: string, secret: secretsmanager.ISecret): this {
+    this.lambda.addEnvironment(envName, secret.secretArn);
+    secret.grantRead(this.lambda);
     return this;
   }
 

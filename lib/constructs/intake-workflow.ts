@@ -18,6 +18,10 @@ export interface IntakeWorkflowSteps {
   readonly recordDocuments: IntakeFunction;
   /** NotifyCaseworker: tells the caseworker of the matched case. */
   readonly notifyCaseworker: IntakeFunction;
+  /** SendQuery: asks the applicant for the missing checklist items (rate-limited per case). */
+  readonly sendQuery: IntakeFunction;
+  /** SendTriageReply: the generic reply to an unassigned email (rate-limited per sender). */
+  readonly sendTriageReply: IntakeFunction;
   /** HoldForPerson: puts the message in triage after any failed step. */
   readonly holdForPerson: IntakeFunction;
 }
@@ -49,8 +53,10 @@ const TASK_TIMEOUT_MARGIN = Duration.seconds(30);
  *   ParseEmail → ScreenEmail → RouteScreening ─ Quarantine → Quarantined
  *                                             ├ AutomaticMail → NoAutomaticReply
  *                                             └ otherwise → MatchCase → RouteMatch
- *   RouteMatch ─ Matched → RecordDocuments → NotifyCaseworker → Done
- *              └ otherwise → Triaged
+ *   RouteMatch ─ Matched → RecordDocuments → NotifyCaseworker → RouteNextStep
+ *              └ otherwise → SendTriageReply → Triaged
+ *   RouteNextStep ─ SendQuery → SendQuery → Done
+ *                 └ otherwise (ready for review, or text only) → Done
  *   Any Task failure (after Lambda service retries) → HoldForPerson → HeldForPerson
  *
  * Plain JSONPath, no JSONata and no variables: the local runner executes this same definition
@@ -89,13 +95,19 @@ export class IntakeWorkflow extends Construct {
     const matchCase = guarded(invoke('MatchCase', steps.matchCase, '$.match'));
     const recordDocuments = guarded(invoke('RecordDocuments', steps.recordDocuments, '$.recorded'));
     const notifyCaseworker = guarded(invoke('NotifyCaseworker', steps.notifyCaseworker, '$.notified'));
+    const sendQuery = guarded(invoke('SendQuery', steps.sendQuery, '$.query'));
+    const sendTriageReply = guarded(invoke('SendTriageReply', steps.sendTriageReply, '$.triageReply'));
+    const done = new sfn.Succeed(this, 'Done');
+    const routeNextStep = new sfn.Choice(this, 'RouteNextStep')
+      .when(sfn.Condition.stringEquals('$.recorded.next', 'SendQuery'), sendQuery.next(done))
+      .otherwise(done);
 
     const routeMatch = new sfn.Choice(this, 'RouteMatch')
       .when(
         sfn.Condition.stringEquals('$.match.outcome', 'Matched'),
-        recordDocuments.next(notifyCaseworker).next(new sfn.Succeed(this, 'Done')),
+        recordDocuments.next(notifyCaseworker).next(routeNextStep),
       )
-      .otherwise(new sfn.Succeed(this, 'Triaged'));
+      .otherwise(sendTriageReply.next(new sfn.Succeed(this, 'Triaged')));
     const routeScreening = new sfn.Choice(this, 'RouteScreening')
       .when(
         sfn.Condition.stringEquals('$.screening.outcome', 'Quarantine'),

@@ -71,8 +71,11 @@ describe('IntakeWorkflow', () => {
       'Quarantined',
       'RecordDocuments',
       'RouteMatch',
+      'RouteNextStep',
       'RouteScreening',
       'ScreenEmail',
+      'SendQuery',
+      'SendTriageReply',
       'Triaged',
     ]);
     assert.equal(definition.StartAt, 'ParseEmail');
@@ -85,6 +88,8 @@ describe('IntakeWorkflow', () => {
       MatchCase: ['match-case', '$.match'],
       RecordDocuments: ['record-documents', '$.recorded'],
       NotifyCaseworker: ['notify-caseworker', '$.notified'],
+      SendQuery: ['send-query', '$.query'],
+      SendTriageReply: ['send-triage-reply', '$.triageReply'],
       HoldForPerson: ['hold-for-person', '$.held'],
     };
     assert.deepEqual(tasks.map(([name]) => name).sort(), Object.keys(expected).sort());
@@ -107,16 +112,25 @@ describe('IntakeWorkflow', () => {
     assert.equal(states.NoAutomaticReply!.Type, 'Succeed');
   });
 
-  it('routes matching: Matched records and notifies, everything else is triaged', () => {
+  it('routes matching: Matched records and notifies, everything else gets the generic reply and is triaged', () => {
     assert.equal(states.MatchCase!.Next, 'RouteMatch');
     assert.deepEqual(states.RouteMatch!.Choices, [
       { Variable: '$.match.outcome', StringEquals: 'Matched', Next: 'RecordDocuments' },
     ]);
-    assert.equal(states.RouteMatch!.Default, 'Triaged');
+    assert.equal(states.RouteMatch!.Default, 'SendTriageReply');
+    assert.equal(states.SendTriageReply!.Next, 'Triaged');
     assert.equal(states.RecordDocuments!.Next, 'NotifyCaseworker');
-    assert.equal(states.NotifyCaseworker!.Next, 'Done');
+    assert.equal(states.NotifyCaseworker!.Next, 'RouteNextStep');
     assert.equal(states.Done!.Type, 'Succeed');
     assert.equal(states.Triaged!.Type, 'Succeed');
+  });
+
+  it('asks for missing documents only when recording says so', () => {
+    assert.deepEqual(states.RouteNextStep!.Choices, [
+      { Variable: '$.recorded.next', StringEquals: 'SendQuery', Next: 'SendQuery' },
+    ]);
+    assert.equal(states.RouteNextStep!.Default, 'Done');
+    assert.equal(states.SendQuery!.Next, 'Done');
   });
 
   it('catches every failure of every step into HoldForPerson, which has no catch of its own', () => {

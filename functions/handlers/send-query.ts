@@ -1,0 +1,25 @@
+import middy from '@middy/core';
+import { logger } from '#shared/logger';
+import { mailWiring } from '#shared/mail-wiring';
+import { matchedEmailSchema } from '#events/workflow-state';
+import { SendMissingDocumentsQuery } from '#use-cases/send-query';
+
+const { cases, caseMailer, rateLimiter, settings } = await mailWiring();
+const sendQuery = new SendMissingDocumentsQuery({
+  cases,
+  mailer: caseMailer,
+  rateLimiter,
+  periodSeconds: settings.queryPeriodSeconds,
+});
+
+/** IntakeWorkflow step SendQuery: asks the applicant for exactly what is still missing. */
+export const handler = middy().handler(async (event: unknown) => {
+  const state = matchedEmailSchema.parse(event);
+  const outcome = await sendQuery.run(state.match.caseReference, state.messageId, new Date());
+  logger.info('Query', {
+    sesMessageId: state.messageId,
+    sent: outcome.sent,
+    ...(outcome.sent ? {} : { reason: outcome.reason }),
+  });
+  return outcome;
+});

@@ -1,0 +1,36 @@
+import middy from '@middy/core';
+import { z } from 'zod';
+import { logger } from '#shared/logger';
+import { mailWiring } from '#shared/mail-wiring';
+import { inboundEmailFrom, screenedEmailSchema } from '#events/workflow-state';
+import { SendTriageReply } from '#use-cases/send-triage-reply';
+
+const { mailer, rateLimiter, settings } = await mailWiring();
+const sendTriageReply = new SendTriageReply({
+  mailer,
+  rateLimiter,
+  settings: {
+    officeName: settings.officeName,
+    intakeAddress: settings.intakeAddress,
+    periodSeconds: settings.triageReplyPeriodSeconds,
+  },
+});
+
+const stateSchema = screenedEmailSchema.extend({
+  parsed: screenedEmailSchema.shape.parsed.extend({ messageId: z.string().nullable() }),
+});
+
+/** IntakeWorkflow step SendTriageReply: the generic "please name your case reference" reply. */
+export const handler = middy().handler(async (event: unknown) => {
+  const state = stateSchema.parse(event);
+  const outcome = await sendTriageReply.run(
+    { ...inboundEmailFrom(state), ownMessageId: state.parsed.messageId },
+    new Date(),
+  );
+  logger.info('Triage reply', {
+    sesMessageId: state.messageId,
+    sent: outcome.sent,
+    ...(outcome.sent ? {} : { reason: outcome.reason }),
+  });
+  return outcome;
+});

@@ -1,0 +1,48 @@
+import { optionalEnv, requireEnv } from './env.ts';
+import { ConfigurationError } from './errors.ts';
+
+/**
+ * The office's details and the workflow's timings, from the stage config (environment variables
+ * set by the CDK app). Read once at load.
+ */
+export interface OfficeSettings {
+  readonly officeName: string;
+  /** The address mail is sent from (verified in SES). */
+  readonly fromAddress: string;
+  /** The intake address replies go to; its plus-address carries the signed case reference. */
+  readonly intakeAddress: string;
+  readonly servicePointAddress: string;
+  readonly fee: string;
+  readonly payment: string;
+  readonly appointmentMinutes: number;
+  /** At most one automatic query per case within this period. */
+  readonly queryPeriodSeconds: number;
+  /** At most one generic triage reply per sender within this period. */
+  readonly triageReplyPeriodSeconds: number;
+  readonly configurationSet: string | null;
+}
+
+function seconds(name: string, fallback: number): number {
+  const raw = optionalEnv(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0)
+    throw new ConfigurationError(`${name} must be a number of seconds`);
+  return value;
+}
+
+export function officeSettingsFromEnv(): OfficeSettings {
+  return {
+    officeName: optionalEnv('OFFICE_NAME') ?? 'Amt für Migration und Integration',
+    fromAddress: requireEnv('INTAKE_FROM_ADDRESS'),
+    intakeAddress: optionalEnv('INTAKE_ADDRESS') ?? requireEnv('INTAKE_FROM_ADDRESS'),
+    servicePointAddress:
+      optionalEnv('SERVICE_POINT_ADDRESS') ?? 'Service Point, Willi-Becker-Allee 7, 40227 Düsseldorf',
+    fee: optionalEnv('PERMIT_FEE') ?? '100 EUR',
+    payment: optionalEnv('PERMIT_FEE_PAYMENT') ?? 'mit Karte am Service Point / by card at the Service Point',
+    appointmentMinutes: seconds('APPOINTMENT_MINUTES', 15),
+    queryPeriodSeconds: seconds('QUERY_PERIOD_SECONDS', 24 * 3600),
+    triageReplyPeriodSeconds: seconds('TRIAGE_REPLY_PERIOD_SECONDS', 24 * 3600),
+    configurationSet: optionalEnv('SES_CONFIGURATION_SET') ?? null,
+  };
+}

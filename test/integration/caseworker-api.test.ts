@@ -1,0 +1,308 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it, mock } from 'node:test';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { DynamoDbTriageRepository } from '../../functions/adapters/dynamodb-triage-repository.ts';
+import { caseRepository } from '../../functions/shared/case-repository.ts';
+import { logger } from '../../functions/shared/logger.ts';
+import { RecordDocuments } from '../../functions/use-cases/record-documents.ts';
+import { ensureTable, freePort, startDynamoDb, type RunningEmulator } from '../../local/emulators.ts';
+import { synthesizeApp } from '../../local/synthesized-app.ts';
+import { inboundEmail, storedAttachment } from '../helpers/inbound-email.ts';
+
+type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+const PRINCIPAL = 'arn:aws:sts::000000000000:assumed-role/Caseworker/jane.doe';
+const sha = (n: number): string => n.toString(16).padStart(64, '0');
+
+/** An API Gateway (REST, Lambda proxy) event as IAM-authorised requests arrive. */
+function apiEvent(
+  method: string,
+  resource: string,
+  path: string,
+  options: { pathParameters?: Record<string, string>; body?: unknown; contentType?: string } = {},
+): APIGatewayProxyEvent {
+  const body =
+    options.body === undefined
+      ? null
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body);
+  return {
+    httpMethod: method,
+    resource,
+    path,
+    pathParameters: options.pathParameters ?? null,
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    headers: { 'Content-Type': options.contentType ?? 'application/json' },
+    multiValueHeaders: {},
+    stageVariables: null,
+    isBase64Encoded: false,
+    body,
+    requestContext: {
+      requestId: `req-${Math.random().toString(36).slice(2)}`,
+      identity: { userArn: PRINCIPAL },
+    } as APIGatewayProxyEvent['requestContext'],
+  };
+}
+
+describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
+  let dynamo: RunningEmulator;
+  let handler: Handler;
+  let cases: ReturnType<typeof caseRepository>;
+  let triage: DynamoDbTriageRepository;
+  const logged: unknown[] = [];
+
+  const call = async (event: APIGatewayProxyEvent) => {
+    const response = await handler(event, {} as Context);
+    const body = response.body ? (JSON.parse(response.body) as Record<string, unknown>) : null;
+    return { status: response.statusCode, body, headers: response.headers ?? {} };
+  };
+  const openCase = (body: unknown) => call(apiEvent('POST', '/cases', '/cases', { body }));
+  const getCase = (reference: string) =>
+    call(apiEvent('GET', '/cases/{reference}', `/cases/${reference}`, { pathParameters: { reference } }));
+  const reassign = (reference: string, sha256: string, body: unknown) =>
+    call(
+      apiEvent('PUT', '/cases/{reference}/documents/{sha256}', `/cases/${reference}/documents/${sha256}`, {
+        pathParameters: { reference, sha256 },
+        body,
+      }),
+    );
+  const assign = (messageId: string, body: unknown) =>
+    call(
+      apiEvent('POST', '/triage/{messageId}/assign', `/triage/${messageId}/assign`, {
+        pathParameters: { messageId },
+        body,
+      }),
+    );
+
+  before(async () => {
+    const app = synthesizeApp();
+    const [[tableName, properties]] = [...app.tables] as [[string, Record<string, unknown>]];
+    const started = await startDynamoDb(await freePort(), null);
+    dynamo = started;
+    await ensureTable(started.client, tableName, properties);
+    // The handler reads its environment once, at load: set it before importing.
+    Object.assign(process.env, {
+      TABLE_NAME: tableName,
+      AWS_ENDPOINT_URL_DYNAMODB: started.endpoint,
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      INTAKE_CASEWORKER_MAILBOX: 'team@intake.example.org',
+    });
+    ({ handler } = (await import('../../functions/handlers/caseworker-api.ts')) as unknown as {
+      handler: Handler;
+    });
+    const db = DynamoDBDocumentClient.from(started.client, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    cases = caseRepository(db, tableName, {});
+    triage = new DynamoDbTriageRepository(db, tableName);
+    for (const level of ['debug', 'info', 'warn', 'error'] as const) {
+      mock.method(logger, level, (...args: unknown[]) => void logged.push(args));
+    }
+  });
+
+  after(async () => {
+    mock.restoreAll();
+    await dynamo?.stop();
+  });
+
+  describe('POST /cases', () => {
+    it('opens a case with the office’s reference (201), and a second time leaves it (200 exists)', async () => {
+      const body = { name: 'Ayşe Yılmaz', emails: ['Ayse@Example.org'], reference: 'abh 2026/101' };
+      assert.deepEqual(await openCase(body).then((r) => [r.status, r.body]), [
+        201,
+        { reference: 'ABH-2026-000101', outcome: 'created' },
+      ]);
+      assert.deepEqual(await openCase(body).then((r) => [r.status, r.body]), [
+        200,
+        { reference: 'ABH-2026-000101', outcome: 'exists' },
+      ]);
+    });
+
+    it('draws a reference when none is given and assigns the team mailbox', async () => {
+      const { status, body } = await openCase({ name: 'New', emails: ['new@example.org'], language: 'en' });
+      assert.equal(status, 201);
+      assert.match(String(body?.reference), /^ABH-\d{4}-\d{6}$/);
+      const view = await getCase(String(body?.reference));
+      assert.equal((view.body?.case as { caseworker: string }).caseworker, 'team@intake.example.org');
+    });
+
+    it('answers 422 with every problem when the values make no case', async () => {
+      const { status, body } = await openCase({ name: ' ', emails: ['not-an-address'], type: 'visa' });
+      assert.equal(status, 422);
+      assert.equal(body?.error, 'the case cannot be opened');
+      assert.equal((body?.problems as string[]).length, 3);
+    });
+
+    it('answers 400 naming each field of a body of the wrong shape', async () => {
+      const { status, body } = await openCase({ name: 7, email: 'x@example.org' });
+      assert.equal(status, 400);
+      const problems = (body?.problems as string[]).join(' | ');
+      assert.match(problems, /name: /);
+      assert.match(problems, /emails: /);
+      assert.match(problems, /email/); // the unknown key, a likely typo
+    });
+
+    it('answers 400 to a body that is not JSON and 415 to one that is not sent as JSON', async () => {
+      const broken = await call(apiEvent('POST', '/cases', '/cases', { body: '{"name": ' }));
+      assert.deepEqual([broken.status, broken.body?.error], [400, 'the body is not valid JSON']);
+      const text = await call(apiEvent('POST', '/cases', '/cases', { body: 'x', contentType: 'text/plain' }));
+      assert.equal(text.status, 415);
+    });
+  });
+
+  describe('GET /cases/{reference}', () => {
+    it('shows the case with its checklist, finding it however the reference is typed', async () => {
+      const { status, body, headers } = await getCase('abh-2026-101');
+      assert.equal(status, 200);
+      assert.equal((body?.case as { reference: string }).reference, 'ABH-2026-000101');
+      assert.ok((body?.missing as string[]).includes('passport'));
+      assert.equal(headers['Cache-Control'], 'no-store');
+    });
+
+    it('answers 404 for no such case and 400 for something that is no reference', async () => {
+      assert.equal((await getCase('ABH-2026-999999')).status, 404);
+      const bad = await getCase('passport');
+      assert.deepEqual([bad.status, bad.body?.problems], [400, ['reference: not a case reference']]);
+    });
+  });
+
+  describe('POST /cases/import', () => {
+    const importCsv = (csv: unknown) =>
+      call(apiEvent('POST', '/cases/import', '/cases/import', { body: { csv } }));
+
+    it('imports good rows and lists rejected ones with their line', async () => {
+      const csv = [
+        'reference,name,email,language',
+        'ABH-2026-000201,Mehmet Kaya,kaya@example.org,de',
+        'ABH-2026-000101,Ayşe Yılmaz,ayse@example.org,de',
+        ',No Reference,noref@example.org,en',
+      ].join('\n');
+      const { status, body } = await importCsv(csv);
+      assert.equal(status, 200);
+      assert.deepEqual(body?.created, ['ABH-2026-000201']);
+      assert.deepEqual(body?.unchanged, ['ABH-2026-000101']);
+      assert.deepEqual(
+        (body?.rejected as { line: number }[]).map((r) => r.line),
+        [4],
+      );
+    });
+
+    it('answers 413 to more rows than one request may import, 422 to unreadable CSV', async () => {
+      const rows = Array.from(
+        { length: 501 },
+        (_, i) => `ABH-2026-${String(i + 1).padStart(6, '0')},N,n@example.org`,
+      );
+      const tooMany = await importCsv(['reference,name,email', ...rows].join('\n'));
+      assert.equal(tooMany.status, 413);
+      assert.match((tooMany.body?.problems as string[])[0]!, /501 rows, at most 500/);
+      assert.equal((await importCsv('reference,name\n"unclosed,x')).status, 422);
+      assert.equal((await importCsv(42)).status, 400);
+    });
+  });
+
+  describe('PUT /cases/{reference}/documents/{sha256}', () => {
+    before(async () => {
+      const email = inboundEmail({ attachments: [storedAttachment(sha(1), 'scan001.pdf')] });
+      await new RecordDocuments(cases).run('ABH-2026-000101', email, 'matched by contact');
+    });
+
+    it('puts a document under a checklist item (204), and under none', async () => {
+      const { status, body } = await reassign('ABH-2026-000101', sha(1).toUpperCase(), {
+        checklistItem: 'passport',
+      });
+      assert.deepEqual([status, body], [204, null]);
+      const view = await getCase('ABH-2026-000101');
+      assert.ok(!(view.body?.missing as string[]).includes('passport'));
+      assert.equal((await reassign('ABH-2026-000101', sha(1), { checklistItem: null })).status, 204);
+    });
+
+    it('answers 422 for an item not on the checklist, 404 for an unknown document or case', async () => {
+      const item = await reassign('ABH-2026-000101', sha(1), { checklistItem: 'horoscope' });
+      assert.equal(item.status, 422);
+      assert.match(String(item.body?.error), /not on the checklist/);
+      assert.equal((await reassign('ABH-2026-000101', sha(2), { checklistItem: 'passport' })).status, 404);
+      assert.equal((await reassign('ABH-2026-999999', sha(1), { checklistItem: 'passport' })).status, 404);
+    });
+
+    it('answers 400 to a hash that is none and to a missing checklistItem', async () => {
+      assert.equal((await reassign('ABH-2026-000101', 'abc', { checklistItem: null })).status, 400);
+      assert.equal((await reassign('ABH-2026-000101', sha(1), {})).status, 400);
+    });
+  });
+
+  describe('triage', () => {
+    const waiting = inboundEmail({
+      from: 'stranger@example.com',
+      attachments: [storedAttachment(sha(3), 'Reisepass.pdf')],
+    });
+
+    before(async () => {
+      const entry = {
+        reason: 'no-match' as const,
+        receivedAt: waiting.receivedAt,
+        suggestedCases: [],
+        detail: null,
+      };
+      await triage.add({ ...entry, messageId: waiting.messageId, email: waiting });
+      await triage.add({ ...entry, messageId: 'heldbeforeread', reason: 'processing-error' });
+    });
+
+    it('GET /triage lists the waiting messages', async () => {
+      const { status, body } = await call(apiEvent('GET', '/triage', '/triage'));
+      assert.equal(status, 200);
+      const ids = (body as unknown as { messageId: string }[]).map((e) => e.messageId);
+      assert.deepEqual(ids.sort(), [waiting.messageId, 'heldbeforeread'].sort());
+    });
+
+    it('answers 404 for an unknown message or case, 409 for an entry that cannot be assigned', async () => {
+      assert.equal((await assign('nosuchmessage', { reference: 'ABH-2026-000101' })).status, 404);
+      assert.equal((await assign(waiting.messageId, { reference: 'ABH-2026-999999' })).status, 404);
+      assert.equal((await assign('heldbeforeread', { reference: 'ABH-2026-000101' })).status, 409);
+      assert.equal((await assign('bad id!', { reference: 'ABH-2026-000101' })).status, 400);
+      assert.equal(
+        (await assign(waiting.messageId, { reference: 'ABH-2026-000101', addContact: 'yes' })).status,
+        400,
+      );
+    });
+
+    it('POST /triage/{messageId}/assign records the email on the case and takes it off the list', async () => {
+      const { status, body } = await assign(waiting.messageId, {
+        reference: 'abh-2026-201',
+        addContact: true,
+      });
+      assert.equal(status, 200);
+      assert.deepEqual([body?.caseReference, body?.added], ['ABH-2026-000201', 1]);
+      assert.equal(await triage.get(waiting.messageId), null);
+      assert.ok((await cases.get('ABH-2026-000201'))?.contacts.includes('stranger@example.com'));
+    });
+  });
+
+  describe('routing and the audit log', () => {
+    it('answers 404 to an unknown route and 405 with Allow to a known path with another method', async () => {
+      assert.equal((await call(apiEvent('GET', '/{proxy+}', '/nowhere'))).status, 404);
+      const wrong = await call(apiEvent('DELETE', '/cases/{reference}', '/cases/ABH-2026-000101'));
+      assert.deepEqual([wrong.status, wrong.headers.Allow], [405, 'GET']);
+    });
+
+    it('logs method, route, status and the caller’s principal, and nothing of the body', async () => {
+      logged.length = 0;
+      await openCase({ name: 'Secret Person', emails: ['secret.person@example.org'] });
+      await openCase({ name: 'Secret Person', emails: ['broken'] });
+      const lines = JSON.stringify(logged);
+      assert.doesNotMatch(lines, /Secret|secret\.person|broken/);
+      const audit = logged.map((args) => (args as [string, Record<string, unknown>])[1]);
+      assert.deepEqual(
+        audit.map((a) => [a.method, a.route, a.status, a.principal]),
+        [
+          ['POST', '/cases', 201, PRINCIPAL],
+          ['POST', '/cases', 422, PRINCIPAL],
+        ],
+      );
+    });
+  });
+});
