@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { InvalidCaseError } from '../functions/use-cases/open-case.ts';
 import { AssignmentError } from '../functions/use-cases/assign-from-triage.ts';
 import { ReassignmentError } from '../functions/use-cases/reassign-document.ts';
+import { InvalidDecisionError } from '../functions/use-cases/start-decision.ts';
 import { caseUseCases, readCsvImportRows } from './case-commands.ts';
 import { outboxCommand } from './outbox-command.ts';
 import { parseCommand } from './parse-command.ts';
@@ -19,6 +20,8 @@ const usage = `Usage: intake <command> [options]
   triage list [--json]                         messages waiting for a person
   triage assign MESSAGE_ID REFERENCE [--add-contact]
                                                this email belongs to that case (optionally register its sender)
+  decide REFERENCE --query "text"              ask the applicant (your text plus the missing items); reminds once
+  decide REFERENCE --invite --at ISO_DATETIME  invite to the Service Point, with a calendar file; reminds the day before
   outbox [--json]                              what the system has sent (its own copies), oldest first
 
 Talks to the local pipeline (\`npm start\`) by default; INTAKE_TARGET=aws with
@@ -44,6 +47,9 @@ async function main(argv: string[]): Promise<number> {
       reference: { type: 'string' },
       caseworker: { type: 'string' },
       'add-contact': { type: 'boolean', default: false },
+      query: { type: 'string' },
+      invite: { type: 'boolean', default: false },
+      at: { type: 'string' },
     },
   });
   const [command, sub, ...rest] = positionals;
@@ -79,6 +85,31 @@ async function main(argv: string[]): Promise<number> {
       json
         ? JSON.stringify(result, null, 2)
         : `Assigned to ${result.caseReference}: ${result.added} new document(s), ${result.missing.length} item(s) still missing`,
+    );
+    return 0;
+  }
+
+  if (command === 'decide') {
+    if (sub === undefined || (values.query === undefined) === !values.invite) {
+      out('intake decide: give the case reference and either --query "text" or --invite --at ISO_DATETIME');
+      return 2;
+    }
+    if (values.invite && values.at === undefined) {
+      out('intake decide: --invite needs --at ISO_DATETIME (e.g. 2026-12-07T09:30:00+01:00)');
+      return 2;
+    }
+    const caseReference = sub.toUpperCase();
+    const result = await caseUseCases(await connect())
+      .startDecision()
+      .run(
+        values.query !== undefined
+          ? { kind: 'query', caseReference, text: values.query }
+          : { kind: 'invitation', caseReference, appointmentAt: values.at! },
+      );
+    out(
+      result.outcome === 'started'
+        ? `Started ${result.decisionId}: the email goes out now.`
+        : `${result.decisionId} was started before; nothing was sent again.`,
     );
     return 0;
   }
@@ -178,7 +209,8 @@ try {
   if (
     error instanceof TargetUnavailableError ||
     error instanceof AssignmentError ||
-    error instanceof ReassignmentError
+    error instanceof ReassignmentError ||
+    error instanceof InvalidDecisionError
   ) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 1;

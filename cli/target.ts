@@ -3,18 +3,23 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import type { RuntimeDescription } from '../local/runtime.ts';
 
 /**
  * Where the CLI acts: the local runtime (default; found through `.local/runtime.json`, which
  * `npm start` writes into INTAKE_DATA_DIR, default `.local/`), or AWS when INTAKE_TARGET=aws with INTAKE_TABLE_NAME and
- * INTAKE_DOCUMENT_BUCKET set (credentials and region the usual AWS way).
+ * INTAKE_DOCUMENT_BUCKET (and INTAKE_DECISION_STATE_MACHINE_ARN for decisions) set; credentials
+ * and region the usual AWS way.
  */
 export interface Target {
   readonly s3: S3Client;
   readonly db: DynamoDBDocumentClient;
   readonly tableName: string;
   readonly documentBucket: string;
+  readonly stepFunctions: SFNClient;
+  /** The DecisionWorkflow's ARN; null when not known (decisions then cannot be started). */
+  readonly decisionStateMachineArn: string | null;
 }
 
 export class TargetUnavailableError extends Error {
@@ -38,6 +43,8 @@ export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Tar
       db: DynamoDBDocumentClient.from(new DynamoDBClient({})),
       tableName,
       documentBucket,
+      stepFunctions: new SFNClient({}),
+      decisionStateMachineArn: env.INTAKE_DECISION_STATE_MACHINE_ARN ?? null,
     };
   }
   let description: RuntimeDescription;
@@ -72,5 +79,10 @@ export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Tar
     ),
     tableName,
     documentBucket,
+    stepFunctions: new SFNClient({ endpoint: endpoints.stepFunctions, region, credentials }),
+    decisionStateMachineArn:
+      Object.entries(description.stateMachines).find(([logicalId]) =>
+        logicalId.startsWith('DecisionWorkflow'),
+      )?.[1] ?? null,
   };
 }

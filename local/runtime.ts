@@ -1,6 +1,8 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { STAGING_PREFIX } from '../functions/adapters/s3-document-store.ts';
 import {
   freePort,
   ensureTable,
@@ -31,6 +33,8 @@ export interface LocalRuntimeOptions {
   readonly verdictsFor?: VerdictsFor;
   /** Milliseconds per Wait state name, to shorten waits in tests. */
   readonly waitTimeOverrides?: Record<string, number>;
+  /** Load every handler at start (default) or on its first invocation, as Lambda does (tests). */
+  readonly warmLambdas?: boolean;
   /** Extra environment for every Lambda (e.g. log level). */
   readonly lambdaEnvironment?: Record<string, string>;
   /** Progress lines for a person watching (no personal data goes through here). */
@@ -135,6 +139,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       AWS_ENDPOINT_URL_SFN: sfnEndpoint,
+      // No Secrets Manager locally: the reply address key is handed over directly (see
+      // functions/shared/reply-address-secret.ts), kept with the data so replies keep verifying.
+      REPLY_ADDRESS_SECRET: await localSecret(join(options.dataDir, 'reply-address-secret')),
       ...options.lambdaEnvironment,
     };
     for (const fn of app.functions.values()) {
@@ -146,7 +153,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stoppers.push(async () => {
       await Promise.all([...lambdas.values()].map((l) => l.stop()));
     });
-    await Promise.all([...lambdas.values()].map((l) => l.ready()));
+    // npm start loads every handler up front, so a broken one fails the start, not the first email.
+    if (options.warmLambdas ?? true) await Promise.all([...lambdas.values()].map((l) => l.ready()));
 
     const s3 = new S3Client({
       endpoint: s3Emulator.endpoint,
@@ -157,6 +165,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
     stoppers.push(async () => s3.destroy());
+    // s3rver removes a folder when its last object goes; an upload into that folder at the same
+    // moment then fails and takes s3rver down. A placeholder keeps the staging folder in place.
+    for (const bucket of app.buckets.values()) {
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${STAGING_PREFIX}.keep`, Body: '' }));
+    }
 
     const rule = app.receiptRules[0];
     if (rule === undefined) throw new Error('The CDK app has no SES receipt rule with an S3 action');
@@ -229,6 +242,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   } catch (error) {
     await stopAll();
     throw error;
+  }
+}
+
+async function localSecret(path: string): Promise<string> {
+  try {
+    return (await readFile(path, 'utf8')).trim();
+  } catch {
+    const secret = randomBytes(32).toString('base64url');
+    await writeFile(path, `${secret}\n`, { mode: 0o600 });
+    return secret;
   }
 }
 

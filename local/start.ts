@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DEFAULT_PORTS, startLocalRuntime, writeRuntimeDescription, type LocalRuntime } from './runtime.ts';
 import type { EventLog, Execution } from './step-functions-service.ts';
 import { DEMO_CASES, seedDemoCases } from './demo-cases.ts';
-import { defaultCaseworker } from '../cli/case-commands.ts';
+import { defaultCaseworker } from '../functions/shared/caseworker-mailbox.ts';
 
 /**
  * `npm start`: the whole pipeline locally, in the foreground, until Ctrl-C.

@@ -32,6 +32,20 @@ export interface Execution {
 
 export type ExecutionListener = (execution: Execution, event: EventLog) => void;
 
+/**
+ * Node's timers overflow past 2^31 ms (~24.8 days) and then fire at once, so a year-long execution
+ * timeout would end every local execution immediately. Locally the timeout is capped there; the
+ * deployed definition keeps its own. (Waits computed at run time beyond it fire early locally.)
+ */
+const LOCAL_MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+function localDefinition(definition: Record<string, unknown>): Record<string, unknown> {
+  const timeout = definition.TimeoutSeconds;
+  return typeof timeout === 'number' && timeout > LOCAL_MAX_TIMEOUT_SECONDS
+    ? { ...definition, TimeoutSeconds: LOCAL_MAX_TIMEOUT_SECONDS }
+    : definition;
+}
+
 class ApiError extends Error {
   readonly type: string;
   constructor(type: string, message: string) {
@@ -54,7 +68,10 @@ export class LocalStepFunctions {
     waitTimeOverrides: Record<string, number> = {},
   ) {
     for (const spec of machines) {
-      this.#machines.set(spec.arn, { spec, machine: new StateMachine(spec.definition as never) });
+      this.#machines.set(spec.arn, {
+        spec,
+        machine: new StateMachine(localDefinition(spec.definition) as never),
+      });
     }
     this.#invoke = invoke;
     this.#waitTimeOverrides = waitTimeOverrides;

@@ -45,7 +45,7 @@ export interface SynthesizedApp {
   /** DynamoDB table definitions (CloudFormation properties, resolved) by local table name. */
   readonly tables: ReadonlyMap<string, Record<string, unknown>>;
   readonly receiptRules: readonly LocalReceiptRule[];
-  /** The SQS consumer that receipt notifications reach (via SNS and SQS), by logical id. */
+  /** The functions that receipt notifications reach (SES → SNS → SQS → function), by logical id. */
   readonly notificationConsumers: readonly string[];
   readonly resolver: TemplateResolver;
 }
@@ -117,9 +117,33 @@ export function synthesizeApp(): SynthesizedApp {
       }));
   });
 
+  // SES → SNS topic (the S3 action's) → SQS queue → the functions consuming that queue.
+  const receiptTopics = new Set(
+    resourcesOfType(templates, 'AWS::SES::ReceiptRule').flatMap(([, resource]) => {
+      const rule = resolver.resolve(resource.Properties?.Rule) as {
+        Actions?: { S3Action?: { TopicArn?: string } }[];
+      };
+      return (rule.Actions ?? [])
+        .map((a) => a.S3Action?.TopicArn)
+        .filter((t): t is string => t !== undefined);
+    }),
+  );
+  const receiptQueues = new Set(
+    resourcesOfType(templates, 'AWS::SNS::Subscription')
+      .map(
+        ([, resource]) =>
+          resolver.resolve(resource.Properties) as { TopicArn: string; Protocol: string; Endpoint: string },
+      )
+      .filter((sub) => sub.Protocol === 'sqs' && receiptTopics.has(sub.TopicArn))
+      .map((sub) => sub.Endpoint),
+  );
   const notificationConsumers = resourcesOfType(templates, 'AWS::Lambda::EventSourceMapping')
-    .map(([, resource]) => String(resolver.resolve(resource.Properties?.FunctionName)))
-    .filter((name) => functions.has(name));
+    .map(
+      ([, resource]) =>
+        resolver.resolve(resource.Properties) as { FunctionName: string; EventSourceArn: string },
+    )
+    .filter((mapping) => receiptQueues.has(mapping.EventSourceArn) && functions.has(mapping.FunctionName))
+    .map((mapping) => mapping.FunctionName);
 
   return { functions, stateMachines, buckets, tables, receiptRules, notificationConsumers, resolver };
 }

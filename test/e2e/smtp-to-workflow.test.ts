@@ -60,7 +60,12 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
     assert.equal((input.verdicts as Record<string, string>).dmarc, 'PASS');
 
     // Assess: it ran the synthesized steps, bound to the real handlers, to its end
-    assert.deepEqual(tasksEntered(execution.events), ['ParseEmail', 'ScreenEmail', 'MatchCase']);
+    assert.deepEqual(tasksEntered(execution.events), [
+      'ParseEmail',
+      'ScreenEmail',
+      'MatchCase',
+      'SendTriageReply',
+    ]);
     const output = JSON.parse(execution.output!) as {
       parsed: {
         caseReference: string;
@@ -80,7 +85,8 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
     const documents = pipeline.bucket('DOCUMENT_BUCKET');
     assert.equal(output.parsed.attachments[0]!.location.key, `documents/${sha256(pdf)}`);
     assert.equal(sha256(await pipeline.readObject(documents, `documents/${sha256(pdf)}`)), sha256(pdf));
-    assert.deepEqual(await pipeline.listKeys(documents, 'staging/'), []);
+    // Nothing is left in staging but the local runtime's placeholder (see local/runtime.ts).
+    assert.deepEqual(await pipeline.listKeys(documents, 'staging/'), ['staging/.keep']);
   });
 
   it('an email from a registered contact lands in the case, documents on the checklist', async () => {
@@ -113,6 +119,7 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
       'MatchCase',
       'RecordDocuments',
       'NotifyCaseworker',
+      'SendQuery',
     ]);
     const output = JSON.parse(execution.output!) as { match: unknown; recorded: { added: number } };
     assert.deepEqual(output.match, { outcome: 'Matched', caseReference: reference, by: 'contact' });

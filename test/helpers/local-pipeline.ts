@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import nodemailer from 'nodemailer';
+import { simpleParser } from 'mailparser';
+import { S3SentMailArchive } from '../../functions/adapters/s3-sent-mail-archive.ts';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -31,9 +33,27 @@ export interface TestPipeline {
   bucket(role: 'INBOUND_BUCKET' | 'DOCUMENT_BUCKET'): string;
   /** The case use cases and triage, against the pipeline's own table. */
   readonly openCase: OpenCase;
+  readonly cases: ReturnType<typeof caseRepository>;
+  /** A document client on the pipeline's DynamoDB. */
+  readonly db: DynamoDBDocumentClient;
   readonly showCase: ShowCase;
   readonly triage: DynamoDbTriageRepository;
+  /** What the system sent: its own archived copies (all headers), oldest first. */
+  outbox(): Promise<SentEmail[]>;
+  /** What the SES stand-in received through SendEmail. */
+  sesStore(): Promise<{ at: number; destination: { to: string[] }; subject: string }[]>;
   stop(): Promise<void>;
+}
+
+/** One archived sent email, parsed, with the raw header lines for header assertions. */
+export interface SentEmail {
+  readonly to: string[];
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly headers: Map<string, unknown>;
+  readonly messageId: string;
+  readonly attachments: { filename: string | undefined; contentType: string; content: Buffer }[];
 }
 
 export async function startTestPipeline(options: Partial<LocalRuntimeOptions> = {}): Promise<TestPipeline> {
@@ -42,6 +62,7 @@ export async function startTestPipeline(options: Partial<LocalRuntimeOptions> = 
     dataDir,
     ports: { smtp: 0, s3: 0, dynamodb: 0, ses: 0, stepFunctions: 0 },
     lambdaEnvironment: { POWERTOOLS_LOG_LEVEL: 'CRITICAL' },
+    warmLambdas: false,
     ...options,
   });
   const transport = nodemailer.createTransport({
@@ -90,7 +111,43 @@ export async function startTestPipeline(options: Partial<LocalRuntimeOptions> = 
       defaultCaseworker: 'team@intake.example.org',
     }),
     showCase: new ShowCase(cases),
+    cases,
+    db,
     triage: new DynamoDbTriageRepository(db, tableName),
+    async outbox() {
+      const archive = new S3SentMailArchive(
+        runtime.s3,
+        runtime.description.functionEnvironment.DOCUMENT_BUCKET!,
+      );
+      const sent: SentEmail[] = [];
+      for await (const { raw } of archive.list()) {
+        const mail = await simpleParser(raw);
+        sent.push({
+          to: (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((t) =>
+            t.value.map((v) => v.address ?? ''),
+          ),
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+          html: typeof mail.html === 'string' ? mail.html : '',
+          headers: mail.headers as Map<string, unknown>,
+          messageId: mail.messageId ?? '',
+          attachments: mail.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+          })),
+        });
+      }
+      return sent;
+    },
+    async sesStore() {
+      const response = await fetch(`${runtime.endpoints.ses}/store`);
+      return (
+        (await response.json()) as {
+          emails: { at: number; destination: { to: string[] }; subject: string }[];
+        }
+      ).emails;
+    },
     async stop() {
       transport.close();
       dynamo.destroy();

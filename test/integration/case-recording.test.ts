@@ -13,7 +13,7 @@ import { OpenCase } from '../../functions/use-cases/open-case.ts';
 import { ReassignDocument, ReassignmentError } from '../../functions/use-cases/reassign-document.ts';
 import { RecordDocuments } from '../../functions/use-cases/record-documents.ts';
 import { ShowCase } from '../../functions/use-cases/show-case.ts';
-import { csvImportRows } from '../../cli/case-commands.ts';
+import { csvImportRows } from '../../functions/adapters/csv-case-rows.ts';
 import { inboundEmail, storedAttachment } from '../helpers/inbound-email.ts';
 import { startTestTable, type TestTable } from '../helpers/local-table.ts';
 

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import ICAL from 'ical.js';
+import { StepFunctionsDecisionStarter } from '../../functions/adapters/step-functions-decision-starter.ts';
+import { StartDecision } from '../../functions/use-cases/start-decision.ts';
+import { startTestPipeline, type SentEmail, type TestPipeline } from '../helpers/local-pipeline.ts';
+
+/** The DecisionWorkflow end to end: decision in, emails (and their timing) out. */
+describe('DecisionWorkflow (caseworker decides → outbox)', () => {
+  let pipeline: TestPipeline;
+  let startDecision: StartDecision;
+  let sfn: SFNClient;
+
+  before(async () => {
+    pipeline = await startTestPipeline({
+      // Days become moments: long enough for an answer to arrive in the answered case.
+      waitTimeOverrides: { WaitForAnswer: 4000, WaitAfterReminder: 300, WaitUntilDayBefore: 300 },
+    });
+    const { runtime } = pipeline;
+    sfn = new SFNClient({
+      endpoint: runtime.endpoints.stepFunctions,
+      region: runtime.description.region,
+      credentials: runtime.description.credentials,
+    });
+    const arn = Object.entries(runtime.description.stateMachines).find(([id]) =>
+      id.startsWith('DecisionWorkflow'),
+    )![1];
+    startDecision = new StartDecision({
+      cases: pipeline.cases,
+      starter: new StepFunctionsDecisionStarter(sfn, arn),
+    });
+  });
+
+  after(async () => {
+    sfn?.destroy();
+    await pipeline?.stop();
+  });
+
+  async function run(decision: Parameters<StartDecision['run']>[0]): Promise<string> {
+    const { decisionId, outcome } = await startDecision.run(decision);
+    assert.equal(outcome, 'started');
+    const execution = await pipeline.runtime.waitForExecution(decisionId, 30_000);
+    assert.equal(execution.status, 'SUCCEEDED', `${execution.error}: ${execution.cause}`);
+    return decisionId;
+  }
+
+  it('an invitation carries a valid calendar file and is followed by a reminder the day before', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Ayşe Yılmaz',
+      contacts: ['ayse@example.org'],
+      language: 'en',
+    });
+    const before = (await pipeline.outbox()).length;
+    const appointment = new Date(Date.now() + 10 * 24 * 3600 * 1000);
+    appointment.setUTCHours(8, 30, 0, 0);
+
+    await run({ kind: 'invitation', caseReference: reference, appointmentAt: appointment.toISOString() });
+
+    const sent = (await pipeline.outbox()).slice(before);
+    assert.equal(sent.length, 2);
+    const [invitation, reminder] = sent as [SentEmail, SentEmail];
+    assert.deepEqual(invitation.to, ['ayse@example.org']);
+    assert.equal(
+      invitation.subject,
+      `[${reference}] Einladung zum Termin am Service Point / Invitation to an appointment at the Service Point`,
+    );
+    assert.match(invitation.text, /Fingerabdrücke/);
+    assert.match(invitation.text, /100 EUR/);
+    assert.match(invitation.text, /fingerprints/);
+    const ics = invitation.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+    assert.ok(ics, 'the invitation has a calendar file');
+    const event = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(ics.content.toString('utf8'))).getFirstSubcomponent('vevent')!,
+    );
+    assert.equal(event.startDate.toJSDate().toISOString(), appointment.toISOString());
+    assert.match(event.location, /Service Point/);
+    assert.match(event.summary, new RegExp(reference));
+    assert.match(reminder.subject, /Erinnerung: Ihr Termin morgen/);
+    assert.equal((await pipeline.showCase.run(reference))!.case.status, 'decided');
+  });
+
+  it('the same decision given twice sends once', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Twice',
+      contacts: ['twice-decided@example.org'],
+    });
+    const appointmentAt = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
+    await run({ kind: 'invitation', caseReference: reference, appointmentAt });
+    const again = await startDecision.run({ kind: 'invitation', caseReference: reference, appointmentAt });
+    assert.equal(again.outcome, 'already-started');
+  });
+
+  it('an unanswered query: one reminder to the applicant, then the caseworker is told', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Silent',
+      contacts: ['silent@example.org'],
+      caseworker: 'team.c@intake.example.org',
+    });
+    const before = (await pipeline.outbox()).length;
+
+    await run({
+      kind: 'query',
+      caseReference: reference,
+      text: 'Bitte senden Sie die Seite 2 Ihres Mietvertrags.',
+    });
+
+    const sent = (await pipeline.outbox()).slice(before);
+    assert.deepEqual(
+      sent.map((e) => [e.to[0], e.subject.replace(`[${reference}] `, '')]),
+      [
+        ['silent@example.org', 'Fehlende Unterlagen'],
+        ['silent@example.org', 'Erinnerung: fehlende Unterlagen'],
+        ['team.c@intake.example.org', 'Rückfrage unbeantwortet'],
+      ],
+    );
+    assert.match(
+      sent[0]!.text,
+      /Hinweis Ihrer Sachbearbeitung: Bitte senden Sie die Seite 2 Ihres Mietvertrags\./,
+    );
+    assert.match(sent[0]!.text, /- Gültiger Reisepass/);
+  });
+
+  it('a query answered in time gets no reminder', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Quick',
+      contacts: ['quick@example.org'],
+    });
+    const before = (await pipeline.outbox()).length;
+    const { decisionId } = await startDecision.run({
+      kind: 'query',
+      caseReference: reference,
+      text: 'Bitte das Foto.',
+    });
+    const answer = await pipeline.send({
+      from: 'quick@example.org',
+      to: pipeline.intakeAddress,
+      subject: `Re: ${reference}`,
+      text: 'Anbei.',
+    });
+    await pipeline.runtime.waitForExecution(answer);
+
+    const execution = await pipeline.runtime.waitForExecution(decisionId, 30_000);
+
+    assert.equal(execution.status, 'SUCCEEDED');
+    const states = execution.events
+      .filter((e) => e.type === 'StateEntered')
+      .map((e) => (e as { state: { name: string } }).state.name);
+    assert.ok(states.includes('Answered'));
+    assert.ok(!states.includes('SendQueryReminder'));
+    const toApplicant = (await pipeline.outbox())
+      .slice(before)
+      .filter((e) => e.to.includes('quick@example.org'));
+    assert.equal(toApplicant.length, 1);
+  });
+
+  it('refuses a decision on an unknown case or an appointment in the past', async () => {
+    await assert.rejects(
+      startDecision.run({ kind: 'query', caseReference: 'ABH-2026-999999', text: 'x' }),
+      /No case/,
+    );
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Late',
+      contacts: ['late@example.org'],
+    });
+    await assert.rejects(
+      startDecision.run({
+        kind: 'invitation',
+        caseReference: reference,
+        appointmentAt: '2020-01-01T10:00:00Z',
+      }),
+      /future/,
+    );
+  });
+});

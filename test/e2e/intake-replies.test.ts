@@ -1,0 +1,255 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startTestPipeline, type SentEmail, type TestPipeline } from '../helpers/local-pipeline.ts';
+import { samplePdf } from '../helpers/sample-documents.ts';
+
+/**
+ * What applicants and caseworkers experience after an email arrives: SMTP in, the system's own
+ * copy of what it sent (and the SES stand-in's store) out.
+ */
+const fixtures = join(import.meta.dirname, '..', 'fixtures');
+
+function header(email: SentEmail, name: string): string {
+  const value = email.headers.get(name);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null && 'text' in value) return String(value.text);
+  return JSON.stringify(value);
+}
+
+describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
+  let pipeline: TestPipeline;
+
+  before(async () => {
+    pipeline = await startTestPipeline();
+  });
+
+  after(async () => {
+    await pipeline?.stop();
+  });
+
+  async function sendAndWait(message: Parameters<TestPipeline['send']>[0]): Promise<string> {
+    const messageId = await pipeline.send(message);
+    const execution = await pipeline.runtime.waitForExecution(messageId);
+    assert.equal(execution.status, 'SUCCEEDED', `${execution.error}: ${execution.cause}`);
+    return messageId;
+  }
+
+  async function sentSince(count: number): Promise<SentEmail[]> {
+    return (await pipeline.outbox()).slice(count);
+  }
+
+  it('a partial submission: the caseworker is told, the applicant gets a query listing exactly what is missing', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'John Smith',
+      contacts: ['john.smith@example.com'],
+      language: 'en',
+      requestType: 'eu-blue-card',
+      caseworker: 'team.blue@intake.example.org',
+    });
+    const before = (await pipeline.outbox()).length;
+
+    await sendAndWait({
+      from: 'John Smith <john.smith@example.com>',
+      to: pipeline.intakeAddress,
+      subject: `Documents ${reference}`,
+      text: 'Hello, here are my passport and my employment contract.',
+      attachments: [
+        { filename: 'passport.pdf', content: samplePdf('passport'), contentType: 'application/pdf' },
+        {
+          filename: 'employment contract.pdf',
+          content: samplePdf('contract'),
+          contentType: 'application/pdf',
+        },
+      ],
+    });
+
+    const sent = await sentSince(before);
+    assert.equal(sent.length, 2);
+    const [notification, query] = sent as [SentEmail, SentEmail];
+    assert.deepEqual(notification.to, ['team.blue@intake.example.org']);
+    assert.match(notification.subject, new RegExp(`\\[${reference}\\] Neue Unterlagen eingegangen`));
+    assert.match(notification.text, /passport\.pdf → Gültiger Reisepass/);
+    assert.match(notification.text, /\[ \] Biometrisches Passfoto/);
+    assert.equal(notification.attachments.length, 0);
+
+    assert.deepEqual(query.to, ['john.smith@example.com']);
+    assert.equal(query.subject, `[${reference}] Fehlende Unterlagen / Missing documents`);
+    const missingDe = [
+      'Biometrisches Passfoto',
+      'Ausgefüllter Antrag',
+      'Hochschulabschluss und Anerkennung',
+      'Nachweis der Krankenversicherung',
+      'Meldebescheinigung oder Wohnungsgeberbestätigung',
+    ];
+    const missingEn = [
+      'Biometric passport photo',
+      'Completed application form',
+      'University degree and its recognition',
+      'Proof of health insurance',
+      "Registration certificate or landlord's confirmation",
+    ];
+    const listed = query.text
+      .split('\n')
+      .filter((l) => l.startsWith('- '))
+      .map((l) => l.slice(2));
+    assert.deepEqual(listed, [...missingDe, ...missingEn]);
+    assert.ok(
+      query.text.indexOf('Guten Tag') < query.text.indexOf('Dear John Smith'),
+      'German (binding) comes first',
+    );
+    assert.match(query.html, /<li>Biometrisches Passfoto<\/li>/);
+    assert.equal(header(query, 'auto-submitted'), 'auto-generated');
+    assert.equal(header(query, 'x-auto-response-suppress'), 'All');
+    assert.match(
+      header(query, 'reply-to'),
+      new RegExp(`unterlagen\\+${reference}\\.[a-z0-9_-]{16}@intake\\.example\\.org`, 'i'),
+    );
+    assert.match(header(query, 'references'), /<intake-[0-9a-f-]+@intake\.example\.org>/);
+
+    const store = await pipeline.sesStore();
+    assert.ok(
+      store.some((e) => e.destination.to.includes('john.smith@example.com')),
+      'SES was asked to send the query',
+    );
+  });
+
+  it('the reply to the query is matched by its thread and, now complete, asks nothing more', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Lena Novak',
+      contacts: ['lena.novak@example.org'],
+      requestType: 'eu-blue-card',
+    });
+    const before = (await pipeline.outbox()).length;
+    await sendAndWait({
+      from: 'lena.novak@example.org',
+      to: pipeline.intakeAddress,
+      subject: reference,
+      text: 'Anbei.',
+      attachments: ['Reisepass', 'Foto', 'Antrag', 'Arbeitsvertrag'].map((name) => ({
+        filename: `${name}.pdf`,
+        content: samplePdf(name),
+      })),
+    });
+    const query = (await sentSince(before)).find((e) => e.to.includes('lena.novak@example.org'))!;
+    assert.ok(query, 'a query was sent');
+
+    // The applicant answers from another address, to the signed reply address, without the reference.
+    const afterQuery = (await pipeline.outbox()).length;
+    const replyTo = header(query, 'reply-to')
+      .replace(/^.*<|>.*$/g, '')
+      .replace(/^"|"$/g, '');
+    const messageId = await sendAndWait({
+      from: 'lena.work@example.com',
+      to: replyTo,
+      subject: 'Re: Fehlende Unterlagen',
+      inReplyTo: query.messageId,
+      references: [query.messageId],
+      text: 'Hier der Rest.',
+      attachments: ['Diplom', 'Krankenversicherung', 'Meldebescheinigung'].map((name) => ({
+        filename: `${name}.pdf`,
+        content: samplePdf(name),
+      })),
+    });
+
+    const execution = await pipeline.runtime.waitForExecution(messageId);
+    const output = JSON.parse(execution.output!) as {
+      match: { outcome: string; by: string };
+      recorded: { complete: boolean; next: string };
+    };
+    assert.deepEqual([output.match.outcome, output.match.by], ['Matched', 'reply-address']);
+    assert.deepEqual([output.recorded.complete, output.recorded.next], [true, 'ReadyForReview']);
+    const sent = await sentSince(afterQuery);
+    assert.equal(sent.length, 1, 'only the caseworker is told');
+    assert.match(sent[0]!.subject, /Vorgang vollständig, bereit zur Prüfung/);
+    assert.equal((await pipeline.showCase.run(reference))!.case.status, 'ready-for-review');
+  });
+
+  it('five emails in a row produce one query, not five', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Eager',
+      contacts: ['eager@example.org'],
+    });
+    const before = (await pipeline.outbox()).length;
+    for (const name of ['Reisepass', 'Foto', 'Antrag', 'Mietvertrag', 'Gehaltsabrechnung']) {
+      await sendAndWait({
+        from: 'eager@example.org',
+        to: pipeline.intakeAddress,
+        subject: reference,
+        text: name,
+        attachments: [{ filename: `${name}.pdf`, content: samplePdf(name) }],
+      });
+    }
+    const queries = (await sentSince(before)).filter((e) => e.to.includes('eager@example.org'));
+    assert.equal(queries.length, 1);
+  });
+
+  it('an email with only text: the caseworker is told, no automatic query', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Frage',
+      contacts: ['frage@example.org'],
+    });
+    const before = (await pipeline.outbox()).length;
+    await sendAndWait({
+      from: 'frage@example.org',
+      to: pipeline.intakeAddress,
+      subject: `Frage zu ${reference}`,
+      text: 'Wie lange dauert es noch?',
+    });
+    const sent = await sentSince(before);
+    assert.deepEqual(
+      sent.map((e) => e.to),
+      [['sachbearbeitung@intake.example.org']].map(() => sent[0]!.to),
+    );
+    assert.equal(sent.length, 1);
+    assert.match(sent[0]!.subject, /Neue Nachricht ohne Anhang/);
+    assert.match(sent[0]!.text, /Wie lange dauert es noch\?/);
+  });
+
+  it('an unknown sender gets a generic reply that reveals nothing, once, and the email waits in triage', async () => {
+    const before = (await pipeline.outbox()).length;
+    const first = await sendAndWait({
+      from: 'unknown.person@example.net',
+      to: pipeline.intakeAddress,
+      subject: 'Unterlagen',
+      text: 'Hallo',
+      messageId: '<first-contact@example.net>',
+    });
+    await sendAndWait({
+      from: 'unknown.person@example.net',
+      to: pipeline.intakeAddress,
+      subject: 'Nochmal',
+      text: 'Hallo?',
+    });
+
+    const sent = await sentSince(before);
+    assert.equal(sent.length, 1, 'one reply per sender and period');
+    const [reply] = sent as [SentEmail];
+    assert.deepEqual(reply.to, ['unknown.person@example.net']);
+    assert.equal(header(reply, 'auto-submitted'), 'auto-replied');
+    assert.equal(header(reply, 'in-reply-to'), '<first-contact@example.net>');
+    assert.doesNotMatch(reply.text, /ABH-\d{4}/);
+    assert.doesNotMatch(reply.subject, /\[/);
+    assert.equal((await pipeline.triage.get(first))?.reason, 'no-match');
+  });
+
+  it('an out-of-office reply and a bounce get no reply at all', async () => {
+    const before = (await pipeline.outbox()).length;
+    const outOfOffice = await readFile(join(fixtures, 'out-of-office-auto-submitted.eml'));
+    const bounce = await readFile(join(fixtures, 'bounce-multipart-report.eml'));
+    const ids = [
+      await pipeline.send({
+        envelope: { from: 'someone@example.org', to: [pipeline.intakeAddress] },
+        raw: outOfOffice,
+      }),
+      await pipeline.send({ envelope: { from: '', to: [pipeline.intakeAddress] }, raw: bounce }),
+    ];
+    for (const id of ids) {
+      const execution = await pipeline.runtime.waitForExecution(id);
+      const output = JSON.parse(execution.output!) as { screening: { outcome: string } };
+      assert.equal(output.screening.outcome, 'AutomaticMail');
+    }
+    assert.equal((await sentSince(before)).length, 0);
+  });
+});
