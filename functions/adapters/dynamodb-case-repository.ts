@@ -9,7 +9,7 @@ import {
 import type { CaseDocument, CaseFile, CaseStatus } from '../domain/case-file.ts';
 import type { CaseLogEntry } from '../domain/case-log.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
-import { isConditionFailure, queryAll } from './dynamodb-helpers.ts';
+import { isConditionFailure, putIfAbsent, queryAll } from './dynamodb-helpers.ts';
 
 /**
  * Cases in the single table. Item layout (pk / sk):
@@ -147,19 +147,8 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   async addDocument(reference: string, document: CaseDocument): Promise<'added' | 'duplicate'> {
-    try {
-      await this.#db.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: { pk: `CASE#${reference}`, sk: `DOC#${document.sha256}`, type: 'document', ...document },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return 'added';
-    } catch (error) {
-      if (isConditionFailure(error)) return 'duplicate';
-      throw error;
-    }
+    const item = { pk: `CASE#${reference}`, sk: `DOC#${document.sha256}`, type: 'document', ...document };
+    return (await putIfAbsent(this.#db, this.#table, item)) ? 'added' : 'duplicate';
   }
 
   async assignDocument(reference: string, sha256: string, checklistItem: string | null): Promise<boolean> {
@@ -188,22 +177,12 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   async appendLog(reference: string, entry: CaseLogEntry): Promise<void> {
-    try {
-      await this.#db.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: {
-            pk: `CASE#${reference}`,
-            sk: `LOG#${entry.at}#${entry.direction}#${entry.messageId}`,
-            type: 'log',
-            ...entry,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+    await putIfAbsent(this.#db, this.#table, {
+      pk: `CASE#${reference}`,
+      sk: `LOG#${entry.at}#${entry.direction}#${entry.messageId}`,
+      type: 'log',
+      ...entry,
+    });
   }
 
   async log(reference: string): Promise<CaseLogEntry[]> {

@@ -1,4 +1,9 @@
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  PutCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 
 /** True for the error DynamoDB gives when a condition expression is not met. */
 export function isConditionFailure(error: unknown): boolean {
@@ -18,4 +23,24 @@ export async function queryAll(
     startKey = page.LastEvaluatedKey;
   } while (startKey !== undefined);
   return items;
+}
+
+/**
+ * Writes the item only if no item with its key exists: the one way every "exactly once" record
+ * here (documents, log entries, triage entries, marks) is written. True when it was written.
+ */
+export async function putIfAbsent(
+  db: DynamoDBDocumentClient,
+  table: string,
+  item: Record<string, unknown>,
+): Promise<boolean> {
+  try {
+    await db.send(
+      new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }

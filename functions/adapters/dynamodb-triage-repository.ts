@@ -1,8 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TriageEntry, TriageReason } from '../domain/triage.ts';
 import type { TriageRepository } from '../domain/triage.ts';
-import { isConditionFailure, queryAll } from './dynamodb-helpers.ts';
+import { putIfAbsent, queryAll } from './dynamodb-helpers.ts';
 
 /**
  * Triage entries in the single table: `pk = TRIAGE`, `sk = <receivedAt>#<messageId>`, so the list
@@ -19,26 +19,16 @@ export class DynamoDbTriageRepository implements TriageRepository {
   }
 
   async add(entry: TriageEntry): Promise<void> {
+    // The same message may come back with another receivedAt (a replayed step): look it up first.
     if ((await this.get(entry.messageId)) !== null) return;
-    try {
-      await this.#db.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: {
-            pk: 'TRIAGE',
-            sk: `${entry.receivedAt}#${entry.messageId}`,
-            gsi1pk: `TRIAGE#${entry.messageId}`,
-            gsi1sk: 'TRIAGE',
-            type: 'triage',
-            ...entry,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) return;
-      throw error;
-    }
+    await putIfAbsent(this.#db, this.#table, {
+      pk: 'TRIAGE',
+      sk: `${entry.receivedAt}#${entry.messageId}`,
+      gsi1pk: `TRIAGE#${entry.messageId}`,
+      gsi1sk: 'TRIAGE',
+      type: 'triage',
+      ...entry,
+    });
   }
 
   async list(): Promise<TriageEntry[]> {

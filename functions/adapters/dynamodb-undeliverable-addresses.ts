@@ -1,11 +1,11 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { normaliseAddress } from '../domain/case-file.ts';
 import type {
   UndeliverableAddress,
   UndeliverableAddresses,
   UndeliverableReason,
 } from '../domain/undeliverable-addresses.ts';
-import { isConditionFailure, queryAll } from './dynamodb-helpers.ts';
+import { putIfAbsent, queryAll } from './dynamodb-helpers.ts';
 
 /**
  * Undeliverable addresses in the single table, next to the case's other items:
@@ -23,24 +23,14 @@ export class DynamoDbUndeliverableAddresses implements UndeliverableAddresses {
 
   async mark(reference: string, address: string, reason: UndeliverableReason, at: string): Promise<void> {
     const lower = normaliseAddress(address);
-    try {
-      await this.#db.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: {
-            pk: `CASE#${reference}`,
-            sk: `UNDELIVERABLE#${lower}`,
-            type: 'undeliverable',
-            address: lower,
-            reason,
-            at,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+    await putIfAbsent(this.#db, this.#table, {
+      pk: `CASE#${reference}`,
+      sk: `UNDELIVERABLE#${lower}`,
+      type: 'undeliverable',
+      address: lower,
+      reason,
+      at,
+    });
   }
 
   async list(reference: string): Promise<UndeliverableAddress[]> {

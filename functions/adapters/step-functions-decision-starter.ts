@@ -1,7 +1,7 @@
-import { ExecutionAlreadyExists, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { DecisionRequest } from '../domain/decision.ts';
 import type { DecisionStarter } from '../domain/decision-starter.ts';
-import { executionName } from './step-functions-workflow-starter.ts';
+import { startExecutionOnce } from './step-functions-execution.ts';
 
 /** Starts the DecisionWorkflow, named after the decision id: the same decision runs once. */
 export class StepFunctionsDecisionStarter implements DecisionStarter {
@@ -13,19 +13,7 @@ export class StepFunctionsDecisionStarter implements DecisionStarter {
     this.#stateMachineArn = stateMachineArn;
   }
 
-  async start(request: DecisionRequest): Promise<'started' | 'already-started'> {
-    try {
-      await this.#client.send(
-        new StartExecutionCommand({
-          stateMachineArn: this.#stateMachineArn,
-          name: executionName(request.decisionId),
-          input: JSON.stringify(request),
-        }),
-      );
-      return 'started';
-    } catch (error) {
-      if (error instanceof ExecutionAlreadyExists) return 'already-started';
-      throw error;
-    }
+  start(request: DecisionRequest): Promise<'started' | 'already-started'> {
+    return startExecutionOnce(this.#client, this.#stateMachineArn, request.decisionId, request);
   }
 }

@@ -1,11 +1,9 @@
-import { ExecutionAlreadyExists, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { IntakeRequest } from '../domain/intake-request.ts';
 import type { WorkflowStarter } from '../domain/ports.ts';
+import { startExecutionOnce } from './step-functions-execution.ts';
 
-/**
- * Starts the IntakeWorkflow with the SES message id as execution name: Step Functions refuses a
- * second execution of the same name, which makes a redelivered notification harmless.
- */
+/** Starts the IntakeWorkflow with the SES message id as execution name: once per message. */
 export class StepFunctionsWorkflowStarter implements WorkflowStarter {
   readonly #client: SFNClient;
   readonly #stateMachineArn: string;
@@ -15,26 +13,7 @@ export class StepFunctionsWorkflowStarter implements WorkflowStarter {
     this.#stateMachineArn = stateMachineArn;
   }
 
-  async startIntake(request: IntakeRequest): Promise<'started' | 'already-started'> {
-    try {
-      await this.#client.send(
-        new StartExecutionCommand({
-          stateMachineArn: this.#stateMachineArn,
-          name: executionName(request.messageId),
-          input: JSON.stringify(request),
-        }),
-      );
-      return 'started';
-    } catch (error) {
-      // Same name with the same input is accepted by Step Functions (idempotent); the same name
-      // with another input (e.g. a redelivery with a later timestamp) is refused: also a replay.
-      if (error instanceof ExecutionAlreadyExists) return 'already-started';
-      throw error;
-    }
+  startIntake(request: IntakeRequest): Promise<'started' | 'already-started'> {
+    return startExecutionOnce(this.#client, this.#stateMachineArn, request.messageId, request);
   }
-}
-
-/** Execution names allow 80 characters of [A-Za-z0-9-_]; SES message ids fit, this guards it. */
-export function executionName(messageId: string): string {
-  return messageId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
 }

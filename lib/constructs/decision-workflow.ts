@@ -1,10 +1,10 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { nagResourceId } from '../nag-reference.ts';
 import type { IntakeFunction } from './intake-function.ts';
+import { acknowledgeWorkflowRole, lambdaStep } from './workflow-tasks.ts';
 
 /** The functions behind the DecisionWorkflow's Task states. */
 export interface DecisionWorkflowSteps {
@@ -21,9 +21,6 @@ export interface DecisionWorkflowProps {
   readonly logRetention: logs.RetentionDays;
   readonly logGroupName: string;
 }
-
-/** Seconds a Task waits beyond its function's timeout (see IntakeWorkflow). */
-const TASK_TIMEOUT_MARGIN = Duration.seconds(30);
 
 /**
  * DecisionWorkflow: one Standard execution per caseworker decision (execution name = decision id,
@@ -50,15 +47,7 @@ export class DecisionWorkflow extends Construct {
       stateName: string,
       step: IntakeFunction,
       options: Partial<tasks.LambdaInvokeProps>,
-    ): tasks.LambdaInvoke =>
-      new tasks.LambdaInvoke(this, stateName, {
-        lambdaFunction: step.lambda,
-        payloadResponseOnly: true,
-        taskTimeout: sfn.Timeout.duration(
-          (step.lambda.timeout ?? Duration.seconds(3)).plus(TASK_TIMEOUT_MARGIN),
-        ),
-        ...options,
-      });
+    ): tasks.LambdaInvoke => lambdaStep(this, stateName, step, options);
     const remind = (stateName: string, reminder: 'query' | 'caseworker' | 'invitation'): tasks.LambdaInvoke =>
       invoke(stateName, steps.remind, {
         payload: sfn.TaskInput.fromObject({ reminder, 'state.$': '$' }),
@@ -119,16 +108,6 @@ export class DecisionWorkflow extends Construct {
       logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
     });
 
-    Validations.of(this.stateMachine).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'X-Ray (xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets) and CloudWatch Logs vended log delivery (logs:CreateLogDelivery and related) do not support resource-level permissions.',
-    });
-    for (const step of Object.values(steps)) {
-      Validations.of(this.stateMachine).acknowledge({
-        id: `AwsSolutions-IAM5[${nagResourceId(this, `${step.lambda.functionArn}:*`)}]`,
-        reason: `LambdaInvoke grants lambda:InvokeFunction on ${step.node.id} and its versions and aliases (":*"); it covers that one function only.`,
-      });
-    }
+    acknowledgeWorkflowRole(this, this.stateMachine, Object.values(steps));
   }
 }

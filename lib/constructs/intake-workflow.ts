@@ -1,10 +1,10 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { nagResourceId } from '../nag-reference.ts';
 import type { IntakeFunction } from './intake-function.ts';
+import { acknowledgeWorkflowRole, lambdaStep } from './workflow-tasks.ts';
 
 /** The functions behind the workflow's Task states, one per state of the same name. */
 export interface IntakeWorkflowSteps {
@@ -41,13 +41,6 @@ export interface IntakeWorkflowProps {
 }
 
 /**
- * Seconds a Task waits beyond its function's own timeout: Lambda stops the function first, so
- * the Task sees the function's timeout error rather than its own. Also keeps the local runner
- * (which applies 60 s to a Task without a timeout) from cutting long parses short.
- */
-const TASK_TIMEOUT_MARGIN = Duration.seconds(30);
-
-/**
  * IntakeWorkflow: one Standard execution per received email (execution name = SES message id).
  *
  *   ParseEmail → ScreenEmail → RouteScreening ─ Quarantine → Quarantined
@@ -75,14 +68,7 @@ export class IntakeWorkflow extends Construct {
     const { steps } = props;
 
     const invoke = (stateName: string, step: IntakeFunction, resultPath: string): tasks.LambdaInvoke =>
-      new tasks.LambdaInvoke(this, stateName, {
-        lambdaFunction: step.lambda,
-        payloadResponseOnly: true,
-        resultPath,
-        taskTimeout: sfn.Timeout.duration(
-          (step.lambda.timeout ?? Duration.seconds(3)).plus(TASK_TIMEOUT_MARGIN),
-        ),
-      });
+      lambdaStep(this, stateName, step, { resultPath });
 
     const holdForPerson = invoke('HoldForPerson', steps.holdForPerson, '$.held').next(
       new sfn.Succeed(this, 'HeldForPerson'),
@@ -134,16 +120,6 @@ export class IntakeWorkflow extends Construct {
       logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
     });
 
-    Validations.of(this.stateMachine).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'X-Ray (xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets) and CloudWatch Logs vended log delivery (logs:CreateLogDelivery and related) do not support resource-level permissions.',
-    });
-    for (const step of Object.values(steps)) {
-      Validations.of(this.stateMachine).acknowledge({
-        id: `AwsSolutions-IAM5[${nagResourceId(this, `${step.lambda.functionArn}:*`)}]`,
-        reason: `LambdaInvoke grants lambda:InvokeFunction on ${step.node.id} and its versions and aliases (":*"); it covers that one function only.`,
-      });
-    }
+    acknowledgeWorkflowRole(this, this.stateMachine, Object.values(steps));
   }
 }
