@@ -14,8 +14,10 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
 
   before(async () => {
     pipeline = await startTestPipeline({
-      // Days become moments: long enough for an answer to arrive in the answered case.
-      waitTimeOverrides: { WaitForAnswer: 4000, WaitAfterReminder: 300, WaitUntilDayBefore: 300 },
+      // Days become moments, but long enough for an answer to arrive in the answered case even on
+      // a loaded machine; handlers are loaded up front so no cold start eats into that time.
+      waitTimeOverrides: { WaitForAnswer: 8000, WaitAfterReminder: 300, WaitUntilDayBefore: 300 },
+      warmLambdas: true,
     });
     const { runtime } = pipeline;
     sfn = new SFNClient({
