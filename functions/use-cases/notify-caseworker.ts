@@ -14,6 +14,14 @@ const NEXT_STEP: Readonly<Record<RecordDocumentsResult['next'], string>> = {
   CaseworkerOnly: 'Die Nachricht hat keine Anhänge; es wurde keine automatische Rückfrage versandt.',
 };
 
+/** How the email was matched, in the caseworker's words. */
+const MATCHED_BY: Readonly<Record<string, string>> = {
+  thread: 'Antwort auf eine E-Mail des Amtes',
+  'reply-address': 'Antwortadresse des Vorgangs',
+  reference: 'Aktenzeichen',
+  contact: 'registrierte Absenderadresse',
+};
+
 const HEADLINE: Readonly<Record<RecordDocumentsResult['next'], string>> = {
   SendQuery: 'Neue Unterlagen eingegangen',
   ReadyForReview: 'Vorgang vollständig, bereit zur Prüfung',
@@ -49,7 +57,7 @@ export class NotifyCaseworker {
     const view = {
       headline: `${HEADLINE[recorded.next]}`,
       receivedAt: email.receivedAt,
-      matchedBy,
+      matchedBy: MATCHED_BY[matchedBy] ?? matchedBy,
       documents: fromThisEmail.map((d) => ({ filename: d.filename ?? '(ohne Namen)', item: labelOf(d) })),
       held: email.attachments
         .filter((a) => !a.accepted)

@@ -115,6 +115,43 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
     );
   });
 
+  it('a complete submission: the case is ready for review, the caseworker is told, the applicant is not queried', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Complete',
+      contacts: ['complete.applicant@example.org'],
+      requestType: 'eu-blue-card',
+    });
+    const before = (await pipeline.outbox()).length;
+    const names = [
+      'Reisepass',
+      'Foto',
+      'Antrag',
+      'Arbeitsvertrag',
+      'Diplom',
+      'Krankenversicherung',
+      'Meldebescheinigung',
+    ];
+
+    await sendAndWait({
+      from: 'complete.applicant@example.org',
+      to: pipeline.intakeAddress,
+      subject: reference,
+      text: 'Alle Unterlagen anbei.',
+      attachments: names.map((name) => ({ filename: `${name}.pdf`, content: samplePdf(name) })),
+    });
+
+    const sent = await sentSince(before);
+    assert.equal(sent.length, 1);
+    assert.match(sent[0]!.subject, /Vorgang vollständig, bereit zur Prüfung/);
+    const unticked = sent[0]!.text.split('\n').filter((line) => line.startsWith('- [ ]'));
+    assert.ok(
+      unticked.every((line) => line.endsWith('(optional)')),
+      'no required item is unticked',
+    );
+    assert.match(sent[0]!.text, /zugeordnet über Aktenzeichen/);
+    assert.equal((await pipeline.showCase.run(reference))!.case.status, 'ready-for-review');
+  });
+
   it('the reply to the query is matched by its thread and, now complete, asks nothing more', async () => {
     const { reference } = await pipeline.openCase.run({
       applicantName: 'Lena Novak',
