@@ -50,6 +50,9 @@ export class SesMailer implements Mailer {
       expiryAttr: 'expiresAt',
       awsSdkV3Client: options.dynamoDbClient,
     });
+    // No Lambda context is registered on purpose (Powertools warns about it once per send): an
+    // in-progress record then lasts as long as the record itself, so a send that died halfway
+    // is never sent again automatically; the retried step fails and lands with a person.
     this.#idempotentSend = makeIdempotent((request: SendRequest) => this.#send(request.message), {
       persistenceStore,
       config: new IdempotencyConfig({
