@@ -31,7 +31,11 @@ export const handler = middy<SQSEvent, SQSBatchResponse>().handler(async (event)
       const outcome = await startIntake.run(request);
       logger.info('Intake workflow', { sesMessageId: request.messageId, outcome });
     } catch (error) {
-      logger.error('Notification could not be handled', { sqsMessageId: record.messageId, error });
+      // The error's name only: a parse error quotes the body, which may hold addresses.
+      logger.error('Notification could not be handled', {
+        sqsMessageId: record.messageId,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }
   }

@@ -8,6 +8,7 @@ import { logger } from '../../functions/shared/logger.ts';
 import { RecordDocuments } from '../../functions/use-cases/record-documents.ts';
 import { ensureTable, freePort, startDynamoDb, type RunningEmulator } from '../../local/emulators.ts';
 import { synthesizeApp } from '../../local/synthesized-app.ts';
+import { LocalStepFunctions } from '../../local/step-functions-service.ts';
 import { inboundEmail, storedAttachment } from '../helpers/inbound-email.ts';
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
@@ -49,6 +50,19 @@ function apiEvent(
 
 describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
   let dynamo: RunningEmulator;
+  // Stands in for the DecisionWorkflow: records what the API starts, sends nothing.
+  const decisionArn = 'arn:aws:states:eu-west-1:000000000000:stateMachine:DecisionWorkflowTest';
+  const decisions = new LocalStepFunctions(
+    [
+      {
+        logicalId: 'DecisionWorkflowTest',
+        arn: decisionArn,
+        definition: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } },
+        taskFunctions: {},
+      },
+    ],
+    async () => null,
+  );
   let handler: Handler;
   let cases: ReturnType<typeof caseRepository>;
   let triage: DynamoDbTriageRepository;
@@ -91,6 +105,8 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       INTAKE_CASEWORKER_MAILBOX: 'team@intake.example.org',
+      STATE_MACHINE_ARN: decisionArn,
+      AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${await decisions.listen(0)}`,
     });
     ({ handler } = (await import('../../functions/handlers/caseworker-api.ts')) as unknown as {
       handler: Handler;
@@ -107,6 +123,7 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
 
   after(async () => {
     mock.restoreAll();
+    await decisions.close();
     await dynamo?.stop();
   });
 
@@ -303,6 +320,44 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
           ['POST', '/cases', 422, PRINCIPAL],
         ],
       );
+    });
+  });
+
+  describe('POST /cases/{reference}/decisions', () => {
+    const decide = (reference: string, body: unknown) =>
+      call(
+        apiEvent('POST', '/cases/{reference}/decisions', `/cases/${reference}/decisions`, {
+          pathParameters: { reference },
+          body,
+        }),
+      );
+
+    it('starts the DecisionWorkflow once for a decision (202), and not again for the same one (200)', async () => {
+      await openCase({ name: 'Decided', emails: ['decided@example.org'], reference: 'ABH-2026-000901' });
+      const at = new Date(Date.now() + 7 * 86400_000).toISOString();
+      const first = await decide('abh-2026-901', { kind: 'invitation', at });
+      const second = await decide('ABH-2026-000901', { kind: 'invitation', at });
+      assert.deepEqual(
+        [first.status, first.body?.outcome, second.status, second.body?.outcome],
+        [202, 'started', 200, 'already-started'],
+      );
+      const started = decisions.executions();
+      assert.equal(started.length, 1);
+      assert.deepEqual(JSON.parse(started[0]!.input), {
+        kind: 'invitation',
+        caseReference: 'ABH-2026-000901',
+        appointmentAt: at,
+        decisionId: first.body?.decisionId,
+        decidedAt: JSON.parse(started[0]!.input).decidedAt,
+      });
+    });
+
+    it('answers 404 for an unknown case, 422 for an appointment in the past, 400 for a body of the wrong shape', async () => {
+      await openCase({ name: 'Late', emails: ['late@example.org'], reference: 'ABH-2026-000902' });
+      const unknown = await decide('ABH-2026-999999', { kind: 'query', text: 'Bitte das Foto.' });
+      const past = await decide('ABH-2026-000902', { kind: 'invitation', at: '2020-01-01T10:00:00Z' });
+      const wrong = await decide('ABH-2026-000902', { kind: 'invitation', when: 'tomorrow' });
+      assert.deepEqual([unknown.status, past.status, wrong.status], [404, 422, 400]);
     });
   });
 });
