@@ -38,7 +38,13 @@ export async function parseCommand(
   out(`Attachments:    ${report.attachments.length}`);
   for (const a of report.attachments) {
     const verdict = a.accepted ? 'accepted' : `held: ${a.reason}`;
-    out(`  - ${a.filename ?? '(no name)'}  ${a.detectedType ?? a.contentType}  ${a.size} bytes  ${verdict}`);
+    out(
+      `  - ${a.filename ?? '(no name)'}  ${a.kind}  ${a.detectedType ?? a.contentType}  ${a.size} bytes  ${verdict}`,
+    );
+  }
+  if (report.newText.trim() !== '') {
+    out('New text (without quoted history):');
+    for (const line of report.newText.split('\n')) out(`  ${line}`);
   }
   for (const problem of report.problems) out(`Problem:        ${problem}`);
   return 0;

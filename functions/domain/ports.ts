@@ -43,7 +43,7 @@ export interface MessageHeaders {
   readonly references: readonly string[];
   /** Content-Type of the whole message, lowercase, without parameters. */
   readonly contentType: string;
-  /** Any header's first value by lowercase name, decoded; null when absent. */
+  /** Any header's first value by lowercase name, unfolded but otherwise raw (not RFC 2047-decoded); null when absent. */
   readonly header: (name: string) => string | null;
 }
 
