@@ -87,7 +87,7 @@ function notificationFor(
       dmarcPolicy: verdicts.dmarcPolicy,
       action: {
         type: 'S3',
-        topicArn: 'arn:aws:sns:eu-west-1:000000000000:local-receipts',
+        topicArn: rule.topicArn ?? 'arn:aws:sns:eu-west-1:000000000000:local-receipts',
         bucketName: rule.bucket,
         objectKeyPrefix: rule.objectKeyPrefix,
         objectKey: key,

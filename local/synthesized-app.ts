@@ -35,6 +35,8 @@ export interface LocalReceiptRule {
   readonly recipients: readonly string[];
   readonly bucket: string;
   readonly objectKeyPrefix: string;
+  /** The SNS topic the S3 action notifies, if any. */
+  readonly topicArn: string | null;
 }
 
 export interface SynthesizedApp {
@@ -106,7 +108,7 @@ export function synthesizeApp(): SynthesizedApp {
   const receiptRules = resourcesOfType(templates, 'AWS::SES::ReceiptRule').flatMap(([, resource]) => {
     const rule = resolver.resolve(resource.Properties?.Rule) as {
       Recipients?: string[];
-      Actions?: { S3Action?: { BucketName: string; ObjectKeyPrefix?: string } }[];
+      Actions?: { S3Action?: { BucketName: string; ObjectKeyPrefix?: string; TopicArn?: string } }[];
     };
     return (rule.Actions ?? [])
       .filter((a) => a.S3Action !== undefined)
@@ -114,19 +116,13 @@ export function synthesizeApp(): SynthesizedApp {
         recipients: (rule.Recipients ?? []).map((r) => r.toLowerCase()),
         bucket: a.S3Action!.BucketName,
         objectKeyPrefix: a.S3Action!.ObjectKeyPrefix ?? '',
+        topicArn: a.S3Action!.TopicArn ?? null,
       }));
   });
 
   // SES → SNS topic (the S3 action's) → SQS queue → the functions consuming that queue.
   const receiptTopics = new Set(
-    resourcesOfType(templates, 'AWS::SES::ReceiptRule').flatMap(([, resource]) => {
-      const rule = resolver.resolve(resource.Properties?.Rule) as {
-        Actions?: { S3Action?: { TopicArn?: string } }[];
-      };
-      return (rule.Actions ?? [])
-        .map((a) => a.S3Action?.TopicArn)
-        .filter((t): t is string => t !== undefined);
-    }),
+    receiptRules.map((rule) => rule.topicArn).filter((t): t is string => t !== null),
   );
   const receiptQueues = new Set(
     resourcesOfType(templates, 'AWS::SNS::Subscription')

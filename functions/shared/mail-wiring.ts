@@ -5,7 +5,7 @@ import { S3SentMailArchive } from '../adapters/s3-sent-mail-archive.ts';
 import { SesMailer } from '../adapters/ses-mailer.ts';
 import { DynamoDbRateLimiter } from '../adapters/dynamodb-rate-limiter.ts';
 import { DynamoDbUndeliverableAddresses } from '../adapters/dynamodb-undeliverable-addresses.ts';
-import { CaseMailer, type UndeliverableCheck } from '../use-cases/case-mailer.ts';
+import { CaseMailer } from '../use-cases/case-mailer.ts';
 import { caseRepository } from './case-repository.ts';
 import { requireEnv } from './env.ts';
 import { officeSettingsFromEnv } from './office-settings.ts';
@@ -30,13 +30,7 @@ export async function mailWiring() {
     region: process.env.AWS_REGION ?? 'eu-west-1',
   });
   // Addresses that bounced permanently or complained (written by the SES events consumer).
-  const undeliverableAddresses = new DynamoDbUndeliverableAddresses(dynamoDb, table);
-  const undeliverable: UndeliverableCheck = {
-    async isUndeliverable(reference, address) {
-      const known = await undeliverableAddresses.list(reference);
-      return known.some((u) => u.address === address.toLowerCase());
-    },
-  };
+  const undeliverable = new DynamoDbUndeliverableAddresses(dynamoDb, table);
   const replyAddressSecret = await loadReplyAddressSecret();
   const caseMailer = new CaseMailer({
     cases,

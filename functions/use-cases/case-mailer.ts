@@ -3,11 +3,7 @@ import type { CaseRepository } from '../domain/case-repository.ts';
 import { renderMessage, type LocalisedView, type TemplateView } from '../domain/message-rendering.ts';
 import type { Mailer, MessageKind, OutboundAttachment, SentMessage } from '../domain/outbound-message.ts';
 import { signedReplyAddress } from '../domain/reply-address.ts';
-
-/** Addresses mail must no longer go to (bounced permanently, or complained). */
-export interface UndeliverableCheck {
-  isUndeliverable(reference: string, address: string): Promise<boolean>;
-}
+import type { UndeliverableAddresses } from '../domain/undeliverable-addresses.ts';
 
 export interface CaseMailerSettings {
   readonly officeName: string;
@@ -34,13 +30,13 @@ export type SendOutcome =
 export class CaseMailer {
   readonly #cases: CaseRepository;
   readonly #mailer: Mailer;
-  readonly #undeliverable: UndeliverableCheck;
+  readonly #undeliverable: UndeliverableAddresses;
   readonly #settings: CaseMailerSettings;
 
   constructor(deps: {
     cases: CaseRepository;
     mailer: Mailer;
-    undeliverable: UndeliverableCheck;
+    undeliverable: UndeliverableAddresses;
     settings: CaseMailerSettings;
   }) {
     this.#cases = deps.cases;
@@ -69,10 +65,9 @@ export class CaseMailer {
       inReplyTo?: string | null;
     },
   ): Promise<SendOutcome> {
-    const to: string[] = [];
-    for (const contact of caseFile.contacts) {
-      if (!(await this.#undeliverable.isUndeliverable(caseFile.reference, contact))) to.push(contact);
-    }
+    // Never to an address that bounced permanently or complained.
+    const blocked = new Set((await this.#undeliverable.list(caseFile.reference)).map((u) => u.address));
+    const to = caseFile.contacts.filter((contact) => !blocked.has(contact));
     if (to.length === 0) return { sent: false, reason: 'no-deliverable-contact' };
     const base = this.baseView(caseFile);
     const rendered = renderMessage(kind, caseFile.language, (language) => ({
