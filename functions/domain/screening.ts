@@ -3,14 +3,21 @@ import { senderIsAuthenticated, type ReceiptVerdicts } from './receipt-verdicts.
 /**
  * The Screen step's decision, routed on by the workflow:
  * - `Quarantine`: the receiving service found a virus or spam; a person looks at it, no case sees it;
- * - `AutomaticMail`: an auto-reply, bounce or list mail; never answered automatically;
+ * - `AutomaticMail`: an auto-reply, bounce or list mail without documents; never answered;
  * - `Proceed`: on to matching. `senderVerified` says whether the sender's address may identify
- *   the applicant (it may not when SPF/DKIM/DMARC failed: possible spoofing).
+ *   the applicant (it may not when SPF/DKIM/DMARC failed: possible spoofing). `autoReplyAllowed`
+ *   is false for automatic mail that carries documents (an auto-forward, a meeting answer from
+ *   Outlook): its documents reach the case, but nothing automatic answers it.
  */
 export type ScreeningResult =
   | { readonly outcome: 'Quarantine'; readonly reason: 'virus' | 'spam' }
   | { readonly outcome: 'AutomaticMail'; readonly reason: string }
-  | { readonly outcome: 'Proceed'; readonly senderVerified: boolean; readonly heldAttachments: number };
+  | {
+      readonly outcome: 'Proceed';
+      readonly senderVerified: boolean;
+      readonly heldAttachments: number;
+      readonly autoReplyAllowed: boolean;
+    };
 
 export interface ScreeningInput {
   readonly verdicts: ReceiptVerdicts;
@@ -25,12 +32,15 @@ export function screenEmail(input: ScreeningInput): ScreeningResult {
     return { outcome: 'Quarantine', reason: 'virus' };
   }
   if (input.verdicts.spam === 'FAIL') return { outcome: 'Quarantine', reason: 'spam' };
-  if (input.automaticReason !== null) return { outcome: 'AutomaticMail', reason: input.automaticReason };
+  const isDocument = (a: { kind?: string }): boolean => a.kind === undefined || a.kind === 'document';
+  const carriesDocuments = input.attachments.some((a) => a.accepted && isDocument(a));
+  if (input.automaticReason !== null && !carriesDocuments) {
+    return { outcome: 'AutomaticMail', reason: input.automaticReason };
+  }
   return {
     outcome: 'Proceed',
     senderVerified: senderIsAuthenticated(input.verdicts),
-    heldAttachments: input.attachments.filter(
-      (a) => !a.accepted && (a.kind === undefined || a.kind === 'document'),
-    ).length,
+    heldAttachments: input.attachments.filter((a) => !a.accepted && isDocument(a)).length,
+    autoReplyAllowed: input.automaticReason === null,
   };
 }

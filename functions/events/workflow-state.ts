@@ -61,7 +61,11 @@ export const screenedEmailSchema = intakeRequestSchema.extend({
       }),
     ),
   }),
-  screening: z.object({ outcome: z.literal('Proceed'), senderVerified: z.boolean() }),
+  screening: z.object({
+    outcome: z.literal('Proceed'),
+    senderVerified: z.boolean(),
+    autoReplyAllowed: z.boolean().default(true),
+  }),
 });
 
 export const matchedEmailSchema = screenedEmailSchema.extend({

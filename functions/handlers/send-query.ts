@@ -15,7 +15,10 @@ const sendQuery = new SendMissingDocumentsQuery({
 /** IntakeWorkflow step SendQuery: asks the applicant for exactly what is still missing. */
 export const handler = middy().handler(async (event: unknown) => {
   const state = matchedEmailSchema.parse(event);
-  const outcome = await sendQuery.run(state.match.caseReference, state.messageId, new Date());
+  // Automatic mail (an auto-forward with documents) is recorded, never answered.
+  const outcome = state.screening.autoReplyAllowed
+    ? await sendQuery.run(state.match.caseReference, state.messageId, new Date())
+    : ({ sent: false, reason: 'automatic-mail' } as const);
   logger.info('Query', {
     sesMessageId: state.messageId,
     sent: outcome.sent,

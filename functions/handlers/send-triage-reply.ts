@@ -24,7 +24,11 @@ const stateSchema = screenedEmailSchema.extend({
 export const handler = middy().handler(async (event: unknown) => {
   const state = stateSchema.parse(event);
   const outcome = await sendTriageReply.run(
-    { ...inboundEmailFrom(state), ownMessageId: state.parsed.messageId },
+    {
+      ...inboundEmailFrom(state),
+      ownMessageId: state.parsed.messageId,
+      autoReplyAllowed: state.screening.autoReplyAllowed,
+    },
     new Date(),
   );
   logger.info('Triage reply', {

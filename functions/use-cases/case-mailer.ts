@@ -20,7 +20,10 @@ export type SendOutcome =
       readonly ownMessageId: string;
       readonly to: readonly string[];
     }
-  | { readonly sent: false; readonly reason: 'no-deliverable-contact' | 'rate-limited' | 'not-allowed' };
+  | {
+      readonly sent: false;
+      readonly reason: 'no-deliverable-contact' | 'rate-limited' | 'not-allowed' | 'automatic-mail';
+    };
 
 /**
  * Sends the emails of one case. Applicant mail goes only to the case's registered contacts (never

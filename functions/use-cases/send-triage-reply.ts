@@ -5,7 +5,10 @@ import type { Mailer, RateLimiter } from '../domain/outbound-message.ts';
 
 export type TriageReplyOutcome =
   | { readonly sent: true; readonly sesMessageId: string }
-  | { readonly sent: false; readonly reason: 'unverified-sender' | 'no-sender' | 'rate-limited' };
+  | {
+      readonly sent: false;
+      readonly reason: 'unverified-sender' | 'no-sender' | 'rate-limited' | 'automatic-mail';
+    };
 
 /**
  * The generic reply to an email that could not be assigned: asks for the case reference and says
@@ -29,9 +32,10 @@ export class SendTriageReply {
   }
 
   async run(
-    email: InboundEmail & { readonly ownMessageId: string | null },
+    email: InboundEmail & { readonly ownMessageId: string | null; readonly autoReplyAllowed: boolean },
     now: Date,
   ): Promise<TriageReplyOutcome> {
+    if (!email.autoReplyAllowed) return { sent: false, reason: 'automatic-mail' };
     if (!email.senderVerified) return { sent: false, reason: 'unverified-sender' };
     if (email.from === null) return { sent: false, reason: 'no-sender' };
     // The key holds a hash, not the address: rate-limit items need no personal data.

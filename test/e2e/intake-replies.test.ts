@@ -271,6 +271,38 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
     assert.equal((await pipeline.triage.get(first))?.reason, 'no-match');
   });
 
+  it('automatic mail with documents (an auto-forward) reaches the case, but nothing answers it', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Forward',
+      contacts: ['forward@example.org'],
+    });
+    const before = (await pipeline.outbox()).length;
+
+    const messageId = await sendAndWait({
+      from: 'forward@example.org',
+      to: pipeline.intakeAddress,
+      subject: `Fwd: ${reference}`,
+      text: 'Automatisch weitergeleitet.',
+      headers: { 'Auto-Submitted': 'auto-forwarded' },
+      attachments: [{ filename: 'Reisepass.pdf', content: samplePdf('Reisepass') }],
+    });
+
+    const execution = await pipeline.runtime.waitForExecution(messageId);
+    const output = JSON.parse(execution.output!) as {
+      screening: { autoReplyAllowed: boolean };
+      query: { reason: string };
+    };
+    assert.equal(output.screening.autoReplyAllowed, false);
+    assert.equal(output.query.reason, 'automatic-mail');
+    assert.equal((await pipeline.showCase.run(reference))!.documents.length, 1);
+    const sent = await sentSince(before);
+    assert.deepEqual(
+      sent.map((e) => e.to[0]),
+      ['team@intake.example.org'],
+      'only the caseworker is told',
+    );
+  });
+
   it('an out-of-office reply and a bounce get no reply at all', async () => {
     const before = (await pipeline.outbox()).length;
     const outOfOffice = await readFile(join(fixtures, 'out-of-office-auto-submitted.eml'));

@@ -78,7 +78,12 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
     assert.equal(output.parsed.attachments.length, 1);
     assert.equal(output.parsed.attachments[0]!.sha256, sha256(pdf));
     assert.equal(output.parsed.attachments[0]!.accepted, true);
-    assert.deepEqual(output.screening, { outcome: 'Proceed', senderVerified: true, heldAttachments: 0 });
+    assert.deepEqual(output.screening, {
+      outcome: 'Proceed',
+      senderVerified: true,
+      heldAttachments: 0,
+      autoReplyAllowed: true,
+    });
     assert.deepEqual(output.match, { outcome: 'Triage', reason: 'unknown-reference', suggestedCases: [] });
 
     // Assess: the attachment is stored by content hash, its bytes intact

@@ -19,7 +19,12 @@ describe('screenEmail', () => {
       automaticReason: null,
       attachments: [{ accepted: true }, { accepted: false }],
     });
-    assert.deepEqual(result, { outcome: 'Proceed', senderVerified: true, heldAttachments: 1 });
+    assert.deepEqual(result, {
+      outcome: 'Proceed',
+      senderVerified: true,
+      heldAttachments: 1,
+      autoReplyAllowed: true,
+    });
   });
 
   it('quarantines a message SES found a virus in', () => {
@@ -58,12 +63,43 @@ describe('screenEmail', () => {
     });
   });
 
+  it('lets automatic mail that carries documents reach its case, but never be answered', () => {
+    const result = screenEmail({
+      verdicts: allPass,
+      automaticReason: 'auto-response-suppress',
+      attachments: [{ accepted: true, kind: 'document' }],
+    });
+    assert.deepEqual(result, {
+      outcome: 'Proceed',
+      senderVerified: true,
+      heldAttachments: 0,
+      autoReplyAllowed: false,
+    });
+  });
+
+  it('does not count a signature or calendar part as a document that would let automatic mail through', () => {
+    const result = screenEmail({
+      verdicts: allPass,
+      automaticReason: 'auto-submitted',
+      attachments: [
+        { accepted: false, kind: 'signature' },
+        { accepted: true, kind: 'calendar' },
+      ],
+    });
+    assert.equal(result.outcome, 'AutomaticMail');
+  });
+
   it('lets a message with failed sender authentication proceed, but unverified', () => {
     const result = screenEmail({
       verdicts: { ...allPass, dmarc: 'FAIL', spf: 'FAIL' },
       automaticReason: null,
       attachments: [],
     });
-    assert.deepEqual(result, { outcome: 'Proceed', senderVerified: false, heldAttachments: 0 });
+    assert.deepEqual(result, {
+      outcome: 'Proceed',
+      senderVerified: false,
+      heldAttachments: 0,
+      autoReplyAllowed: true,
+    });
   });
 });
