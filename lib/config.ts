@@ -55,6 +55,17 @@ export interface StageConfig {
   readonly queryReminderDays: number;
 }
 
+/** The office and its workflow timings, the same on every stage. */
+const OFFICE = {
+  caseworkerMailbox: 'sachbearbeitung@intake.example.org',
+  officeName: 'Amt für Migration und Integration',
+  servicePointAddress: 'Service Point, Willi-Becker-Allee 7, 40227 Düsseldorf',
+  permitFee: '100 EUR',
+  queryPeriodHours: 24,
+  triageReplyPeriodHours: 24,
+  queryReminderDays: 14,
+} as const satisfies Partial<StageConfig>;
+
 /** The stages this repository knows. Values are reviewed like code: change them here. */
 const STAGES: Readonly<Record<string, StageConfig>> = {
   dev: {
@@ -68,13 +79,7 @@ const STAGES: Readonly<Record<string, StageConfig>> = {
     documentRetentionDays: 90,
     noncurrentVersionRetentionDays: 7,
     logRetentionDays: RetentionDays.TWO_WEEKS,
-    caseworkerMailbox: 'sachbearbeitung@intake.example.org',
-    officeName: 'Amt für Migration und Integration',
-    servicePointAddress: 'Service Point, Willi-Becker-Allee 7, 40227 Düsseldorf',
-    permitFee: '100 EUR',
-    queryPeriodHours: 24,
-    triageReplyPeriodHours: 24,
-    queryReminderDays: 14,
+    ...OFFICE,
   },
   prod: {
     stageName: 'prod',
@@ -90,13 +95,7 @@ const STAGES: Readonly<Record<string, StageConfig>> = {
     documentRetentionDays: 1096,
     noncurrentVersionRetentionDays: 30,
     logRetentionDays: RetentionDays.SIX_MONTHS,
-    caseworkerMailbox: 'sachbearbeitung@intake.example.org',
-    officeName: 'Amt für Migration und Integration',
-    servicePointAddress: 'Service Point, Willi-Becker-Allee 7, 40227 Düsseldorf',
-    permitFee: '100 EUR',
-    queryPeriodHours: 24,
-    triageReplyPeriodHours: 24,
-    queryReminderDays: 14,
+    ...OFFICE,
   },
 };
 

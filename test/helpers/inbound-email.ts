@@ -1,4 +1,5 @@
 import type { InboundEmail } from '../../functions/domain/inbound-email.ts';
+import { ALL_PASS } from './verdicts.ts';
 
 let counter = 0;
 
@@ -17,7 +18,7 @@ export function inboundEmail(overrides: Partial<InboundEmail> = {}): InboundEmai
     caseReference: null,
     recipients: ['unterlagen@intake.example.org'],
     attachments: [],
-    verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS', dmarcPolicy: 'none' },
+    verdicts: ALL_PASS,
     senderVerified: true,
     ...overrides,
   };

@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ALL_PASS } from '../helpers/verdicts.ts';
 import {
   senderIsAuthenticated,
   toDmarcPolicy,
   toVerdictStatus,
-  type ReceiptVerdicts,
 } from '../../functions/domain/receipt-verdicts.ts';
 
-const allPass: ReceiptVerdicts = {
-  spam: 'PASS',
-  virus: 'PASS',
-  spf: 'PASS',
-  dkim: 'PASS',
-  dmarc: 'PASS',
-  dmarcPolicy: 'none',
-};
+const allPass = ALL_PASS;
 
 describe('toDmarcPolicy', () => {
   it('reads the policy when SES sends it as a string', () => {

@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ReceiptVerdicts } from '../../functions/domain/receipt-verdicts.ts';
+import { ALL_PASS } from '../helpers/verdicts.ts';
 import { screenEmail } from '../../functions/domain/screening.ts';
 
-const allPass: ReceiptVerdicts = {
-  spam: 'PASS',
-  virus: 'PASS',
-  spf: 'PASS',
-  dkim: 'PASS',
-  dmarc: 'PASS',
-  dmarcPolicy: 'none',
-};
+const allPass = ALL_PASS;
 
 describe('screenEmail', () => {
   it('lets an ordinary message proceed with a verified sender and counts held attachments', () => {
