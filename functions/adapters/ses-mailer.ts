@@ -4,7 +4,12 @@ import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import type { Mailer, OutboundMessage, SentMessage } from '../domain/outbound-message.ts';
+import {
+  sesAssignedMessageId,
+  type Mailer,
+  type OutboundMessage,
+  type SentMessage,
+} from '../domain/outbound-message.ts';
 import type { S3SentMailArchive } from './s3-sent-mail-archive.ts';
 
 /** How long a send is remembered: a retry within this time returns the first result. */
@@ -108,7 +113,7 @@ export class SesMailer implements Mailer {
     );
     if (!response.MessageId) throw new Error('SES accepted the message but returned no MessageId');
     return {
-      sesMessageId: `<${response.MessageId}@${region}.amazonses.com>`,
+      sesMessageId: sesAssignedMessageId(response.MessageId, region),
       ownMessageId,
       sentAt: sentAt.toISOString(),
       archived,

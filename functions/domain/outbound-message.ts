@@ -61,3 +61,11 @@ export interface RateLimiter {
   /** True when allowed now (and the period starts over); false within the period. */
   tryAcquire(key: string, periodSeconds: number, now: Date): Promise<boolean>;
 }
+
+/**
+ * The Message-ID SES gives a message it sends, `<MessageId@REGION.amazonses.com>` (SES replaces
+ * our own): the form recorded for thread matching and looked up again for bounces.
+ */
+export function sesAssignedMessageId(sesMessageId: string, region: string): string {
+  return sesMessageId.startsWith('<') ? sesMessageId : `<${sesMessageId}@${region}.amazonses.com>`;
+}

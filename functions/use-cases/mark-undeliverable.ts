@@ -2,6 +2,7 @@ import { normaliseAddress } from '../domain/case-file.ts';
 import type { CaseLogEntry } from '../domain/case-log.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import type { CaseworkerAlert } from '../domain/caseworker-alert.ts';
+import { sesAssignedMessageId } from '../domain/outbound-message.ts';
 import type {
   DeliveryFeedback,
   UndeliverableAddresses,
@@ -26,14 +27,6 @@ const LOG_NOTES: Readonly<Record<UndeliverableReason, string>> = {
   'permanent-bounce': 'bounced: permanent',
   complaint: 'complaint: marked as spam',
 };
-
-/**
- * The Message-ID SES gave a message it sent, `<MessageId@REGION.amazonses.com>`: the form the
- * mailer records for the case (SES replaces our own Message-ID, see design "Outbound mail").
- */
-export function sesAssignedMessageId(sesMessageId: string, region: string): string {
-  return sesMessageId.startsWith('<') ? sesMessageId : `<${sesMessageId}@${region}.amazonses.com>`;
-}
 
 /**
  * A permanent bounce or a complaint about mail the office sent: marks each address undeliverable

@@ -10,7 +10,8 @@ import type {
   UndeliverableAddresses,
   UndeliverableReason,
 } from '../../functions/domain/undeliverable-addresses.ts';
-import { MarkUndeliverable, sesAssignedMessageId } from '../../functions/use-cases/mark-undeliverable.ts';
+import { MarkUndeliverable } from '../../functions/use-cases/mark-undeliverable.ts';
+import { sesAssignedMessageId } from '../../functions/domain/outbound-message.ts';
 
 const caseFile = (reference: string): CaseFile =>
   ({
