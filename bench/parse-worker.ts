@@ -3,10 +3,12 @@
  *   node bench/parse-worker.ts simple-parser FILE
  *   node bench/parse-worker.ts streaming-parser FILE
  *   node bench/parse-worker.ts handler BUCKET KEY      (env: DOCUMENT_BUCKET, AWS_ENDPOINT_URL_S3, …)
+ *   node bench/parse-worker.ts simple-parser-handler BUCKET KEY   (the same env)
  * Modules are loaded before the clock starts (a Lambda loads them once per container). Prints one
  * JSON line: { seconds, baselineRssBytes, peakRssBytes, peakLiveBytes?, attachments: [{ size, sha256 }] }.
  */
 import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 
 export interface WorkerResult {
   readonly seconds: number;
@@ -46,6 +48,28 @@ async function prepare(mode: string, args: readonly string[]): Promise<Run> {
     });
     return async () => (await parseEmail.run(createReadStream(args[0]!), null)).attachments;
   }
+  if (mode === 'simple-parser-handler') {
+    // The same job as the handler, the obvious way: the whole message through simpleParser, then
+    // one PUT per attachment under its hash. Same S3 client and settings as the handler.
+    const { createHash } = await import('node:crypto');
+    const { GetObjectCommand, PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const { simpleParser } = await import('mailparser');
+    const { s3 } = await import('../functions/shared/clients/s3.ts');
+    const bucket = process.env.DOCUMENT_BUCKET!;
+    return async () => {
+      const raw = await s3.send(new GetObjectCommand({ Bucket: args[0]!, Key: args[1]! }));
+      const mail = await simpleParser(raw.Body as Readable);
+      const stored: { size: number; sha256: string }[] = [];
+      for (const attachment of mail.attachments) {
+        const sha256 = createHash('sha256').update(attachment.content).digest('hex');
+        await s3.send(
+          new PutObjectCommand({ Bucket: bucket, Key: `documents/${sha256}`, Body: attachment.content }),
+        );
+        stored.push({ size: attachment.size, sha256 });
+      }
+      return stored;
+    };
+  }
   if (mode === 'handler') {
     // The handler reads its environment at import: the parent set it before starting this process.
     const { handler } = await import('../functions/handlers/parse-email.ts');
@@ -67,7 +91,7 @@ async function prepare(mode: string, args: readonly string[]): Promise<Run> {
     const context = { functionName: 'bench', awsRequestId: 'bench', getRemainingTimeInMillis: () => 900_000 };
     return async () => (await handler(event, context as never)).attachments;
   }
-  throw new Error(`Unknown mode ${mode}: simple-parser | streaming-parser | handler`);
+  throw new Error(`Unknown mode ${mode}: simple-parser | streaming-parser | handler | simple-parser-handler`);
 }
 
 const [mode = '', ...args] = process.argv.slice(2);

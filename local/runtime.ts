@@ -168,7 +168,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // s3rver removes a folder when its last object goes; an upload into that folder at the same
     // moment then fails and takes s3rver down. A placeholder keeps the staging folder in place.
     for (const bucket of app.buckets.values()) {
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${STAGING_PREFIX}.keep`, Body: '' }));
+      await s3.send(
+        new PutObjectCommand({ Bucket: bucket, Key: `${STAGING_PREFIX}.keep`, Body: Buffer.alloc(0) }),
+      );
     }
 
     const rule = app.receiptRules[0];
