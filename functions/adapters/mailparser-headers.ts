@@ -17,9 +17,6 @@ export interface RawHeaderLine {
 /** The longest Message-ID kept (RFC 5322's line limit); longer ones are not ids but junk. */
 const MAX_MESSAGE_ID_CHARS = 998;
 
-/** Most ids read from one References header. */
-const MAX_REFERENCES = 100;
-
 export function bareType(contentType: string | undefined | null): string {
   return (contentType ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
 }
@@ -42,8 +39,7 @@ function messageIds(value: unknown): string[] {
   return values
     .filter((v): v is string => typeof v === 'string')
     .flatMap((v) => v.match(/<[^<>\s]+>/g) ?? [])
-    .filter((id) => id.length <= MAX_MESSAGE_ID_CHARS)
-    .slice(0, MAX_REFERENCES);
+    .filter((id) => id.length <= MAX_MESSAGE_ID_CHARS);
 }
 
 /** The value of a raw header line: after the first colon, unfolded, trimmed. */

@@ -95,23 +95,37 @@ export interface ParsedEmail {
    * Each is a code, some with a detail after `: `, those from inside a forwarded email prefixed
    * `forwarded: `: `missing-closing-boundary`, `bad-base64: part 2`, `unknown-charset: x in the
    * body`, `header-too-large`, `part-header-too-large`, `too-many-parts`, `text-truncated`,
-   * `attachment-truncated`, `subject-truncated`, `filename-truncated`, `not-an-email: …`,
-   * `mime-error: …` (anything else the MIME parser gave up on).
+   * `attachment-truncated`, `subject-truncated`, `filename-truncated`, `too-many-files: N` (N files
+   * only in the original email), `not-an-email: …`, `mime-error: …` (anything else the MIME parser
+   * gave up on).
    */
   readonly problems: readonly string[];
 }
 
 /**
- * Bounds on what one parse reports. The result travels in Step Functions state (256 KB in all),
- * and a sender controls every header: a 100 KB subject must not stop the workflow.
+ * Bounds on what one parse reports. The result travels in Step Functions state (256 KB in all,
+ * which the workflow cannot even catch when exceeded), and a sender controls every header and
+ * every file name: a 100 KB subject or a thousand files must not stop the workflow.
  */
 export const OUTPUT_LIMITS = {
   /** RFC 5322's line limit; longer subjects are cut. */
   subjectChars: 998,
-  /** Longest file name reported or stored (S3 user metadata is 2 KB in all). */
-  filenameChars: 255,
-  /** Addresses reported per To or Cc header. */
+  /** Longest file name reported or stored, in UTF-8 bytes (as on most file systems). */
+  filenameBytes: 255,
+  /** Longest declared content type (RFC 6838: 127 characters each for type and subtype). */
+  contentTypeChars: 255,
+  /**
+   * UTF-8 bytes of JSON all attachment reports of one message may take. Files offered after the
+   * budget is spent are not stored one by one: they stay in the original email, which is kept,
+   * and `too-many-files` says how many. Ordinary names allow some 250 files.
+   */
+  attachmentReportBytes: 100 * 1024,
+  /** Message-IDs kept from `References` (the first and the newest); longer IDs are dropped. */
+  references: 20,
+  messageIdChars: 250,
+  /** Addresses reported per To or Cc header, and characters per address (RFC 5321: 254). */
   addresses: 50,
+  addressChars: 254,
   /** Entries in `problems`, and characters per entry. */
   problems: 50,
   problemChars: 200,

@@ -22,7 +22,8 @@ export class MatchCase {
 
   async run(email: InboundEmail): Promise<MatchDecision> {
     const { cases, triage, replyAddressSecret } = this.#deps;
-    const threadIds = [email.inReplyTo, ...email.references]
+    // References lists a thread oldest first: the newest IDs are the likeliest to be ours.
+    const threadIds = [email.inReplyTo, ...[...email.references].reverse()]
       .filter((id): id is string => id !== null)
       .slice(0, 20);
     const replyReferences =

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { assessAttachment } from '../domain/attachment-policy.ts';
 import { automaticMailReason } from '../domain/automatic-mail.ts';
 import type { CaseReferenceMatcher } from '../domain/case-reference.ts';
@@ -49,6 +50,51 @@ function cut(text: string, max: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
+const utf8 = new TextEncoder();
+const bytesOf = (text: string): number => utf8.encode(text).length;
+
+/** Cuts to at most `max` UTF-8 bytes without splitting a character. */
+function cutBytes(text: string, max: number): string {
+  if (bytesOf(text) <= max) return text;
+  let kept = '';
+  let bytes = 0;
+  for (const character of text) {
+    bytes += bytesOf(character);
+    if (bytes > max) break;
+    kept += character;
+  }
+  return kept;
+}
+
+/**
+ * The most one attachment report can take as JSON besides its file name and declared type: every
+ * other field at its longest (sizes, hash, the longest reason and kind, a bucket name of 63
+ * characters and a `quarantine/<sha256>` key). Checked against real reports by a test.
+ */
+export const REPORT_BYTES_BESIDES_NAMES = 480;
+
+/** What a report of a file with this name and type may take in state, at most. */
+function reportBytes(filename: string | null, declaredType: string): number {
+  return (
+    bytesOf(JSON.stringify(filename)) + bytesOf(JSON.stringify(declaredType)) + REPORT_BYTES_BESIDES_NAMES
+  );
+}
+
+/** A Message-ID longer than any a mail program makes is junk, and a cut one would match nothing. */
+const plausibleId = (id: string): boolean => id.length <= OUTPUT_LIMITS.messageIdChars;
+
+const boundedId = (id: string | null): string | null => (id !== null && plausibleId(id) ? id : null);
+
+/** A long thread's References, bounded: the first ID (the thread's start) and the newest ones. */
+function boundedReferences(references: readonly string[]): string[] {
+  const ids = references.filter(plausibleId);
+  const max = OUTPUT_LIMITS.references;
+  return ids.length <= max ? ids : [ids[0]!, ...ids.slice(ids.length - (max - 1))];
+}
+
+const boundedAddresses = (addresses: readonly string[]): string[] =>
+  addresses.slice(0, OUTPUT_LIMITS.addresses).map((a) => cut(a, OUTPUT_LIMITS.addressChars));
+
 /**
  * Reads one raw message: every attachment is streamed into the document store, assessed, and
  * kept (accepted under documents, held under quarantine). Nothing the applicant sent is dropped.
@@ -65,13 +111,26 @@ export class ParseEmail {
   async run(raw: Readable, envelope: Envelope | null): Promise<ParseEmailResult> {
     const slots: (KeptAttachment | undefined)[] = [];
     const problems: string[] = [];
+    let reportBudget: number = OUTPUT_LIMITS.attachmentReportBytes;
+    let notStored = 0;
     // Attachments can be stored concurrently (a forwarded email and its own attachments); each
     // takes its slot when it is offered, so the report lists them in the order of the message.
     const parsed = await this.#deps.parser.parse(raw, async (attachment) => {
+      const offered = this.#bounded(attachment, problems);
+      const cost = reportBytes(offered.filename, offered.declaredType);
+      if (cost > reportBudget) {
+        // Read past, not stored one by one: the bytes stay in the original email, which is kept.
+        notStored += 1;
+        attachment.content.resume();
+        await finished(attachment.content);
+        return;
+      }
+      reportBudget -= cost;
       const slot = slots.length;
       slots.push(undefined);
-      slots[slot] = await this.#keep(attachment, problems);
+      slots[slot] = await this.#keep(offered);
     });
+    if (notStored > 0) problems.push(`too-many-files: ${notStored}`);
     const attachments = slots.filter((a): a is KeptAttachment => a !== undefined);
     const { headers } = parsed;
     const subject = headers.subject === null ? null : cut(headers.subject, OUTPUT_LIMITS.subjectChars);
@@ -83,18 +142,18 @@ export class ParseEmail {
     });
     const found = this.#findCaseReferences(subject, parsed.text, envelope, attachments);
     return {
-      messageId: headers.messageId,
-      from: headers.from,
-      to: headers.to.slice(0, OUTPUT_LIMITS.addresses),
-      cc: headers.cc.slice(0, OUTPUT_LIMITS.addresses),
+      messageId: boundedId(headers.messageId),
+      from: headers.from === null ? null : cut(headers.from, OUTPUT_LIMITS.addressChars),
+      to: boundedAddresses(headers.to),
+      cc: boundedAddresses(headers.cc),
       subject,
       baseSubject: baseSubject(subject),
       date: headers.date === null ? null : headers.date.toISOString(),
       caseReference: found.first,
       caseReferenceSource: found.source,
       caseReferences: found.all,
-      inReplyTo: headers.inReplyTo,
-      references: headers.references,
+      inReplyTo: boundedId(headers.inReplyTo),
+      references: boundedReferences(headers.references),
       autoSubmitted: automatic !== null,
       automaticReason: automatic,
       newText: newTextOf(parsed.text),
@@ -106,10 +165,20 @@ export class ParseEmail {
     };
   }
 
-  async #keep(attachment: IncomingAttachment, problems: string[]): Promise<KeptAttachment> {
+  /** The attachment with its name and declared type cut to what a report may hold. */
+  #bounded(attachment: IncomingAttachment, problems: string[]): IncomingAttachment {
     const filename =
-      attachment.filename === null ? null : cut(attachment.filename, OUTPUT_LIMITS.filenameChars);
+      attachment.filename === null ? null : cutBytes(attachment.filename, OUTPUT_LIMITS.filenameBytes);
     if (filename !== attachment.filename) problems.push('filename-truncated');
+    return {
+      ...attachment,
+      filename,
+      declaredType: cut(attachment.declaredType, OUTPUT_LIMITS.contentTypeChars),
+    };
+  }
+
+  async #keep(attachment: IncomingAttachment): Promise<KeptAttachment> {
+    const { filename } = attachment;
     const staged = await this.#deps.documents.stage(attachment.content);
     const verdict = assessAttachment({
       filename,

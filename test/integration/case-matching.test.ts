@@ -76,6 +76,16 @@ describe('MatchCase on DynamoDB Local', () => {
     assert.deepEqual(decision, { outcome: 'Matched', caseReference: 'ABH-2026-000001', by: 'thread' });
   });
 
+  it('in a long thread, our id among the newest References is found (they are read newest first)', async () => {
+    const older = Array.from({ length: 20 }, (_, i) => `<older-${i}@mail.example.com>`);
+    const decision = await matchCase.run(
+      inboundEmail({
+        references: [...older, '<intake-123@intake.example.org>', '<newest@mail.example.com>'],
+      }),
+    );
+    assert.deepEqual(decision, { outcome: 'Matched', caseReference: 'ABH-2026-000001', by: 'thread' });
+  });
+
   it('a reply to the signed reply address is matched when the signature verifies', async () => {
     const replyAddress = signedReplyAddress('unterlagen@intake.example.org', 'ABH-2026-000002', SECRET);
     const decision = await matchCase.run(

@@ -130,14 +130,19 @@ describe('ParseEmail', () => {
     );
   });
 
-  it('cuts a file name longer than 255 characters before storing it, and says so', async () => {
+  it('cuts a file name longer than 255 UTF-8 bytes before storing it, whole characters only, and says so', async () => {
     const store = new RecordingStore();
-    const long = `${'ä'.repeat(300)}.pdf`;
+    const long = `${'ä'.repeat(200)}.pdf`;
+    const fits = `${'ä'.repeat(125)}.pdf`;
 
-    const result = await useCase(fakeParser([attachment(long, '%PDF')]), store).run(raw, null);
+    const result = await useCase(fakeParser([attachment(long, '%PDF'), attachment(fits, '%PDF')]), store).run(
+      raw,
+      null,
+    );
 
-    assert.equal(result.attachments[0]!.filename!.length, 255);
-    assert.equal(store.kept[0]!.filename!.length, 255);
+    assert.equal(result.attachments[0]!.filename, 'ä'.repeat(127));
+    assert.equal(store.kept[0]!.filename, 'ä'.repeat(127));
+    assert.equal(result.attachments[1]!.filename, fits);
     assert.deepEqual(result.problems, ['filename-truncated']);
   });
 
