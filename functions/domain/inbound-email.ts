@@ -29,6 +29,8 @@ export interface InboundEmail {
   readonly caseReference: string | null;
   readonly recipients: readonly string[];
   readonly attachments: readonly InboundAttachment[];
+  /** What the parser could not read as sent (ParsedEmail's `problems` codes). */
+  readonly readProblems: readonly string[];
   readonly verdicts: ReceiptVerdicts;
   readonly senderVerified: boolean;
 }

@@ -49,6 +49,7 @@ export const screenedEmailSchema = intakeRequestSchema.extend({
     inReplyTo: z.string().nullable(),
     references: z.array(z.string()),
     caseReference: z.string().nullable(),
+    problems: z.array(z.string()).default([]),
     attachments: z.array(
       z.object({
         sha256: z.string(),
@@ -87,6 +88,7 @@ export function inboundEmailFrom(state: z.infer<typeof screenedEmailSchema>): In
     caseReference: parsed.caseReference,
     recipients: state.recipients,
     attachments: parsed.attachments.map((a) => ({ ...a, location: a.location ?? null })),
+    readProblems: parsed.problems,
     verdicts: state.verdicts,
     senderVerified: state.screening.senderVerified,
   };

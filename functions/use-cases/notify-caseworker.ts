@@ -1,6 +1,7 @@
 import { checklistState, type CaseDocument } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import type { InboundEmail } from '../domain/inbound-email.ts';
+import { describeReadProblems } from '../domain/read-problems.ts';
 import type { CaseMailer, SendOutcome } from './case-mailer.ts';
 import { CaseNotFoundError, type RecordDocumentsResult } from './record-documents.ts';
 
@@ -30,7 +31,8 @@ const HEADLINE: Readonly<Record<RecordDocumentsResult['next'], string>> = {
 
 /**
  * Tells the case's caseworker (or team mailbox) what arrived: the documents and where they went
- * on the checklist, anything held in quarantine, the checklist state and what happens next. No
+ * on the checklist, anything held in quarantine, anything that could not be read as sent (with
+ * the id under which the original email is kept), the checklist state and what happens next. No
  * attachments; the documents stay in the document store.
  */
 export class NotifyCaseworker {
@@ -66,6 +68,8 @@ export class NotifyCaseworker {
         mark: item.fulfilled ? 'x' : ' ',
         label: `${item.label.de}${item.required ? '' : ' (optional)'}`,
       })),
+      readProblems: describeReadProblems(email.readProblems).map((text) => ({ text })),
+      sesMessageId: email.messageId,
       newText: email.text.slice(0, NOTIFICATION_TEXT_CHARS),
       nextStep: NEXT_STEP[recorded.next],
     };

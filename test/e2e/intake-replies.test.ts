@@ -222,6 +222,51 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
     assert.equal(queries.length, 1);
   });
 
+  it('a damaged email: what could be read reaches the case, the caseworker learns what is missing and where the original is', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Ayşe Yılmaz',
+      contacts: ['ayse.yilmaz@example.org'],
+      requestType: 'eu-blue-card',
+      caseworker: 'team.red@intake.example.org',
+    });
+    const before = (await pipeline.outbox()).length;
+    const base64 = (bytes: Buffer): string => bytes.toString('base64').replace(/.{76}/g, '$&\r\n');
+    const part = (filename: string, body: string): string =>
+      `--b1\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename="${filename}"\r\n` +
+      `Content-Transfer-Encoding: base64\r\n\r\n${body}\r\n`;
+    // The connection of the sender's phone dropped: the second file and the closing boundary never came.
+    const raw =
+      `From: Ayşe Yılmaz <ayse.yilmaz@example.org>\r\nTo: ${pipeline.intakeAddress}\r\n` +
+      `Subject: Unterlagen ${reference}\r\nMessage-ID: <damaged-1@example.org>\r\nMIME-Version: 1.0\r\n` +
+      `Content-Type: multipart/mixed; boundary="b1"\r\n\r\n` +
+      `--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nAnbei Pass und Vertrag.\r\n` +
+      part('Reisepass.pdf', base64(samplePdf('passport'))) +
+      part('Arbeitsvertrag.pdf', base64(samplePdf('contract')).slice(0, 300));
+
+    const messageId = await sendAndWait({
+      envelope: { from: 'ayse.yilmaz@example.org', to: [pipeline.intakeAddress] },
+      raw,
+    });
+
+    const [notification] = (await sentSince(before)).filter((e) =>
+      e.to.includes('team.red@intake.example.org'),
+    );
+    assert.ok(notification, 'the caseworker is told');
+    assert.match(notification.text, /Reisepass\.pdf → Gültiger Reisepass/);
+    assert.match(
+      notification.text,
+      new RegExp(
+        `Nicht vollständig gelesen \\(die Original-E-Mail ist unverändert gespeichert, SES-Nachrichten-ID ${messageId}\\):\n\n` +
+          '- Die E-Mail endet unvollständig; es kann etwas fehlen, das der Absender schicken wollte\\.',
+      ),
+    );
+    const inbound = pipeline.bucket('INBOUND_BUCKET');
+    assert.ok(
+      (await pipeline.listKeys(inbound, '')).some((key) => key.endsWith(messageId)),
+      'the original is kept',
+    );
+  });
+
   it('an email with only text: the caseworker is told, no automatic query', async () => {
     const { reference } = await pipeline.openCase.run({
       applicantName: 'Frage',

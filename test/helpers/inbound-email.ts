@@ -18,6 +18,7 @@ export function inboundEmail(overrides: Partial<InboundEmail> = {}): InboundEmai
     caseReference: null,
     recipients: ['unterlagen@intake.example.org'],
     attachments: [],
+    readProblems: [],
     verdicts: ALL_PASS,
     senderVerified: true,
     ...overrides,

@@ -20,9 +20,17 @@ const KINDS: readonly MessageKind[] = [
 ];
 const LANGUAGES: readonly CaseLanguage[] = ['de', 'en'];
 
-/** A value for every variable a template uses: lists get one entry with a value per field. */
+/**
+ * A value for every variable a template uses: lists get one entry with a value per field. A
+ * section on `list.length` (a heading shown once, when the list has entries) is no field; the
+ * variables inside it are the view's own.
+ */
 function fullView(kind: MessageKind, language: CaseLanguage): { view: TemplateView; values: string[] } {
-  const names = new Set([...templateVariables(kind, 'de'), ...templateVariables(kind, language)]);
+  const names = new Set(
+    [...templateVariables(kind, 'de'), ...templateVariables(kind, language)]
+      .map((name) => name.split('.length.').at(-1)!)
+      .filter((name) => !name.endsWith('.length')),
+  );
   const view: Record<string, string | Record<string, string>[]> = {};
   const values: string[] = [];
   for (const name of [...names].filter((n) => !n.includes('.'))) {
@@ -68,6 +76,26 @@ describe('renderMessage', () => {
       });
     }
   }
+
+  it('shows the heading of a list once, however many entries, and none without entries', () => {
+    const { view } = fullView('caseworker-notification', 'de');
+    const two = renderMessage('caseworker-notification', 'de', {
+      ...view,
+      held: [
+        { filename: 'a.exe', reason: 'executable' },
+        { filename: 'b.docm', reason: 'macro' },
+      ],
+      readProblems: [{ text: 'Erstens.' }, { text: 'Zweitens.' }],
+      sesMessageId: 'ses-0001',
+    });
+    const none = renderMessage('caseworker-notification', 'de', { ...view, held: [], readProblems: [] });
+
+    assert.equal(two.text.split('Zurückgehalten').length - 1, 1);
+    assert.match(two.text, /- a\.exe: executable\n- b\.docm: macro/);
+    assert.equal(two.text.split('Nicht vollständig gelesen').length - 1, 1);
+    assert.match(two.text, /SES-Nachrichten-ID ses-0001\):\n\n- Erstens\.\n- Zweitens\./);
+    assert.doesNotMatch(none.text, /Zurückgehalten|Nicht vollständig gelesen/);
+  });
 
   it('puts the binding German text first and the English translation after it', () => {
     const { view } = fullView('query', 'en');

@@ -103,13 +103,21 @@ Neue Unterlagen:
 - keine
 {{/documents}}
 
-{{#held}}
+{{#held.length}}
 Zurückgehalten (liegt in Quarantäne, bitte prüfen):
 
-{{/held}}
+{{/held.length}}
 {{#held}}
 - {{filename}}: {{reason}}
 {{/held}}
+
+{{#readProblems.length}}
+Nicht vollständig gelesen (die Original-E-Mail ist unverändert gespeichert, SES-Nachrichten-ID {{sesMessageId}}):
+
+{{/readProblems.length}}
+{{#readProblems}}
+- {{text}}
+{{/readProblems}}
 
 Checkliste:
 

@@ -103,13 +103,21 @@ New documents:
 - none
 {{/documents}}
 
-{{#held}}
+{{#held.length}}
 Held (in quarantine, please check):
 
-{{/held}}
+{{/held.length}}
 {{#held}}
 - {{filename}}: {{reason}}
 {{/held}}
+
+{{#readProblems.length}}
+Not read completely (the original email is kept unchanged, SES message id {{sesMessageId}}):
+
+{{/readProblems.length}}
+{{#readProblems}}
+- {{text}}
+{{/readProblems}}
 
 Checklist:
 

@@ -1,0 +1,68 @@
+/**
+ * What the parser could not read as sent, told to the caseworker in plain words (German, the
+ * office's language). The codes are ParsedEmail's `problems`; only those that change what the
+ * caseworker sees are told. Cut names and subjects are not: the caseworker sees them cut.
+ */
+const DESCRIPTIONS: readonly { readonly code: string; readonly text: (detail: string) => string }[] = [
+  {
+    code: 'too-many-files',
+    text: (count) =>
+      `${count || 'Weitere'} Datei(en) wurden nicht einzeln abgelegt (zu viele Dateien in einer E-Mail); sie sind nur in der Original-E-Mail.`,
+  },
+  {
+    code: 'too-many-parts',
+    text: () =>
+      'Die E-Mail hat mehr Teile, als gelesen werden; was danach kam, ist nur in der Original-E-Mail.',
+  },
+  {
+    code: 'part-header-too-large',
+    text: () => 'Ein Teil der E-Mail ist unlesbar groß; was danach kam, ist nur in der Original-E-Mail.',
+  },
+  {
+    code: 'attachment-truncated',
+    text: () => 'Eine Datei bricht vorzeitig ab (beschädigte E-Mail); sie ist so abgelegt, wie sie ankam.',
+  },
+  {
+    code: 'mime-error',
+    text: () => 'Die E-Mail ist beschädigt; abgelegt ist, was lesbar war.',
+  },
+  {
+    code: 'missing-closing-boundary',
+    text: () => 'Die E-Mail endet unvollständig; es kann etwas fehlen, das der Absender schicken wollte.',
+  },
+  {
+    code: 'bad-base64',
+    text: () => 'Eine Datei ist fehlerhaft kodiert; sie kann beschädigt sein.',
+  },
+  {
+    code: 'unknown-charset',
+    text: () => 'Ein Text ist in einer unbekannten Zeichenkodierung; Zeichen können falsch dargestellt sein.',
+  },
+  {
+    code: 'text-truncated',
+    text: () => 'Der Text der Nachricht ist sehr lang und wurde gekürzt.',
+  },
+];
+
+const FORWARDED = 'forwarded: ';
+
+/** Each told once, in the order above; those from inside a forwarded email say so. */
+export function describeReadProblems(problems: readonly string[]): string[] {
+  const told: string[] = [];
+  for (const { code, text } of DESCRIPTIONS) {
+    for (const forwarded of [false, true]) {
+      const match = problems.find((problem) => {
+        const own = forwarded ? problem.startsWith(FORWARDED) : !problem.startsWith(FORWARDED);
+        const bare = problem.replace(/^(forwarded: )+/, '');
+        return own && (bare === code || bare.startsWith(`${code}:`));
+      });
+      if (match === undefined) continue;
+      const detail = match
+        .replace(/^(forwarded: )+/, '')
+        .slice(code.length + 1)
+        .trim();
+      told.push(forwarded ? `In einer weitergeleiteten E-Mail: ${text(detail)}` : text(detail));
+    }
+  }
+  return told;
+}
