@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { installLongTimers } from './long-timers.ts';
 import type { LocalStateMachine } from './synthesized-app.ts';
 
 /**
@@ -32,20 +33,6 @@ export interface Execution {
 
 export type ExecutionListener = (execution: Execution, event: EventLog) => void;
 
-/**
- * Node's timers overflow past 2^31 ms (~24.8 days) and then fire at once, so a year-long execution
- * timeout would end every local execution immediately. Locally the timeout is capped there; the
- * deployed definition keeps its own. (Waits computed at run time beyond it fire early locally.)
- */
-const LOCAL_MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
-
-function localDefinition(definition: Record<string, unknown>): Record<string, unknown> {
-  const timeout = definition.TimeoutSeconds;
-  return typeof timeout === 'number' && timeout > LOCAL_MAX_TIMEOUT_SECONDS
-    ? { ...definition, TimeoutSeconds: LOCAL_MAX_TIMEOUT_SECONDS }
-    : definition;
-}
-
 class ApiError extends Error {
   readonly type: string;
   constructor(type: string, message: string) {
@@ -60,6 +47,7 @@ export class LocalStepFunctions {
   readonly #invoke: TaskInvoker;
   readonly #listeners: ExecutionListener[] = [];
   readonly #waitTimeOverrides: Record<string, number>;
+  readonly #aborts = new Map<string, () => void>();
   #server: Server | undefined;
 
   constructor(
@@ -67,10 +55,12 @@ export class LocalStepFunctions {
     invoke: TaskInvoker,
     waitTimeOverrides: Record<string, number> = {},
   ) {
+    // Waits of months (and the year-long execution timeout) must not fire at once.
+    installLongTimers();
     for (const spec of machines) {
       this.#machines.set(spec.arn, {
         spec,
-        machine: new StateMachine(localDefinition(spec.definition) as never),
+        machine: new StateMachine(spec.definition as never),
       });
     }
     this.#invoke = invoke;
@@ -117,6 +107,7 @@ export class LocalStepFunctions {
       },
     });
     const events: EventLog[] = [];
+    this.#aborts.set(executionArn, () => run.abort());
     const execution: Execution = {
       executionArn,
       stateMachineArn,
@@ -139,10 +130,12 @@ export class LocalStepFunctions {
         execution.status = 'SUCCEEDED';
         execution.output = JSON.stringify(output);
       } catch (error) {
-        execution.status = 'FAILED';
+        const aborted = error instanceof Error && error.name === 'ExecutionAbortedError';
+        execution.status = aborted ? 'ABORTED' : 'FAILED';
         execution.error = error instanceof Error ? error.name : 'Error';
         execution.cause = error instanceof Error ? error.message : String(error);
       }
+      this.#aborts.delete(executionArn);
       execution.stopDate = new Date();
       await logging.catch(() => undefined);
     })();
@@ -158,7 +151,12 @@ export class LocalStepFunctions {
     return typeof address === 'object' && address !== null ? address.port : port;
   }
 
+  /**
+   * Stops serving. Executions still running (waiting for a reminder days or months ahead) are
+   * aborted: their state lives in this process and goes with it.
+   */
   async close(): Promise<void> {
+    for (const abort of this.#aborts.values()) abort();
     await Promise.allSettled([...this.#executions.values()].map((e) => e.finished));
     if (this.#server) await new Promise<void>((resolve) => this.#server!.close(() => resolve()));
   }

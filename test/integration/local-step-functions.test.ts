@@ -75,6 +75,35 @@ describe('LocalStepFunctions', () => {
     assert.equal(service.executions().filter((e) => e.name === 'first').length, 1);
   });
 
+  it('waits months when told to, instead of firing at once, and stops waiting when the service closes', async () => {
+    const waiterArn = 'arn:aws:states:eu-west-1:000000000000:stateMachine:Waiter';
+    const waiter = new LocalStepFunctions(
+      [
+        {
+          logicalId: 'Waiter',
+          arn: waiterArn,
+          definition: {
+            StartAt: 'UntilTheDayBefore',
+            States: {
+              UntilTheDayBefore: { Type: 'Wait', TimestampPath: '$.at', Next: 'Remind' },
+              Remind: { Type: 'Pass', End: true },
+            },
+          },
+          taskFunctions: {},
+        },
+      ],
+      async () => ({}),
+    );
+    const in60Days = new Date(Date.now() + 60 * 24 * 60 * 60 * 1000).toISOString();
+    const execution = waiter.startExecution(waiterArn, 'invitation', JSON.stringify({ at: in60Days }));
+
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(execution.status, 'RUNNING');
+    assert.ok(!execution.events.some((event) => 'state' in event && event.state.name === 'Remind'));
+    await waiter.close();
+    assert.equal(execution.status, 'ABORTED');
+  });
+
   it('passes a task error by its name to the Catch', async () => {
     await client.send(
       new StartExecutionCommand({ stateMachineArn: arn, name: 'failing', input: '{"fail":true}' }),
