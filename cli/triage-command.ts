@@ -1,7 +1,11 @@
 import { DynamoDbTriageRepository } from '../functions/adapters/dynamodb-triage-repository.ts';
+import { describeReadProblems } from '../functions/domain/read-problems.ts';
 import type { Target } from './target.ts';
 
-/** `intake triage list [--json]`: messages waiting for a person, oldest first. */
+/**
+ * `intake triage list [--json]`: messages waiting for a person, oldest first, each with what
+ * could not be read as sent (the original email is kept under the message id shown).
+ */
 export async function triageListCommand(
   target: Target,
   json: boolean,
@@ -16,6 +20,7 @@ export async function triageListCommand(
   for (const e of entries) {
     const suggestion = e.suggestedCases.length > 0 ? `  suggested: ${e.suggestedCases.join(', ')}` : '';
     out(`${e.receivedAt}  ${e.messageId}  ${e.reason}${suggestion}`);
+    for (const problem of describeReadProblems(e.email?.readProblems ?? [])) out(`    ! ${problem}`);
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { InboundEmail } from '../domain/inbound-email.ts';
 import type { TriageEntry, TriageReason } from '../domain/triage.ts';
 import type { TriageRepository } from '../domain/triage.ts';
 import { putIfAbsent, queryAll } from './dynamodb-helpers.ts';
@@ -65,6 +66,12 @@ export class DynamoDbTriageRepository implements TriageRepository {
   }
 }
 
+type StoredEmail = Omit<InboundEmail, 'readProblems'> & { readonly readProblems?: readonly string[] };
+
+function withReadProblems(email: StoredEmail): InboundEmail {
+  return { ...email, readProblems: email.readProblems ?? [] };
+}
+
 function toEntry(item: Record<string, unknown>): TriageEntry {
   return {
     messageId: String(item.messageId),
@@ -72,6 +79,7 @@ function toEntry(item: Record<string, unknown>): TriageEntry {
     receivedAt: String(item.receivedAt),
     suggestedCases: (item.suggestedCases as string[] | undefined) ?? [],
     detail: (item.detail as string | null | undefined) ?? null,
-    ...(item.email === undefined ? {} : { email: item.email as TriageEntry['email'] }),
+    // Entries written before emails carried `readProblems` read as having none.
+    ...(item.email === undefined ? {} : { email: withReadProblems(item.email as StoredEmail) }),
   };
 }

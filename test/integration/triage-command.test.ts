@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Target } from '../../cli/target.ts';
+import { triageListCommand } from '../../cli/triage-command.ts';
+import { DynamoDbTriageRepository } from '../../functions/adapters/dynamodb-triage-repository.ts';
+import type { InboundEmail } from '../../functions/domain/inbound-email.ts';
+import { inboundEmail } from '../helpers/inbound-email.ts';
+import { startTestTable, type TestTable } from '../helpers/local-table.ts';
+
+describe('intake triage list on DynamoDB Local', () => {
+  let table: TestTable;
+
+  before(async () => {
+    table = await startTestTable();
+  });
+  after(async () => {
+    await table?.stop();
+  });
+
+  it('lists each waiting message with what could not be read, also entries from before that was kept', async () => {
+    const triage = new DynamoDbTriageRepository(table.db, table.tableName);
+    const damaged = inboundEmail({ readProblems: ['too-many-files: 3', 'forwarded: attachment-truncated'] });
+    await triage.add({
+      messageId: damaged.messageId,
+      reason: 'no-match',
+      receivedAt: damaged.receivedAt,
+      suggestedCases: [],
+      detail: null,
+      email: damaged,
+    });
+    // As written before emails carried readProblems.
+    const { readProblems: _none, ...olderEmail } = inboundEmail({ messageId: 'older0entry' });
+    await triage.add({
+      messageId: 'older0entry',
+      reason: 'ambiguous',
+      receivedAt: '2026-11-01T09:00:00.000Z',
+      suggestedCases: ['ABH-2026-000101', 'ABH-2026-000102'],
+      detail: null,
+      email: olderEmail as InboundEmail,
+    });
+
+    const lines: string[] = [];
+    const code = await triageListCommand(
+      { db: table.db, tableName: table.tableName } as Target,
+      false,
+      (line) => lines.push(line),
+    );
+
+    assert.equal(code, 0);
+    assert.deepEqual(lines, [
+      '2026-11-01T09:00:00.000Z  older0entry  ambiguous  suggested: ABH-2026-000101, ABH-2026-000102',
+      `${damaged.receivedAt}  ${damaged.messageId}  no-match`,
+      '    ! 3 Datei(en) wurden nicht einzeln abgelegt (zu viele Dateien in einer E-Mail); sie sind nur in der Original-E-Mail.',
+      '    ! In einer weitergeleiteten E-Mail: Eine Datei bricht vorzeitig ab (beschädigte E-Mail); sie ist so abgelegt, wie sie ankam.',
+    ]);
+    assert.deepEqual((await triage.get('older0entry'))?.email?.readProblems, []);
+  });
+});
