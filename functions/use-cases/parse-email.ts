@@ -158,11 +158,21 @@ export class ParseEmail {
       automaticReason: automatic,
       newText: newTextOf(parsed.text),
       attachments,
-      problems: [...new Set([...parsed.problems, ...problems])]
-        .slice(0, OUTPUT_LIMITS.problems)
-        .map((problem) => cut(problem, OUTPUT_LIMITS.problemChars)),
+      problems: this.#reportedProblems(parsed.problems, problems),
       textLength: parsed.text.length,
     };
+  }
+
+  /**
+   * The parser's problems, then this step's own (a few at most), bounded. The parser's are cut
+   * first: a message with hundreds of broken parts must still say that files were left out.
+   */
+  #reportedProblems(fromParser: readonly string[], own: readonly string[]): string[] {
+    const ours = [...new Set(own)];
+    const theirs = [...new Set(fromParser)].filter((p) => !ours.includes(p));
+    return [...theirs.slice(0, Math.max(0, OUTPUT_LIMITS.problems - ours.length)), ...ours]
+      .slice(0, OUTPUT_LIMITS.problems)
+      .map((problem) => cut(problem, OUTPUT_LIMITS.problemChars));
   }
 
   /** The attachment with its name and declared type cut to what a report may hold. */

@@ -206,6 +206,7 @@ describe('ParseEmail', () => {
     assert.equal(result.to.length, 50);
     assert.equal(result.problems.length, 50);
     assert.ok(result.problems.every((p) => p.length <= 200));
+    assert.equal(result.problems.at(-1), 'subject-truncated', "this step's own problems survive the cut");
   });
 
   it('puts the new text and the base subject in the result, and only the length of the whole body', async () => {
