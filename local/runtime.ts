@@ -6,6 +6,8 @@ import { STAGING_PREFIX } from '../functions/adapters/s3-document-store.ts';
 import {
   freePort,
   ensureTable,
+  s3rverClient,
+  S3RVER_CREDENTIALS,
   startDynamoDb,
   startS3,
   startSes,
@@ -75,7 +77,7 @@ export interface LocalRuntime {
 }
 
 /** Local credentials; s3rver accepts only these, the other stand-ins accept any. */
-const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+const LOCAL_CREDENTIALS = S3RVER_CREDENTIALS;
 
 export const DEFAULT_PORTS = {
   smtp: 2525,
@@ -156,14 +158,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // npm start loads every handler up front, so a broken one fails the start, not the first email.
     if (options.warmLambdas ?? true) await Promise.all([...lambdas.values()].map((l) => l.ready()));
 
-    const s3 = new S3Client({
-      endpoint: s3Emulator.endpoint,
-      forcePathStyle: true,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    const s3 = s3rverClient(s3Emulator.endpoint);
     stoppers.push(async () => s3.destroy());
     // s3rver removes a folder when its last object goes; an upload into that folder at the same
     // moment then fails and takes s3rver down. A placeholder keeps the staging folder in place.

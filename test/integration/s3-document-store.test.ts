@@ -14,7 +14,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { S3DocumentStore, STAGING_PREFIX } from '../../functions/adapters/s3-document-store.ts';
-import { freePort, startS3, type RunningEmulator } from '../../local/emulators.ts';
+import { freePort, s3rverClient, startS3, type RunningEmulator } from '../../local/emulators.ts';
 
 const BUCKET = 'documents-under-test';
 const MiB = 1024 * 1024;
@@ -52,14 +52,7 @@ describe('S3DocumentStore against s3rver', () => {
   const clients: S3Client[] = [];
 
   const client = (): S3Client => {
-    const created = new S3Client({
-      endpoint: s3.endpoint,
-      forcePathStyle: true,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    const created = s3rverClient(s3.endpoint);
     clients.push(created);
     return created;
   };
