@@ -189,7 +189,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         }
       },
       onDeliveryError: (error) =>
-        log(`notification delivery failed: ${error instanceof Error ? error.message : String(error)}`),
+        log(`SMTP stand-in failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     stoppers.push(smtp.stop);
 

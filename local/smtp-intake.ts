@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { S3Client } from '@aws-sdk/client-s3';
+import { pipeline, Transform, type Readable } from 'node:stream';
+import { DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
 import type { LocalReceiptRule } from './synthesized-app.ts';
@@ -13,7 +14,7 @@ import type { LocalReceiptRule } from './synthesized-app.ts';
 /** SES accepts messages up to 40 MB. */
 export const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
-export type VerdictStatus = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED';
+export type VerdictStatus = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
 
 /** Verdicts the local "SES" reports; PASS unless a test or local config says otherwise per sender. */
 export interface LocalVerdicts {
@@ -25,7 +26,8 @@ export interface LocalVerdicts {
   dmarcPolicy: string;
 }
 
-export type VerdictsFor = (mailFrom: string) => Partial<LocalVerdicts>;
+/** Verdicts for one message by its envelope sender; asked afresh for every message. */
+export type VerdictsFor = (mailFrom: string) => Partial<LocalVerdicts> | Promise<Partial<LocalVerdicts>>;
 
 export interface ReceivedMessage {
   readonly messageId: string;
@@ -42,7 +44,7 @@ export interface SmtpIntakeOptions {
   readonly verdictsFor: VerdictsFor;
   /** Hands the notification on, as SQS would to the starter Lambda. */
   readonly deliver: (message: ReceivedMessage) => Promise<void>;
-  /** Told when handing on failed (as a message would sit in the queue's DLQ on AWS). */
+  /** Told when storing or handing on failed (as a message would sit in the queue's DLQ on AWS). */
   readonly onDeliveryError: (error: unknown) => void;
 }
 
@@ -96,6 +98,89 @@ function notificationFor(
   };
 }
 
+const ALL_PASS: LocalVerdicts = {
+  spam: 'PASS',
+  virus: 'PASS',
+  spf: 'PASS',
+  dkim: 'PASS',
+  dmarc: 'PASS',
+  dmarcPolicy: 'none',
+};
+
+type SmtpError = Error & { responseCode: number };
+
+function smtpError(responseCode: number, message: string): SmtpError {
+  return Object.assign(new Error(message), { responseCode });
+}
+
+/** What the sender is told when a message is not taken: ours as it is, anything else a 451. */
+function smtpRefusal(error: unknown): SmtpError {
+  if (error instanceof Error && typeof (error as Partial<SmtpError>).responseCode === 'number')
+    return error as SmtpError;
+  return smtpError(451, 'Local stand-in failure, see the npm start console; try again');
+}
+
+/**
+ * Stores one message where the receipt rule's S3 action would, then hands its notification on.
+ * Resolves to the SMTP reply; rejects with 552 for a message over SES's 40 MB, which is not kept.
+ */
+async function receive(
+  options: SmtpIntakeOptions,
+  stream: Readable & { sizeExceeded?: boolean },
+  session: SMTPServerSession,
+): Promise<string> {
+  const messageId = sesMessageId();
+  const key = `${options.rule.objectKeyPrefix}${messageId}`;
+  let bytes = 0;
+  // smtp-server's stream reports byteLength 0 until it ends, and lib-storage would take that as
+  // the whole length (phone photos then failed from ~5 MB). Passing the bytes through a stream of
+  // unknown length makes the upload go in parts; past the limit nothing more is written.
+  const body = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(null, bytes > MAX_MESSAGE_BYTES ? undefined : chunk);
+    },
+  });
+  pipeline(stream, body, () => undefined);
+  await new Upload({
+    client: options.s3,
+    params: { Bucket: options.rule.bucket, Key: key, Body: body },
+  }).done();
+  if (bytes > MAX_MESSAGE_BYTES || stream.sizeExceeded) {
+    await options.s3.send(new DeleteObjectCommand({ Bucket: options.rule.bucket, Key: key }));
+    throw smtpError(552, 'Message exceeds the 40 MB SES accepts');
+  }
+
+  const mailFrom = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
+  const verdicts: LocalVerdicts = { ...ALL_PASS, ...(await options.verdictsFor(mailFrom)) };
+  const notification = notificationFor(messageId, session, options.rule, key, verdicts);
+  // What SQS hands the starter: an SNS envelope around SES's notification.
+  const sqsEvent = {
+    Records: [
+      {
+        messageId: randomUUID(),
+        receiptHandle: randomUUID(),
+        body: JSON.stringify({
+          Type: 'Notification',
+          MessageId: randomUUID(),
+          TopicArn: notification.receipt.action.topicArn,
+          Message: JSON.stringify(notification),
+        }),
+        attributes: { ApproximateReceiveCount: '1' },
+        messageAttributes: {},
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:local-receipts',
+        awsRegion: 'eu-west-1',
+      },
+    ],
+  };
+  // SES has accepted the message once it is stored; processing goes on after the reply.
+  setImmediate(() => {
+    options.deliver({ messageId, bucket: options.rule.bucket, key, sqsEvent }).catch(options.onDeliveryError);
+  });
+  return `Ok: queued as ${messageId}`;
+}
+
 /** Starts the SMTP intake; resolves to a function that stops it. */
 export async function startSmtpIntake(
   options: SmtpIntakeOptions,
@@ -109,70 +194,22 @@ export async function startSmtpIntake(
     logger: false,
     onRcptTo(address, _session, callback) {
       if (!acceptsRecipient(options.rule, address.address)) {
-        const error = new Error('Mailbox unavailable: not a recipient of the receipt rule') as Error & {
-          responseCode: number;
-        };
-        error.responseCode = 550;
-        callback(error);
+        callback(smtpError(550, 'Mailbox unavailable: not a recipient of the receipt rule'));
         return;
       }
       callback();
     },
     onData(stream, session, callback) {
-      const messageId = sesMessageId();
-      const key = `${options.rule.objectKeyPrefix}${messageId}`;
-      const upload = new Upload({
-        client: options.s3,
-        params: { Bucket: options.rule.bucket, Key: key, Body: stream },
-      });
-      upload
-        .done()
-        .then(async () => {
-          if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
-            const error = new Error('Message exceeds the 40 MB SES allows') as Error & {
-              responseCode: number;
-            };
-            error.responseCode = 552;
-            throw error;
-          }
-          const mailFrom = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
-          const verdicts: LocalVerdicts = {
-            spam: 'PASS',
-            virus: 'PASS',
-            spf: 'PASS',
-            dkim: 'PASS',
-            dmarc: 'PASS',
-            dmarcPolicy: 'none',
-            ...options.verdictsFor(mailFrom),
-          };
-          const notification = notificationFor(messageId, session, options.rule, key, verdicts);
-          // What SQS hands the starter: an SNS envelope around SES's notification.
-          const sqsEvent = {
-            Records: [
-              {
-                messageId: randomUUID(),
-                receiptHandle: randomUUID(),
-                body: JSON.stringify({
-                  Type: 'Notification',
-                  MessageId: randomUUID(),
-                  TopicArn: notification.receipt.action.topicArn,
-                  Message: JSON.stringify(notification),
-                }),
-                attributes: { ApproximateReceiveCount: '1' },
-                messageAttributes: {},
-                eventSource: 'aws:sqs',
-                eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:local-receipts',
-                awsRegion: 'eu-west-1',
-              },
-            ],
-          };
-          // SES has accepted the message once it is stored; processing goes on after the reply.
-          callback(null, `Ok: queued as ${messageId}`);
-          options
-            .deliver({ messageId, bucket: options.rule.bucket, key, sqsEvent })
-            .catch(options.onDeliveryError);
-        })
-        .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
+      void receive(options, stream, session).then(
+        (reply) => callback(null, reply),
+        (error: unknown) => {
+          const refusal = smtpRefusal(error);
+          // A refusal of ours (552) is the sender's problem; anything else is the stand-in's and is
+          // logged, or it would surface as an unexplained 4xx in the sender's mail client.
+          if (refusal.responseCode !== 552) options.onDeliveryError(error);
+          callback(refusal);
+        },
+      );
     },
   });
   await new Promise<void>((resolve, reject) => {
