@@ -120,6 +120,14 @@ function smtpRefusal(error: unknown): SmtpError {
   return smtpError(451, 'Local stand-in failure, see the npm start console; try again');
 }
 
+/** Reads a stream to its end, discarding what is left. */
+function drained(stream: Readable): Promise<void> {
+  if (stream.readableEnded || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('end', resolve).once('close', resolve).resume();
+  });
+}
+
 /**
  * Stores one message where the receipt rule's S3 action would, then hands its notification on.
  * Resolves to the SMTP reply; rejects with 552 for a message over SES's 40 MB, which is not kept.
@@ -129,6 +137,15 @@ async function receive(
   stream: Readable & { sizeExceeded?: boolean },
   session: SMTPServerSession,
 ): Promise<string> {
+  const mailFrom = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
+  let verdicts: LocalVerdicts;
+  try {
+    // Read first: a message the stand-in cannot give verdicts to is refused before anything is kept.
+    verdicts = { ...ALL_PASS, ...(await options.verdictsFor(mailFrom)) };
+  } catch (error) {
+    await drained(stream);
+    throw error;
+  }
   const messageId = sesMessageId();
   const key = `${options.rule.objectKeyPrefix}${messageId}`;
   let bytes = 0;
@@ -142,17 +159,21 @@ async function receive(
     },
   });
   pipeline(stream, body, () => undefined);
-  await new Upload({
-    client: options.s3,
-    params: { Bucket: options.rule.bucket, Key: key, Body: body },
-  }).done();
+  try {
+    await new Upload({
+      client: options.s3,
+      params: { Bucket: options.rule.bucket, Key: key, Body: body },
+    }).done();
+  } catch (error) {
+    // The SMTP reply may only go once the client has sent the whole message.
+    await drained(body);
+    throw error;
+  }
   if (bytes > MAX_MESSAGE_BYTES || stream.sizeExceeded) {
     await options.s3.send(new DeleteObjectCommand({ Bucket: options.rule.bucket, Key: key }));
     throw smtpError(552, 'Message exceeds the 40 MB SES accepts');
   }
 
-  const mailFrom = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
-  const verdicts: LocalVerdicts = { ...ALL_PASS, ...(await options.verdictsFor(mailFrom)) };
   const notification = notificationFor(messageId, session, options.rule, key, verdicts);
   // What SQS hands the starter: an SNS envelope around SES's notification.
   const sqsEvent = {

@@ -3,6 +3,7 @@ import { DEFAULT_PORTS, startLocalRuntime, writeRuntimeDescription, type LocalRu
 import type { EventLog, Execution } from './step-functions-service.ts';
 import { DEMO_CASES, seedDemoCases } from './demo-cases.ts';
 import { defaultCaseworker } from '../functions/shared/caseworker-mailbox.ts';
+import { verdictsFromFile } from './local-verdicts.ts';
 
 /**
  * `npm start`: the whole pipeline locally, in the foreground, until Ctrl-C.
@@ -11,6 +12,7 @@ import { defaultCaseworker } from '../functions/shared/caseworker-mailbox.ts';
  */
 const projectRoot = join(import.meta.dirname, '..');
 const dataDir = process.env.INTAKE_DATA_DIR ?? join(projectRoot, '.local');
+const verdictsFile = process.env.INTAKE_LOCAL_VERDICTS || undefined;
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -106,6 +108,7 @@ async function main(): Promise<void> {
         stepFunctions: portFromEnv('INTAKE_SFN_PORT', DEFAULT_PORTS.stepFunctions),
       },
       lambdaEnvironment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN' },
+      ...(verdictsFile === undefined ? {} : { verdictsFor: verdictsFromFile(verdictsFile) }),
       log: say,
     });
   } catch (error) {
@@ -133,6 +136,7 @@ Email intake pipeline — running locally, no AWS account needed
   SES v2 (aws-ses-v2-local)     ${endpoints.ses}   sent mail: ${endpoints.ses}/store (web UI at ${endpoints.ses}/)
   Step Functions (local)        ${endpoints.stepFunctions}   state machines: ${Object.keys(description.stateMachines).join(', ')}
   Data                          ${dataDir}
+  SES verdicts (local knob)     ${verdictsFile === undefined ? 'all PASS (set INTAKE_LOCAL_VERDICTS=FILE to report others)' : `read from ${verdictsFile} for every message`}
 
 Send a first email, e.g.:
   swaks --server ${endpoints.smtp.host}:${endpoints.smtp.port} --from ayse.yilmaz@example.org --to ${rule.recipients[0]?.includes('@') ? rule.recipients[0] : `intake@${rule.recipients[0] ?? 'example.org'}`} --header 'Subject: Reisepass ABH-2026-000101' --attach @Reisepass.pdf

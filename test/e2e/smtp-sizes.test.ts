@@ -50,7 +50,7 @@ describe('SMTP intake sizes, as on SES (up to 40 MB accepted, larger refused wit
     const raw = await pipeline.readObject(pipeline.bucket('INBOUND_BUCKET'), `inbound/${messageId}`);
     assert.ok(raw.length > 24_000_000, `stored raw message is ${raw.length} bytes`);
     const shown = await pipeline.showCase.run(reference);
-    const hashes = shown.documents.map((d) => d.sha256).sort();
+    const hashes = shown!.documents.map((d) => d.sha256).sort();
     assert.deepEqual(hashes, photos.map((p) => sha256(p)).sort());
   });
 
