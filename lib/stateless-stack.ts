@@ -97,13 +97,6 @@ export class StatelessStack extends Stack {
       .bindBucket('DOCUMENT_BUCKET', documentBucket, 'readWrite');
     const screenEmail = workflowStep('screen-email', 'IntakeWorkflow ScreenEmail: verdicts and loops');
     screenEmail.bindTable(table, 'readWrite');
-    const matchCase = workflowStep('match-case', 'IntakeWorkflow MatchCase: find the case or triage');
-    matchCase.bindTable(table, 'readWrite');
-    const recordDocuments = workflowStep(
-      'record-documents',
-      'IntakeWorkflow RecordDocuments: add to the case',
-    );
-    recordDocuments.bindTable(table, 'readWrite').bindBucket('DOCUMENT_BUCKET', documentBucket, 'read');
     // Signs the reply addresses (intake+REF.SIGNATURE@domain) of every automatic email.
     const replyAddressSecret = new secretsmanager.Secret(this, 'ReplyAddressSecret', {
       description: 'HMAC key of the signed reply addresses in automatic emails',
@@ -114,6 +107,14 @@ export class StatelessStack extends Stack {
       reason:
         'Rotating the key would invalidate the reply addresses in emails applicants still hold; it signs addresses, it protects no data. Replies also thread by Message-ID.',
     });
+    const matchCase = workflowStep('match-case', 'IntakeWorkflow MatchCase: find the case or triage');
+    // MatchCase verifies the signed reply addresses that replies come back to.
+    matchCase.bindTable(table, 'readWrite').bindSecret('REPLY_ADDRESS_SECRET_ARN', replyAddressSecret);
+    const recordDocuments = workflowStep(
+      'record-documents',
+      'IntakeWorkflow RecordDocuments: add to the case',
+    );
+    recordDocuments.bindTable(table, 'readWrite').bindBucket('DOCUMENT_BUCKET', documentBucket, 'read');
     // Every step that sends mail: the table (case, log, idempotency, rate limits), the document
     // bucket (the archived copy of each sent message), SES, the office's details, the reply secret.
     const canSendMail = (fn: IntakeFunction): IntakeFunction => {

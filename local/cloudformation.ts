@@ -27,6 +27,9 @@ export function localPhysicalId(logicalId: string, type: string): string {
       return `arn:aws:sns:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${logicalId}`;
     case 'AWS::SQS::Queue':
       return `https://sqs.${LOCAL_REGION}.amazonaws.com/${LOCAL_ACCOUNT}/${logicalId}`;
+    case 'AWS::SecretsManager::Secret':
+      // Ref of a secret is its ARN; AWS appends six random characters to the name.
+      return `arn:aws:secretsmanager:${LOCAL_REGION}:${LOCAL_ACCOUNT}:secret:${logicalId}-local`;
     default:
       return logicalId;
   }

@@ -10,7 +10,12 @@ interface Invocation {
   readonly event: unknown;
 }
 
-const { entry, functionName } = workerData as { entry: string; functionName: string };
+const { entry, functionName, memorySize, timeoutSeconds } = workerData as {
+  entry: string;
+  functionName: string;
+  memorySize: number;
+  timeoutSeconds: number;
+};
 const module = (await import(pathToFileURL(entry).href)) as {
   handler: (event: unknown, context: unknown) => Promise<unknown>;
 };
@@ -18,12 +23,12 @@ const module = (await import(pathToFileURL(entry).href)) as {
 let requests = 0;
 parentPort!.on('message', async ({ id, event }: Invocation) => {
   requests += 1;
-  const deadline = Date.now() + 15 * 60 * 1000;
+  const deadline = Date.now() + timeoutSeconds * 1000;
   const context = {
     functionName,
     functionVersion: '$LATEST',
     invokedFunctionArn: functionName,
-    memoryLimitInMB: '1024',
+    memoryLimitInMB: String(memorySize),
     awsRequestId: `local-${functionName}-${requests}`,
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',

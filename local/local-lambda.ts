@@ -8,27 +8,48 @@ export class LocalLambdaError extends Error {
   }
 }
 
+/** What Lambda enforces on every invocation, from the function's CDK definition. */
+export interface LambdaLimits {
+  /** MemorySize in MB: the worker's heap may not grow past it. */
+  readonly memorySize: number;
+  /** Timeout in seconds: an invocation still running then is stopped, its container discarded. */
+  readonly timeoutSeconds: number;
+}
+
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
 /**
  * One Lambda function run locally: its handler file in a worker thread, with exactly the
  * environment variables the CDK app gives the function (resolved to the local stand-ins), so a
  * variable missing from the infrastructure is missing here too. Like Lambda, the worker starts
- * (cold start) on the first invocation, or earlier through `ready()`.
+ * (cold start) on the first invocation, or earlier through `ready()`; an invocation past the
+ * function's timeout fails with `Sandbox.Timedout` and one past its memory with
+ * `Runtime.OutOfMemory`, and either way the next invocation gets a fresh worker, as on Lambda.
  */
 export class LocalLambda {
   readonly name: string;
   readonly #entry: string;
   readonly #env: Record<string, string>;
+  readonly #limits: LambdaLimits;
   readonly #pending = new Map<number, Pending>();
   #worker: Worker | undefined;
   #ready: Promise<void> | undefined;
   #nextId = 1;
 
-  constructor(name: string, entry: string, env: Record<string, string>) {
+  constructor(name: string, entry: string, env: Record<string, string>, limits: LambdaLimits) {
     this.name = name;
     this.#entry = entry;
     this.#env = env;
+    this.#limits = limits;
+  }
+
+  get limits(): LambdaLimits {
+    return this.#limits;
+  }
+
+  /** The environment the function's code sees (a copy). */
+  get environment(): Record<string, string> {
+    return { ...this.#env };
   }
 
   /** Starts the worker if needed; resolves once the handler module has loaded, or rejects with why not. */
@@ -39,8 +60,16 @@ export class LocalLambda {
 
   #start(): Promise<void> {
     const worker = new Worker(new URL('./lambda-worker.ts', import.meta.url), {
-      workerData: { entry: this.#entry, functionName: this.name },
+      workerData: {
+        entry: this.#entry,
+        functionName: this.name,
+        memorySize: this.#limits.memorySize,
+        timeoutSeconds: this.#limits.timeoutSeconds,
+      },
       env: this.#env,
+      // V8's heap stands in for the sandbox's memory: Buffers outside the heap are not counted,
+      // so this catches a function that holds too much, not every one that would fail on Lambda.
+      resourceLimits: { maxOldGenerationSizeMb: this.#limits.memorySize },
     });
     this.#worker = worker;
     worker.on(
@@ -53,10 +82,19 @@ export class LocalLambda {
         else pending?.resolve(message.result);
       },
     );
-    worker.on('error', (error) => {
-      for (const pending of this.#pending.values()) pending.reject(error);
-      this.#pending.clear();
+    worker.on('error', (error: Error & { code?: string }) => {
+      const failure =
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new LocalLambdaError(
+              'Runtime.OutOfMemory',
+              `Runtime exited with error: ${this.name} used more than its ${this.#limits.memorySize} MB`,
+            )
+          : error;
+      this.#discard(worker, failure);
     });
+    worker.on('exit', () =>
+      this.#discard(worker, new LocalLambdaError('Runtime.ExitError', 'Runtime exited')),
+    );
     return new Promise((resolve, reject) => {
       const onMessage = (message: { ready?: boolean }): void => {
         if (!message.ready) return;
@@ -69,16 +107,47 @@ export class LocalLambda {
     });
   }
 
+  /** Fails what the worker still had and forgets it, so the next invocation starts a new one. */
+  #discard(worker: Worker, failure: Error): void {
+    if (this.#worker !== worker) return;
+    this.#worker = undefined;
+    this.#ready = undefined;
+    for (const pending of this.#pending.values()) pending.reject(failure);
+    this.#pending.clear();
+  }
+
   async invoke(event: unknown): Promise<unknown> {
     await this.ready();
+    const worker = this.#worker!;
     const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#worker!.postMessage({ id, event });
+    const { timeoutSeconds } = this.#limits;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        const failure = new LocalLambdaError(
+          'Sandbox.Timedout',
+          `Task timed out after ${timeoutSeconds.toFixed(2)} seconds`,
+        );
+        reject(failure);
+        this.#discard(worker, failure);
+        void worker.terminate();
+      }, timeoutSeconds * 1000);
     });
+    const answered = new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      worker.postMessage({ id, event });
+    });
+    try {
+      return await Promise.race([answered, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async stop(): Promise<void> {
-    await this.#worker?.terminate();
+    const worker = this.#worker;
+    this.#worker = undefined;
+    this.#ready = undefined;
+    await worker?.terminate();
   }
 }

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { STAGING_PREFIX } from '../functions/adapters/s3-document-store.ts';
@@ -14,6 +13,8 @@ import {
   type RunningEmulator,
 } from './emulators.ts';
 import { LocalLambda } from './local-lambda.ts';
+import { lambdaRuntimeEnvironment } from './lambda-environment.ts';
+import { LocalSecretsManager } from './secrets-manager-service.ts';
 import { startSmtpIntake, type VerdictsFor } from './smtp-intake.ts';
 import { LocalStepFunctions, type Execution } from './step-functions-service.ts';
 import { synthesizeApp, type SynthesizedApp } from './synthesized-app.ts';
@@ -25,8 +26,11 @@ import { LOCAL_REGION } from './cloudformation.ts';
  * `npm start` and by the end-to-end tests.
  */
 export interface LocalRuntimeOptions {
-  /** Ports; 0 picks a free one. Defaults: SMTP 2525, S3 4569, DynamoDB 8765, SES 8005, Step Functions 8083. */
-  readonly ports?: Partial<Record<'smtp' | 's3' | 'dynamodb' | 'ses' | 'stepFunctions', number>>;
+  /**
+   * Ports; 0 picks a free one. Defaults: SMTP 2525, S3 4569, DynamoDB 8765, SES 8005, Step
+   * Functions 8083, Secrets Manager a free one (only the functions use it).
+   */
+  readonly ports?: Partial<Record<keyof typeof DEFAULT_PORTS, number>>;
   /** Where S3 objects (and, if `persist`, DynamoDB data) live. */
   readonly dataDir: string;
   /** Keep DynamoDB data across restarts (npm start) or keep it in memory (tests). */
@@ -37,7 +41,10 @@ export interface LocalRuntimeOptions {
   readonly waitTimeOverrides?: Record<string, number>;
   /** Load every handler at start (default) or on its first invocation, as Lambda does (tests). */
   readonly warmLambdas?: boolean;
-  /** Extra environment for every Lambda (e.g. log level). */
+  /**
+   * Other values for variables the CDK app already gives its functions (e.g. POWERTOOLS_LOG_LEVEL).
+   * Naming a variable no function has is refused: locally a function gets exactly its environment.
+   */
   readonly lambdaEnvironment?: Record<string, string>;
   /** Progress lines for a person watching (no personal data goes through here). */
   readonly log?: (line: string) => void;
@@ -49,6 +56,7 @@ export interface LocalEndpoints {
   readonly dynamodb: string;
   readonly ses: string;
   readonly stepFunctions: string;
+  readonly secretsManager: string;
 }
 
 /** What the CLI needs to find the running local runtime (written to `.local/runtime.json`). */
@@ -85,6 +93,7 @@ export const DEFAULT_PORTS = {
   dynamodb: 8765,
   ses: 8005,
   stepFunctions: 8083,
+  secretsManager: 0,
 } as const;
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
@@ -101,6 +110,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
   try {
     const app = synthesizeApp();
+    const known = new Set([...app.functions.values()].flatMap((fn) => Object.keys(fn.environment)));
+    const unknown = Object.keys(options.lambdaEnvironment ?? {}).filter((name) => !known.has(name));
+    if (unknown.length > 0)
+      throw new Error(`No function of the CDK app has ${unknown.join(', ')}: it cannot be set locally`);
     await mkdir(options.dataDir, { recursive: true });
 
     const s3Emulator: RunningEmulator = await startS3(await port('s3'), join(options.dataDir, 's3'), [
@@ -130,26 +143,35 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stoppers.push(() => stepFunctions.close());
     const sfnEndpoint = `http://127.0.0.1:${sfnPort}`;
 
-    const baseEnvironment: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      TZ: 'UTC',
-      AWS_REGION: LOCAL_REGION,
-      AWS_DEFAULT_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    const secretsManager = new LocalSecretsManager(app.secrets, join(options.dataDir, 'secrets'));
+    const secretsPort = await secretsManager.listen(await port('secretsManager'));
+    stoppers.push(() => secretsManager.close());
+    const secretsEndpoint = `http://127.0.0.1:${secretsPort}`;
+
+    const endpointsForSdk = {
       AWS_ENDPOINT_URL_S3: s3Emulator.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       AWS_ENDPOINT_URL_SFN: sfnEndpoint,
-      // No Secrets Manager locally: the reply address key is handed over directly (see
-      // functions/shared/reply-address-secret.ts), kept with the data so replies keep verifying.
-      REPLY_ADDRESS_SECRET: await localSecret(join(options.dataDir, 'reply-address-secret')),
-      ...options.lambdaEnvironment,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsEndpoint,
     };
     for (const fn of app.functions.values()) {
+      const overrides = Object.entries(options.lambdaEnvironment ?? {}).filter(
+        ([name]) => name in fn.environment,
+      );
       lambdas.set(
         fn.logicalId,
-        new LocalLambda(fn.logicalId, fn.entry, { ...baseEnvironment, ...fn.environment }),
+        new LocalLambda(
+          fn.logicalId,
+          fn.entry,
+          {
+            ...lambdaRuntimeEnvironment(fn, LOCAL_REGION, LOCAL_CREDENTIALS),
+            ...endpointsForSdk,
+            ...fn.environment,
+            ...Object.fromEntries(overrides),
+          },
+          { memorySize: fn.memorySize, timeoutSeconds: fn.timeoutSeconds },
+        ),
       );
     }
     stoppers.push(async () => {
@@ -199,6 +221,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       dynamodb: dynamo.endpoint,
       ses: ses.endpoint,
       stepFunctions: sfnEndpoint,
+      secretsManager: secretsEndpoint,
     };
     const functionEnvironment = Object.assign(
       {},
@@ -239,16 +262,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   } catch (error) {
     await stopAll();
     throw error;
-  }
-}
-
-async function localSecret(path: string): Promise<string> {
-  try {
-    return (await readFile(path, 'utf8')).trim();
-  } catch {
-    const secret = randomBytes(32).toString('base64url');
-    await writeFile(path, `${secret}\n`, { mode: 0o600 });
-    return secret;
   }
 }
 

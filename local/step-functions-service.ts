@@ -31,6 +31,55 @@ export interface Execution {
   finished: Promise<void>;
 }
 
+/**
+ * Step Functions' limit on a state's input or output, and on an execution's input. Past it the
+ * execution fails with States.DataLimitExceeded, which no Catch (not even States.ALL) handles.
+ */
+export const STATE_DATA_LIMIT_BYTES = 256 * 1024;
+
+function payloadBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+}
+
+type StateDefinition = Record<string, unknown>;
+
+/** Every state of a definition by name, those in branches and iterators too. */
+function statesByName(definition: Record<string, unknown>): Map<string, StateDefinition> {
+  const states = new Map<string, StateDefinition>();
+  const visit = (machine: { States?: Record<string, StateDefinition> }): void => {
+    for (const [name, state] of Object.entries(machine.States ?? {})) {
+      states.set(name, state);
+      for (const branch of (state.Branches as object[] | undefined) ?? []) visit(branch);
+      const iterator = (state.ItemProcessor ?? state.Iterator) as object | undefined;
+      if (iterator) visit(iterator);
+    }
+  };
+  visit(definition);
+  return states;
+}
+
+/**
+ * The size of what a Task state passes on: its result placed by ResultPath into its input. Exact
+ * for the shapes this project's machines use (no InputPath or Parameters, ResultPath `$`, `$.x` or
+ * null); otherwise the result's own size, which the limit applies to as well.
+ */
+function taskOutputBytes(state: StateDefinition, input: unknown, result: unknown): number {
+  const resultPath = state.ResultPath;
+  const plainInput = state.InputPath === undefined && state.Parameters === undefined;
+  if (resultPath === null) return plainInput ? payloadBytes(input) : 0;
+  if (resultPath === undefined || resultPath === '$') return payloadBytes(result);
+  const field = /^\$\.([A-Za-z0-9_]+)$/.exec(String(resultPath))?.[1];
+  if (
+    field !== undefined &&
+    plainInput &&
+    typeof input === 'object' &&
+    input !== null &&
+    !Array.isArray(input)
+  )
+    return payloadBytes({ ...input, [field]: result });
+  return payloadBytes(result);
+}
+
 export type ExecutionListener = (execution: Execution, event: EventLog) => void;
 
 class ApiError extends Error {
@@ -88,10 +137,23 @@ export class LocalStepFunctions {
       throw new ApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
 
+    if (Buffer.byteLength(input, 'utf8') > STATE_DATA_LIMIT_BYTES)
+      throw new ApiError('ValidationException', `Execution input exceeds ${STATE_DATA_LIMIT_BYTES} bytes`);
+
+    const states = statesByName(entry.spec.definition);
+    let dataLimitExceeded: string | undefined;
     const handlers = Object.fromEntries(
       Object.entries(entry.spec.taskFunctions).map(([stateName, fn]) => [
         stateName,
-        (taskInput: unknown) => this.#invoke(stateName, fn, taskInput) as never,
+        async (taskInput: unknown) => {
+          const result = await this.#invoke(stateName, fn, taskInput);
+          if (taskOutputBytes(states.get(stateName) ?? {}, taskInput, result) <= STATE_DATA_LIMIT_BYTES)
+            return result as never;
+          // As on AWS: the execution fails here, past every Catch; nothing after this state runs.
+          dataLimitExceeded = `The state/task '${stateName}' returned a result with a size exceeding the maximum number of bytes service limit.`;
+          run.abort();
+          return new Promise<never>(() => undefined);
+        },
       ]),
     );
     const startDate = new Date();
@@ -131,9 +193,15 @@ export class LocalStepFunctions {
         execution.output = JSON.stringify(output);
       } catch (error) {
         const aborted = error instanceof Error && error.name === 'ExecutionAbortedError';
-        execution.status = aborted ? 'ABORTED' : 'FAILED';
-        execution.error = error instanceof Error ? error.name : 'Error';
-        execution.cause = error instanceof Error ? error.message : String(error);
+        if (dataLimitExceeded !== undefined) {
+          execution.status = 'FAILED';
+          execution.error = 'States.DataLimitExceeded';
+          execution.cause = dataLimitExceeded;
+        } else {
+          execution.status = aborted ? 'ABORTED' : 'FAILED';
+          execution.error = error instanceof Error ? error.name : 'Error';
+          execution.cause = error instanceof Error ? error.message : String(error);
+        }
       }
       this.#aborts.delete(executionArn);
       execution.stopDate = new Date();

@@ -1,6 +1,7 @@
 import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { createApp } from '../lib/app.ts';
 import { IntakeFunction } from '../lib/constructs/intake-function.ts';
+import type { LocalSecret } from './secrets-manager-service.ts';
 import {
   localFunctionArn,
   TemplateResolver,
@@ -19,6 +20,9 @@ export interface LocalFunction {
   readonly entry: string;
   /** The function's environment variables, resolved to local names. */
   readonly environment: Record<string, string>;
+  /** Lambda's MemorySize (MB) and Timeout (seconds), with Lambda's defaults where unset. */
+  readonly memorySize: number;
+  readonly timeoutSeconds: number;
 }
 
 export interface LocalStateMachine {
@@ -49,6 +53,8 @@ export interface SynthesizedApp {
   readonly receiptRules: readonly LocalReceiptRule[];
   /** The functions that receipt notifications reach (SES → SNS → SQS → function), by logical id. */
   readonly notificationConsumers: readonly string[];
+  /** The Secrets Manager secrets the app defines. */
+  readonly secrets: readonly LocalSecret[];
   readonly resolver: TemplateResolver;
 }
 
@@ -79,6 +85,8 @@ export function synthesizeApp(): SynthesizedApp {
       logicalId,
       entry,
       environment: resolver.resolve(variables) as Record<string, string>,
+      memorySize: Number(resource.Properties?.MemorySize ?? 128),
+      timeoutSeconds: Number(resource.Properties?.Timeout ?? 3),
     });
   }
 
@@ -141,7 +149,29 @@ export function synthesizeApp(): SynthesizedApp {
     .filter((mapping) => receiptQueues.has(mapping.EventSourceArn) && functions.has(mapping.FunctionName))
     .map((mapping) => mapping.FunctionName);
 
-  return { functions, stateMachines, buckets, tables, receiptRules, notificationConsumers, resolver };
+  const secrets = resourcesOfType(templates, 'AWS::SecretsManager::Secret').map(([logicalId, resource]) => {
+    const generate = (resource.Properties?.GenerateSecretString ?? {}) as {
+      PasswordLength?: number;
+      ExcludePunctuation?: boolean;
+    };
+    return {
+      arn: String(resolver.resolve({ Ref: logicalId })),
+      name: logicalId,
+      length: generate.PasswordLength ?? 32,
+      excludePunctuation: generate.ExcludePunctuation ?? false,
+    };
+  });
+
+  return {
+    functions,
+    stateMachines,
+    buckets,
+    tables,
+    receiptRules,
+    notificationConsumers,
+    secrets,
+    resolver,
+  };
 }
 
 /** Finds, for every Task state (in branches and iterators too), the function it invokes. */

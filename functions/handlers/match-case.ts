@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { dynamoDb } from '#clients/dynamodb';
-import { optionalEnv, requireEnv } from '#shared/env';
+import { requireEnv } from '#shared/env';
+import { loadReplyAddressSecret } from '#shared/reply-address-secret';
 import { logger } from '#shared/logger';
 import { caseRepository } from '#shared/case-repository';
 import { inboundEmailFrom, screenedEmailSchema } from '#events/workflow-state';
@@ -12,7 +13,7 @@ const table = requireEnv('TABLE_NAME');
 const matchCase = new MatchCase({
   cases: caseRepository(dynamoDb, table),
   triage: new DynamoDbTriageRepository(dynamoDb, table),
-  replyAddressSecret: optionalEnv('REPLY_ADDRESS_SECRET') ?? null,
+  replyAddressSecret: await loadReplyAddressSecret(),
 });
 
 /**
