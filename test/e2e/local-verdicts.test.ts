@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { verdictsFromFile } from '../../local/local-verdicts.ts';
 import { startTestPipeline, type TestPipeline } from '../helpers/local-pipeline.ts';
 import { samplePdf } from '../helpers/sample-documents.ts';
+import { ALL_PASS } from '../helpers/verdicts.ts';
 
 /**
  * The local verdicts knob (INTAKE_LOCAL_VERDICTS, a contract in design.md): the file is read
@@ -57,14 +58,8 @@ describe('local verdicts knob (INTAKE_LOCAL_VERDICTS)', () => {
 
   it('without the file every verdict is PASS and the policy none', async () => {
     const { input, output } = await sendFromContact('Pass');
-    assert.deepEqual(input.verdicts, {
-      spam: 'PASS',
-      virus: 'PASS',
-      spf: 'PASS',
-      dkim: 'PASS',
-      dmarc: 'PASS',
-      dmarcPolicy: 'none',
-    });
+    assert.deepEqual(input.verdicts, ALL_PASS);
+    assert.equal(input.verdicts.dmarcPolicy, 'none');
     assert.equal(output.match?.outcome, 'Matched');
   });
 
@@ -81,8 +76,7 @@ describe('local verdicts knob (INTAKE_LOCAL_VERDICTS)', () => {
 
     // Assess: the keys not in the file are PASS, the ones in it are what it says
     assert.deepEqual(input.verdicts, {
-      spam: 'PASS',
-      virus: 'PASS',
+      ...ALL_PASS,
       spf: 'FAIL',
       dkim: 'FAIL',
       dmarc: 'FAIL',
