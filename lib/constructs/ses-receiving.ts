@@ -60,7 +60,7 @@ export class SesReceiving extends Construct {
       masterKey: props.encryptionKey,
       enforceSSL: true,
     });
-    this.topic.addToResourcePolicy(
+    const { policyDependable: topicPolicy } = this.topic.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowIntakeReceiptRuleToPublish',
         principals: [new iam.ServicePrincipal('ses.amazonaws.com')],
@@ -105,6 +105,10 @@ export class SesReceiving extends Construct {
       tlsPolicy: ses.TlsPolicy.REQUIRE,
       actions: [new StoreRawMessage(props.inboundBucket, props.objectKeyPrefix, this.topic)],
     });
+    // SES checks on CreateReceiptRule that it may publish to the topic (and write to the bucket):
+    // the rule waits for the topic policy. The bucket policy is in the stateful stack, which this
+    // stack depends on as a whole.
+    if (topicPolicy !== undefined) this.rule.node.addDependency(topicPolicy);
   }
 }
 

@@ -171,6 +171,19 @@ describe('StatelessStack SES receiving', () => {
     assert.ok(!('KmsKeyArn' in s3Action), 'no KmsKeyArn: the bucket encrypts with SSE-KMS');
   });
 
+  it('creates the receipt rule only after the topic policy that lets SES publish', () => {
+    // SES checks on CreateReceiptRule that it may publish to the topic; without the dependency
+    // CloudFormation may create the rule first and the deploy fails.
+    const [rule] = Object.values(template.findResources('AWS::SES::ReceiptRule')) as {
+      DependsOn?: string[];
+    }[];
+    const [topicPolicyId] = Object.entries(resourcesOf(template, 'AWS::SNS::TopicPolicy'))
+      .filter(([, policy]) => JSON.stringify(policy.Properties.Topics).includes('SesReceivingTopic'))
+      .map(([id]) => id);
+    assert.ok(topicPolicyId);
+    assert.ok([rule!.DependsOn ?? []].flat().includes(topicPolicyId), JSON.stringify(rule!.DependsOn));
+  });
+
   it('adds no statement of its own to the inbound bucket policy', () => {
     template.resourceCountIs('AWS::S3::BucketPolicy', 0);
   });
