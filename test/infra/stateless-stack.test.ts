@@ -235,6 +235,20 @@ describe('StatelessStack SES receiving', () => {
     }
   });
 
+  it('keeps a dead letter 14 days, ten days longer than its source queue keeps a message', () => {
+    // SQS keeps a message's original enqueue time when it moves to the DLQ: a message that waited
+    // days in the source queue has only what is left of the DLQ's retention.
+    const queues = resourcesOf(template, 'AWS::SQS::Queue');
+    const sources = Object.entries(queues).filter(([, queue]) => queue.Properties.RedrivePolicy);
+    assert.equal(sources.length, 2);
+    for (const [id, source] of sources) {
+      const dlqId = (source.Properties.RedrivePolicy as { deadLetterTargetArn: { 'Fn::GetAtt': string[] } })
+        .deadLetterTargetArn['Fn::GetAtt'][0]!;
+      assert.equal(queues[dlqId]!.Properties.MessageRetentionPeriod, 14 * 86400, dlqId);
+      assert.equal(source.Properties.MessageRetentionPeriod, 4 * 86400, id);
+    }
+  });
+
   it('feeds the starter from the queue with partial batch failures reported', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: logicalIdOf('start-intake') },
