@@ -53,6 +53,17 @@ export interface StageConfig {
   readonly triageReplyPeriodHours: number;
   /** Days without an answer to a caseworker's query before one reminder (and as many again before the caseworker is told). */
   readonly queryReminderDays: number;
+  /**
+   * Concurrent executions reserved for the caseworker API, so a burst of mail never takes the
+   * capacity caseworkers need. Lambda keeps 100 of the account's quota unreserved: a new account
+   * (quota 10) must have its quota raised first (see README, Deploying to AWS).
+   */
+  readonly caseworkerApiConcurrency: number;
+  /**
+   * Reserved (and so most) concurrent executions of each IntakeWorkflow step. A burst of mail
+   * beyond it waits in the workflow's throttling retries instead of starving everything else.
+   */
+  readonly intakeStepConcurrency: number;
 }
 
 /** The office and its workflow timings, the same on every stage. */
@@ -79,6 +90,8 @@ const STAGES: Readonly<Record<string, StageConfig>> = {
     documentRetentionDays: 90,
     noncurrentVersionRetentionDays: 7,
     logRetentionDays: RetentionDays.TWO_WEEKS,
+    caseworkerApiConcurrency: 2,
+    intakeStepConcurrency: 2,
     ...OFFICE,
   },
   prod: {
@@ -95,6 +108,9 @@ const STAGES: Readonly<Record<string, StageConfig>> = {
     documentRetentionDays: 1096,
     noncurrentVersionRetentionDays: 30,
     logRetentionDays: RetentionDays.SIX_MONTHS,
+    caseworkerApiConcurrency: 10,
+    // Eight steps: 80 reserved, 90 with the API, of an account's usual 1000.
+    intakeStepConcurrency: 10,
     ...OFFICE,
   },
 };
@@ -189,6 +205,12 @@ export function validateStageConfig(config: StageConfig): StageConfig {
     const value = config[field];
     if (!Number.isFinite(value) || value <= 0 || value > 365 * 24)
       fail(field, `must be a positive number, got ${value}`);
+  }
+  for (const field of ['caseworkerApiConcurrency', 'intakeStepConcurrency'] as const) {
+    const value = config[field];
+    if (!Number.isInteger(value) || value < 1 || value > 1000) {
+      fail(field, `must be a whole number of concurrent executions from 1 to 1000, got ${value}`);
+    }
   }
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(config.caseworkerMailbox)) {
     fail('caseworkerMailbox', `must be an email address, got "${config.caseworkerMailbox}"`);

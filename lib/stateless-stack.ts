@@ -26,7 +26,9 @@ const SERVICE_NAME = 'email-intake';
 
 /** What differs between the functions; the rest comes from the stage config. */
 type FunctionOptions = Pick<IntakeFunctionProps, 'description'> &
-  Partial<Pick<IntakeFunctionProps, 'invokedBy' | 'memorySize' | 'timeout' | 'environment'>>;
+  Partial<
+    Pick<IntakeFunctionProps, 'invokedBy' | 'memorySize' | 'timeout' | 'environment' | 'reservedConcurrency'>
+  >;
 
 /** The handlers, one file per Lambda function. */
 const HANDLERS_DIR = resolve(import.meta.dirname, '..', 'functions', 'handlers');
@@ -79,6 +81,14 @@ export class StatelessStack extends Stack {
       options: Omit<FunctionOptions, 'description'> = {},
     ): IntakeFunction =>
       newFunction(name, { description, environment: { INTAKE_MAIL_DOMAIN: config.mailDomain }, ...options });
+    // The intake path is capped per step: a burst of mail waits in the workflow's retries
+    // (Lambda.TooManyRequestsException) instead of taking the caseworker API's capacity.
+    const intakeStep = (
+      name: string,
+      description: string,
+      options: Omit<FunctionOptions, 'description'> = {},
+    ): IntakeFunction =>
+      workflowStep(name, description, { reservedConcurrency: config.intakeStepConcurrency, ...options });
 
     this.outbound = new OutboundMail(this, 'OutboundMail', {
       mailDomain: config.mailDomain,
@@ -89,13 +99,13 @@ export class StatelessStack extends Stack {
     });
 
     // Streams up to 40 MB of MIME and every attachment through hashing and type sniffing.
-    const parseEmail = workflowStep('parse-email', 'IntakeWorkflow ParseEmail: stream the email apart', {
+    const parseEmail = intakeStep('parse-email', 'IntakeWorkflow ParseEmail: stream the email apart', {
       memorySize: 1024,
       timeout: Duration.minutes(5),
     })
       .bindBucket('INBOUND_BUCKET', inboundBucket, 'read')
       .bindBucket('DOCUMENT_BUCKET', documentBucket, 'readWrite');
-    const screenEmail = workflowStep('screen-email', 'IntakeWorkflow ScreenEmail: verdicts and loops');
+    const screenEmail = intakeStep('screen-email', 'IntakeWorkflow ScreenEmail: verdicts and loops');
     screenEmail.bindTable(table, 'readWrite');
     // Signs the reply addresses (intake+REF.SIGNATURE@domain) of every automatic email.
     const replyAddressSecret = new secretsmanager.Secret(this, 'ReplyAddressSecret', {
@@ -107,13 +117,10 @@ export class StatelessStack extends Stack {
       reason:
         'Rotating the key would invalidate the reply addresses in emails applicants still hold; it signs addresses, it protects no data. Replies also thread by Message-ID.',
     });
-    const matchCase = workflowStep('match-case', 'IntakeWorkflow MatchCase: find the case or triage');
+    const matchCase = intakeStep('match-case', 'IntakeWorkflow MatchCase: find the case or triage');
     // MatchCase verifies the signed reply addresses that replies come back to.
     matchCase.bindTable(table, 'readWrite').bindSecret('REPLY_ADDRESS_SECRET_ARN', replyAddressSecret);
-    const recordDocuments = workflowStep(
-      'record-documents',
-      'IntakeWorkflow RecordDocuments: add to the case',
-    );
+    const recordDocuments = intakeStep('record-documents', 'IntakeWorkflow RecordDocuments: add to the case');
     recordDocuments.bindTable(table, 'readWrite').bindBucket('DOCUMENT_BUCKET', documentBucket, 'read');
     // Every step that sends mail: the table (case, log, idempotency, rate limits), the document
     // bucket (the archived copy of each sent message), SES, the office's details, the reply secret.
@@ -135,10 +142,15 @@ export class StatelessStack extends Stack {
     };
     const mailingStep = (name: string, description: string): IntakeFunction =>
       canSendMail(workflowStep(name, description));
-    const notifyCaseworker = mailingStep('notify-caseworker', 'IntakeWorkflow NotifyCaseworker');
-    const sendQuery = mailingStep('send-query', 'IntakeWorkflow SendQuery: ask for missing documents');
-    const sendTriageReply = mailingStep('send-triage-reply', 'IntakeWorkflow SendTriageReply: generic reply');
-    const holdForPerson = workflowStep('hold-for-person', 'IntakeWorkflow HoldForPerson: triage a failure');
+    const intakeMailingStep = (name: string, description: string): IntakeFunction =>
+      canSendMail(intakeStep(name, description));
+    const notifyCaseworker = intakeMailingStep('notify-caseworker', 'IntakeWorkflow NotifyCaseworker');
+    const sendQuery = intakeMailingStep('send-query', 'IntakeWorkflow SendQuery: ask for missing documents');
+    const sendTriageReply = intakeMailingStep(
+      'send-triage-reply',
+      'IntakeWorkflow SendTriageReply: generic reply',
+    );
+    const holdForPerson = intakeStep('hold-for-person', 'IntakeWorkflow HoldForPerson: triage a failure');
     holdForPerson.bindTable(table, 'readWrite');
     const steps = {
       parseEmail,
@@ -229,6 +241,7 @@ export class StatelessStack extends Stack {
     const caseworkerApiFunction = newFunction('caseworker-api', {
       description: 'Caseworker API: cases, triage, document reassignment, decisions',
       invokedBy: 'api',
+      reservedConcurrency: config.caseworkerApiConcurrency,
       // Ends before API Gateway's 29 s integration timeout, so the function's own timeout is logged.
       timeout: Duration.seconds(25),
       environment: { INTAKE_CASEWORKER_MAILBOX: config.caseworkerMailbox },

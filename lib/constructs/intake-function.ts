@@ -51,6 +51,11 @@ export interface IntakeFunctionProps {
    */
   readonly timeout?: Duration;
   /**
+   * Concurrent executions reserved for (and the most allowed to) the function.
+   * @default - none reserved: the function shares the account's unreserved pool
+   */
+  readonly reservedConcurrency?: number;
+  /**
    * Extra environment variables.
    * @default - none besides those the bind methods set
    */
@@ -130,6 +135,9 @@ export class IntakeFunction extends Construct {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
       tracing: lambda.Tracing.ACTIVE,
+      ...(props.reservedConcurrency === undefined
+        ? {}
+        : { reservedConcurrentExecutions: props.reservedConcurrency }),
       logGroup: this.logGroup,
       role: this.role,
       ...(this.deadLetterQueue === undefined ? {} : { deadLetterQueue: this.deadLetterQueue }),

@@ -4,7 +4,7 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import { nagResourceId } from '../nag-reference.ts';
 import type { IntakeFunction } from './intake-function.ts';
-import { Timeout } from 'aws-cdk-lib/aws-stepfunctions';
+import { JitterType, Timeout } from 'aws-cdk-lib/aws-stepfunctions';
 
 /**
  * Seconds a Task waits beyond its function's own timeout: Lambda stops the function first, so
@@ -12,6 +12,19 @@ import { Timeout } from 'aws-cdk-lib/aws-stepfunctions';
  * (which applies 60 s to a Task without a timeout) from cutting long steps short.
  */
 const TASK_TIMEOUT_MARGIN = Duration.seconds(30);
+
+/**
+ * Errors of the Lambda service itself, not of the function: the invocation never ran (or its
+ * answer was lost), so running it again is safe. `TooManyRequestsException` is throttling (the
+ * steps' reserved concurrency, or the account's): a burst of mail waits here instead of being held.
+ */
+export const LAMBDA_SERVICE_ERRORS = [
+  'Lambda.TooManyRequestsException',
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.ClientExecutionTimeoutException',
+];
 
 /**
  * A Task state that invokes a step function directly (`payloadResponseOnly`: the function gets
@@ -24,12 +37,25 @@ export function lambdaStep(
   step: IntakeFunction,
   options: Partial<tasks.LambdaInvokeProps> = {},
 ): tasks.LambdaInvoke {
-  return new tasks.LambdaInvoke(scope, stateName, {
+  const task = new tasks.LambdaInvoke(scope, stateName, {
     lambdaFunction: step.lambda,
     payloadResponseOnly: true,
     taskTimeout: Timeout.duration((step.lambda.timeout ?? Duration.seconds(3)).plus(TASK_TIMEOUT_MARGIN)),
+    // Replaced by the retry below, which also covers throttling.
+    retryOnServiceExceptions: false,
     ...options,
   });
+  // About 10 minutes at most (2 s doubling, capped at a minute, full jitter so a burst of throttled
+  // executions does not come back at once), well inside the workflow's own timeout.
+  task.addRetry({
+    errors: LAMBDA_SERVICE_ERRORS,
+    interval: Duration.seconds(2),
+    backoffRate: 2,
+    maxDelay: Duration.seconds(60),
+    maxAttempts: 12,
+    jitterStrategy: JitterType.FULL,
+  });
+  return task;
 }
 
 /** The cdk-nag acknowledgements every workflow's role needs, with why they are acceptable. */

@@ -67,6 +67,11 @@ describe('loadStageConfig', () => {
     );
   });
 
+  it('rejects concurrency that is not a whole number of executions', () => {
+    invalid({ caseworkerApiConcurrency: 0 }, /caseworkerApiConcurrency must be a whole number/);
+    invalid({ intakeStepConcurrency: 2.5 }, /intakeStepConcurrency must be a whole number/);
+  });
+
   it('rejects a malformed alert email and stage name', () => {
     invalid({ alertEmail: 'ops' }, /alertEmail must be an email address/);
     invalid({ stageName: 'Prod' }, /stageName must be/);

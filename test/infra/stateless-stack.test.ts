@@ -134,9 +134,68 @@ describe('StatelessStack functions', () => {
     assert.deepEqual(start?.Resource, { Ref: stateMachineId });
   });
 
+  it('reserves concurrency for the caseworker API and caps each intake workflow step', () => {
+    const reserved = (name: string): unknown =>
+      functions[logicalIdOf(name)]!.Properties.ReservedConcurrentExecutions;
+    assert.ok(config.caseworkerApiConcurrency > 0 && config.intakeStepConcurrency > 0);
+    assert.equal(reserved('caseworker-api'), config.caseworkerApiConcurrency);
+    for (const name of [
+      'parse-email',
+      'screen-email',
+      'match-case',
+      'record-documents',
+      'notify-caseworker',
+      'send-query',
+      'send-triage-reply',
+      'hold-for-person',
+    ]) {
+      assert.equal(reserved(name), config.intakeStepConcurrency, name);
+    }
+    // Queue consumers are capped by their event source mapping, not by reserved concurrency:
+    // a throttled SQS batch counts as a failed receive and would end in the dead-letter queue.
+    assert.equal(reserved('start-intake'), undefined);
+    assert.equal(reserved('ses-sending-events'), undefined);
+  });
+
   it('never uses the AWSLambdaBasicExecutionRole managed policy', () => {
     for (const role of Object.values(resourcesOf(template, 'AWS::IAM::Role'))) {
       assert.equal(role.Properties.ManagedPolicyArns, undefined);
+    }
+  });
+});
+
+describe('StatelessStack workflows', () => {
+  const taskStates = (definitionString: unknown): [string, Record<string, unknown>][] => {
+    const text = (definitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1]
+      .map((part) => (typeof part === 'string' ? part : 'intrinsic'))
+      .join('');
+    const states = (JSON.parse(text) as { States: Record<string, Record<string, unknown>> }).States;
+    return Object.entries(states).filter(([, state]) => state.Type === 'Task');
+  };
+
+  it('retries every Lambda task on throttling and Lambda service errors, with backoff', () => {
+    const machines = Object.values(resourcesOf(template, 'AWS::StepFunctions::StateMachine'));
+    assert.equal(machines.length, 2);
+    for (const machine of machines) {
+      const tasks = taskStates(machine.Properties.DefinitionString);
+      assert.ok(tasks.length >= 3);
+      for (const [name, state] of tasks) {
+        const retries = (state.Retry ?? []) as {
+          ErrorEquals: string[];
+          BackoffRate?: number;
+          MaxAttempts?: number;
+        }[];
+        for (const error of [
+          'Lambda.TooManyRequestsException',
+          'Lambda.ServiceException',
+          'Lambda.AWSLambdaException',
+          'Lambda.SdkClientException',
+        ]) {
+          const retry = retries.find((r) => r.ErrorEquals.includes(error));
+          assert.ok(retry, `${name} retries ${error}`);
+          assert.ok((retry.BackoffRate ?? 2) > 1 && (retry.MaxAttempts ?? 3) >= 3, `${name}: ${error}`);
+        }
+      }
     }
   });
 });
