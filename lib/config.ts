@@ -37,6 +37,13 @@ export interface StageConfig {
   readonly noncurrentVersionRetentionDays: number;
   /** Retention of every log group (Lambda, Step Functions) and of S3 server access logs. */
   readonly logRetentionDays: RetentionDays;
+  /**
+   * Set the account's API Gateway CloudWatch Logs role (one per account and region) from the
+   * stateful stack. API Gateway refuses a stage with access logging until it is set. Turn off
+   * only when something else in the account and region already sets it (another stage's stack,
+   * a landing zone).
+   */
+  readonly manageApiGatewayLoggingRole: boolean;
   /** Where alarms are emailed; no alarm notifications when absent. */
   readonly alertEmail?: string;
   /** The team mailbox new cases go to unless a caseworker is named. */
@@ -90,6 +97,7 @@ const STAGES: Readonly<Record<string, StageConfig>> = {
     documentRetentionDays: 90,
     noncurrentVersionRetentionDays: 7,
     logRetentionDays: RetentionDays.TWO_WEEKS,
+    manageApiGatewayLoggingRole: true,
     caseworkerApiConcurrency: 2,
     intakeStepConcurrency: 2,
     ...OFFICE,
@@ -108,6 +116,7 @@ const STAGES: Readonly<Record<string, StageConfig>> = {
     documentRetentionDays: 1096,
     noncurrentVersionRetentionDays: 30,
     logRetentionDays: RetentionDays.SIX_MONTHS,
+    manageApiGatewayLoggingRole: true,
     caseworkerApiConcurrency: 10,
     // Eight steps: 80 reserved, 90 with the API, of an account's usual 1000.
     intakeStepConcurrency: 10,

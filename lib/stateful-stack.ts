@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -111,6 +112,8 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    if (config.manageApiGatewayLoggingRole) this.#setApiGatewayLoggingRole();
+
     for (const index of TABLE_INDEXES) {
       this.table.addGlobalSecondaryIndex({
         indexName: index.indexName,
@@ -119,5 +122,28 @@ export class StatefulStack extends Stack {
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }
+  }
+
+  /**
+   * API Gateway writes access logs through one role per account and region, set in its account
+   * settings; a stage with access logging cannot be created before it is set. It is account-wide,
+   * so it lives here, with the things that outlive a redeploy, and is kept if the stack goes.
+   */
+  #setApiGatewayLoggingRole(): void {
+    const role = new iam.Role(this, 'ApiGatewayLoggingRole', {
+      assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+      description: 'API Gateway account setting: writes API access and execution logs to CloudWatch Logs',
+      managedPolicies: [
+        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonAPIGatewayPushToCloudWatchLogs'),
+      ],
+    });
+    role.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    const account = new apigw.CfnAccount(this, 'ApiGatewayAccount', { cloudWatchRoleArn: role.roleArn });
+    account.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      reason:
+        'The AWS-managed policy made for exactly this account setting: API Gateway names the log groups of every API in the account and region itself, so no narrower resource can be written down here.',
+    });
   }
 }

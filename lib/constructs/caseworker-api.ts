@@ -62,7 +62,8 @@ export class CaseworkerApi extends Construct {
       restApiName: props.restApiName,
       description: 'Caseworker API: cases, triage, document reassignment (IAM-authorised)',
       endpointTypes: [apigw.EndpointType.REGIONAL],
-      // The account-wide API Gateway logging role is not this stack's to set (see APIG6 below).
+      // The account-wide API Gateway logging role is set by the stateful stack (or by whoever the
+      // stage config says sets it): an account setting must not come and go with this stack.
       cloudWatchRole: false,
       defaultMethodOptions: { authorizationType: apigw.AuthorizationType.IAM },
       deployOptions: {
@@ -129,7 +130,7 @@ export class CaseworkerApi extends Construct {
       {
         id: 'AwsSolutions-APIG6',
         reason:
-          'No execution logging: it needs the account-wide API Gateway CloudWatch role, which is not this stack’s to set. The JSON access log records each request with caller, route, status, latency and gateway/integration errors, and the function logs each request with the same fields.',
+          'No execution logging: it writes to log groups API Gateway names itself, outside this stack’s retention, and at INFO level quotes request data. The JSON access log records each request with caller, route, status, latency and gateway/integration errors, and the function logs each request with the same fields.',
       },
     );
     Validations.of(this.api).acknowledge({

@@ -19,6 +19,24 @@ describe('StatefulStack', () => {
     assert.equal(stateful.terminationProtection, true);
   });
 
+  it('sets the account’s API Gateway CloudWatch role, which a stage with access logging needs', () => {
+    // Without it, creating the caseworker API's stage (access logs on) fails and the first deploy
+    // rolls back: "CloudWatch Logs role ARN must be set in account settings to enable logging".
+    const [[roleId]] = Object.entries(resourcesOf(template, 'AWS::IAM::Role')).filter(([, role]) =>
+      JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('apigateway.amazonaws.com'),
+    ) as [[string, unknown]];
+    template.hasResource('AWS::ApiGateway::Account', {
+      Properties: { CloudWatchRoleArn: { 'Fn::GetAtt': [roleId, 'Arn'] } },
+      DeletionPolicy: 'Retain',
+    });
+    assert.equal(config.manageApiGatewayLoggingRole, true);
+    const withoutRole = synthesize({
+      config: { ...config, manageApiGatewayLoggingRole: false },
+      validateTemplates: false,
+    });
+    withoutRole.statefulTemplate.resourceCountIs('AWS::ApiGateway::Account', 0);
+  });
+
   it('has one customer-managed key with rotation on, kept when the stack goes', () => {
     template.resourceCountIs('AWS::KMS::Key', 1);
     template.hasResource('AWS::KMS::Key', {
