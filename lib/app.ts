@@ -51,7 +51,7 @@ export function createApp(options: CreateAppOptions = {}): IntakeApp {
   const stateful = new StatefulStack(app, `${stackPrefix}-Stateful`, {
     env,
     config,
-    description: `Email intake (${config.stageName}): key, buckets and table; termination protection on`,
+    description: `Email intake (${config.stageName}): key, buckets, table, reply-address secret, workflow logs; termination protection on`,
   });
   const stateless = new StatelessStack(app, `${stackPrefix}-Stateless`, {
     env,
@@ -61,6 +61,9 @@ export function createApp(options: CreateAppOptions = {}): IntakeApp {
       inboundBucket: stateful.inboundBucket,
       documentBucket: stateful.documentBucket,
       table: stateful.table,
+      replyAddressSecret: stateful.replyAddressSecret,
+      intakeWorkflowLogGroup: stateful.intakeWorkflowLogGroup,
+      decisionWorkflowLogGroup: stateful.decisionWorkflowLogGroup,
     },
     description: `Email intake (${config.stageName}): functions, workflow, SES receiving and sending, alarms`,
   });

@@ -1,7 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 
 /** The stateful stack's resources that the stateless stack uses. */
@@ -10,6 +12,11 @@ export interface StatefulResources {
   readonly inboundBucket: s3.IBucket;
   readonly documentBucket: s3.IBucket;
   readonly table: dynamodb.ITable;
+  /** HMAC key of the signed reply addresses; outlives the stateless stack. */
+  readonly replyAddressSecret: secretsmanager.ISecret;
+  /** Execution log groups of the two workflows (named, so kept here). */
+  readonly intakeWorkflowLogGroup: logs.ILogGroup;
+  readonly decisionWorkflowLogGroup: logs.ILogGroup;
 }
 
 /**
@@ -37,6 +44,12 @@ export function referenceStatefulResources(
       bucketName: exported(source, source.bucketName, name),
       encryptionKey: key,
     });
+  const logGroup = (id: string, source: logs.ILogGroup, workflow: string): logs.ILogGroup =>
+    logs.LogGroup.fromLogGroupArn(
+      scope,
+      id,
+      exported(source, source.logGroupArn, `${workflow}-log-group-arn`),
+    );
   return {
     key,
     inboundBucket: bucket('InboundBucket', resources.inboundBucket, 'inbound-bucket-name'),
@@ -45,5 +58,24 @@ export function referenceStatefulResources(
       tableName: exported(resources.table, resources.table.tableName, 'table-name'),
       encryptionKey: key,
     }),
+    replyAddressSecret: secretsmanager.Secret.fromSecretCompleteArn(
+      scope,
+      'ReplyAddressSecret',
+      exported(
+        resources.replyAddressSecret,
+        resources.replyAddressSecret.secretArn,
+        'reply-address-secret-arn',
+      ),
+    ),
+    intakeWorkflowLogGroup: logGroup(
+      'IntakeWorkflowLogs',
+      resources.intakeWorkflowLogGroup,
+      'intake-workflow',
+    ),
+    decisionWorkflowLogGroup: logGroup(
+      'DecisionWorkflowLogs',
+      resources.decisionWorkflowLogGroup,
+      'decision-workflow',
+    ),
   };
 }

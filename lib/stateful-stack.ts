@@ -3,7 +3,9 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config.ts';
 import { IntakeKey } from './constructs/intake-key.ts';
@@ -22,8 +24,10 @@ export const INBOUND_MAIL_PREFIX = 'inbound/';
 export const STAGING_PREFIX = 'staging/';
 
 /**
- * Everything that holds data and must outlive a deployment: the key, the buckets and the table.
- * Termination protection is on and every resource is retained if the stack is deleted anyway.
+ * Everything that holds data and must outlive a deployment: the key, the buckets, the table, the
+ * reply-address secret and the workflows' named log groups (so the stateless stack can be
+ * deleted and deployed again). Termination protection is on and every resource is retained if
+ * the stack is deleted anyway.
  */
 export class StatefulStack extends Stack {
   /** Customer-managed key encrypting every bucket, the table, the topics and the queues. */
@@ -36,6 +40,15 @@ export class StatefulStack extends Stack {
   readonly accessLogBucket: s3.Bucket;
   /** The single intake table (see `table-design.ts`). */
   readonly table: dynamodb.Table;
+  /**
+   * HMAC key of the signed reply addresses (intake+REF.SIGNATURE@domain) in automatic emails.
+   * Here because applicants hold those addresses for months: a new key would stop them verifying.
+   */
+  readonly replyAddressSecret: secretsmanager.Secret;
+  /** Execution logs of the IntakeWorkflow. */
+  readonly intakeWorkflowLogGroup: logs.LogGroup;
+  /** Execution logs of the DecisionWorkflow. */
+  readonly decisionWorkflowLogGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
@@ -113,6 +126,30 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     if (config.manageApiGatewayLoggingRole) this.#setApiGatewayLoggingRole();
+
+    this.replyAddressSecret = new secretsmanager.Secret(this, 'ReplyAddressSecret', {
+      description: 'HMAC key of the signed reply addresses in automatic emails',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.replyAddressSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the key would invalidate the reply addresses in emails applicants still hold; it signs addresses, it protects no data. Replies also thread by Message-ID.',
+    });
+
+    // Named under /aws/vendedlogs/: CloudWatch Logs then grants Step Functions delivery through
+    // one account-level resource policy prefix instead of a statement per log group (whose policy
+    // size is limited). A named log group kept on delete would block re-creating the stateless
+    // stack, so they live here, kept with the data they describe.
+    const workflowLogGroup = (id: string, workflow: string): logs.LogGroup =>
+      new logs.LogGroup(this, id, {
+        logGroupName: `/aws/vendedlogs/states/${names.prefix}-${workflow}`,
+        retention: config.logRetentionDays,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+    this.intakeWorkflowLogGroup = workflowLogGroup('IntakeWorkflowLogs', 'intake-workflow');
+    this.decisionWorkflowLogGroup = workflowLogGroup('DecisionWorkflowLogs', 'decision-workflow');
 
     for (const index of TABLE_INDEXES) {
       this.table.addGlobalSecondaryIndex({

@@ -1,5 +1,4 @@
-import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { resolve } from 'node:path';
 import type { StageConfig } from './config.ts';
@@ -59,11 +58,15 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     const names = resourceNames(config);
-    const { key, inboundBucket, documentBucket, table } = referenceStatefulResources(
-      this,
-      props.stateful,
-      names.prefix,
-    );
+    const {
+      key,
+      inboundBucket,
+      documentBucket,
+      table,
+      replyAddressSecret,
+      intakeWorkflowLogGroup,
+      decisionWorkflowLogGroup,
+    } = referenceStatefulResources(this, props.stateful, names.prefix);
     for (const resource of Object.values(props.stateful)) this.addStackDependency(Stack.of(resource));
 
     const newFunction = (name: string, options: FunctionOptions): IntakeFunction =>
@@ -107,16 +110,6 @@ export class StatelessStack extends Stack {
       .bindBucket('DOCUMENT_BUCKET', documentBucket, 'readWrite');
     const screenEmail = intakeStep('screen-email', 'IntakeWorkflow ScreenEmail: verdicts and loops');
     screenEmail.bindTable(table, 'readWrite');
-    // Signs the reply addresses (intake+REF.SIGNATURE@domain) of every automatic email.
-    const replyAddressSecret = new secretsmanager.Secret(this, 'ReplyAddressSecret', {
-      description: 'HMAC key of the signed reply addresses in automatic emails',
-      generateSecretString: { passwordLength: 48, excludePunctuation: true },
-    });
-    Validations.of(replyAddressSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'Rotating the key would invalidate the reply addresses in emails applicants still hold; it signs addresses, it protects no data. Replies also thread by Message-ID.',
-    });
     const matchCase = intakeStep('match-case', 'IntakeWorkflow MatchCase: find the case or triage');
     // MatchCase verifies the signed reply addresses that replies come back to.
     matchCase.bindTable(table, 'readWrite').bindSecret('REPLY_ADDRESS_SECRET_ARN', replyAddressSecret);
@@ -165,8 +158,7 @@ export class StatelessStack extends Stack {
 
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', {
       steps,
-      logRetention: config.logRetentionDays,
-      logGroupName: `/aws/vendedlogs/states/${names.prefix}-intake-workflow`,
+      logGroup: intakeWorkflowLogGroup,
     });
 
     // Caseworkers' decisions: the query with their own text, or the invitation; then reminders.
@@ -182,8 +174,7 @@ export class StatelessStack extends Stack {
     };
     this.decisionWorkflow = new DecisionWorkflow(this, 'DecisionWorkflow', {
       steps: decisionSteps,
-      logRetention: config.logRetentionDays,
-      logGroupName: `/aws/vendedlogs/states/${names.prefix}-decision-workflow`,
+      logGroup: decisionWorkflowLogGroup,
     });
 
     const starter = newFunction('start-intake', {

@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
@@ -18,8 +18,8 @@ export interface DecisionWorkflowSteps {
 
 export interface DecisionWorkflowProps {
   readonly steps: DecisionWorkflowSteps;
-  readonly logRetention: logs.RetentionDays;
-  readonly logGroupName: string;
+  /** The execution log group (see `IntakeWorkflowProps.logGroup`). */
+  readonly logGroup: logs.ILogGroup;
 }
 
 /**
@@ -38,7 +38,7 @@ export interface DecisionWorkflowProps {
  */
 export class DecisionWorkflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
-  readonly logGroup: logs.LogGroup;
+  readonly logGroup: logs.ILogGroup;
 
   constructor(scope: Construct, id: string, props: DecisionWorkflowProps) {
     super(scope, id);
@@ -95,10 +95,7 @@ export class DecisionWorkflow extends Construct {
           .otherwise(invitationBranch),
       );
 
-    this.logGroup = new logs.LogGroup(this, 'Logs', {
-      logGroupName: props.logGroupName,
-      retention: props.logRetention,
-    });
+    this.logGroup = props.logGroup;
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromChainable(definition),

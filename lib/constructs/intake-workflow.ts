@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
@@ -29,10 +29,12 @@ export interface IntakeWorkflowSteps {
 export interface IntakeWorkflowProps {
   /** The step functions. */
   readonly steps: IntakeWorkflowSteps;
-  /** Retention of the execution log group. */
-  readonly logRetention: logs.RetentionDays;
-  /** Name of the execution log group; keep it under `/aws/vendedlogs/` (see below). */
-  readonly logGroupName: string;
+  /**
+   * The execution log group, named under `/aws/vendedlogs/` (CloudWatch Logs then grants delivery
+   * through one account-level resource policy prefix). Kept in the stateful stack: a named log
+   * group that outlives this one would block deploying it again.
+   */
+  readonly logGroup: logs.ILogGroup;
   /**
    * Limit of one execution; a stuck execution fails (and alarms) instead of hanging.
    * @default Duration.hours(1)
@@ -61,7 +63,7 @@ export class IntakeWorkflow extends Construct {
   /** The state machine. */
   readonly stateMachine: sfn.StateMachine;
   /** Its execution log group. */
-  readonly logGroup: logs.LogGroup;
+  readonly logGroup: logs.ILogGroup;
 
   constructor(scope: Construct, id: string, props: IntakeWorkflowProps) {
     super(scope, id);
@@ -105,12 +107,7 @@ export class IntakeWorkflow extends Construct {
       )
       .otherwise(matchCase.next(routeMatch));
 
-    // Under /aws/vendedlogs/ CloudWatch Logs grants delivery through one account-level resource
-    // policy prefix instead of a statement per log group (whose policy size is limited).
-    this.logGroup = new logs.LogGroup(this, 'Logs', {
-      logGroupName: props.logGroupName,
-      retention: props.logRetention,
-    });
+    this.logGroup = props.logGroup;
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromChainable(parseEmail.next(screenEmail).next(routeScreening)),

@@ -37,6 +37,22 @@ describe('StatefulStack', () => {
     withoutRole.statefulTemplate.resourceCountIs('AWS::ApiGateway::Account', 0);
   });
 
+  it('keeps the reply-address secret and the workflow log groups, which must outlive the stateless stack', () => {
+    template.hasResource('AWS::SecretsManager::Secret', {
+      Properties: { GenerateSecretString: Match.objectLike({ PasswordLength: 48 }) },
+      DeletionPolicy: 'Retain',
+    });
+    for (const workflow of ['intake', 'decision']) {
+      template.hasResource('AWS::Logs::LogGroup', {
+        Properties: {
+          LogGroupName: `/aws/vendedlogs/states/email-intake-dev-${workflow}-workflow`,
+          RetentionInDays: config.logRetentionDays,
+        },
+        DeletionPolicy: 'Retain',
+      });
+    }
+  });
+
   it('has one customer-managed key with rotation on, kept when the stack goes', () => {
     template.resourceCountIs('AWS::KMS::Key', 1);
     template.hasResource('AWS::KMS::Key', {

@@ -43,11 +43,11 @@ describe('StatelessStack functions', () => {
       const logGroup = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup;
       assert.match(logGroup.Ref, /LogGroup/, id);
     }
-    // One per function, one per state machine (intake, decision), one for the API's access log.
+    // One per function and one for the API's access log; the workflows' are in the stateful stack.
     template.resourcePropertiesCountIs(
       'AWS::Logs::LogGroup',
       { RetentionInDays: config.logRetentionDays },
-      Object.keys(functions).length + 3,
+      Object.keys(functions).length + 1,
     );
   });
 
@@ -160,6 +160,35 @@ describe('StatelessStack functions', () => {
   it('never uses the AWSLambdaBasicExecutionRole managed policy', () => {
     for (const role of Object.values(resourcesOf(template, 'AWS::IAM::Role'))) {
       assert.equal(role.Properties.ManagedPolicyArns, undefined);
+    }
+  });
+});
+
+describe('StatelessStack can be deleted and deployed again', () => {
+  it('names none of its log groups, so a kept one never blocks creating it again', () => {
+    // Kept log groups outlive the stack; a named one would make the next deploy fail with
+    // "already exists".
+    for (const [id, logGroup] of Object.entries(resourcesOf(template, 'AWS::Logs::LogGroup'))) {
+      assert.equal(logGroup.Properties.LogGroupName, undefined, id);
+    }
+  });
+
+  it('has no secret of its own: mailers read the stateful stack’s reply-address secret', () => {
+    // Deleting the secret with this stack would stop every reply address in circulation verifying.
+    template.resourceCountIs('AWS::SecretsManager::Secret', 0);
+    for (const name of ['notify-caseworker', 'send-query', 'send-triage-reply', 'decision-send']) {
+      assert.deepEqual(
+        environmentOf(name).REPLY_ADDRESS_SECRET_ARN,
+        { 'Fn::ImportValue': 'email-intake-dev-reply-address-secret-arn' },
+        name,
+      );
+    }
+  });
+
+  it('logs the workflows to the stateful stack’s log groups', () => {
+    for (const machine of Object.values(resourcesOf(template, 'AWS::StepFunctions::StateMachine'))) {
+      const destinations = JSON.stringify(machine.Properties.LoggingConfiguration);
+      assert.match(destinations, /email-intake-dev-(intake|decision)-workflow-log-group-arn/);
     }
   });
 });
