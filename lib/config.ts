@@ -8,8 +8,13 @@ export interface StageConfig {
   /** Short name of the stage, part of stack and resource names: lowercase letters, digits, dashes. */
   readonly stageName: string;
   /**
+   * The stage applicants write to. It refuses to synthesize with placeholder values (an example
+   * account id, a documentation domain such as example.org) and without an `alertEmail`.
+   */
+  readonly production: boolean;
+  /**
    * AWS account to deploy to. The placeholder `000000000000` lets `cdk synth` and the local
-   * runtime run without an account; replace it before `cdk deploy`.
+   * runtime run without an account (dev only); replace it before `cdk deploy`.
    */
   readonly account: string;
   /**
@@ -17,7 +22,11 @@ export interface StageConfig {
    * which SES email receiving is offered. Default for the shipped stages: `eu-west-1`.
    */
   readonly region: string;
-  /** The domain applicants write to and the office sends from, e.g. `intake.example.org`. */
+  /**
+   * The domain applicants write to and the office sends from, e.g. `intake.example.org`. Each
+   * stage has its own: SES verifies a domain once per account and region, and MX records send a
+   * domain's mail to one place.
+   */
   readonly mailDomain: string;
   /**
    * Addresses (or the bare mail domain) the SES receipt rule accepts. Explicit recipients, so the
@@ -44,9 +53,9 @@ export interface StageConfig {
    * a landing zone).
    */
   readonly manageApiGatewayLoggingRole: boolean;
-  /** Where alarms are emailed; no alarm notifications when absent. */
+  /** Where alarms are emailed (confirm the subscription once); none when absent. Required in production. */
   readonly alertEmail?: string;
-  /** The team mailbox new cases go to unless a caseworker is named. */
+  /** The team mailbox new cases go to unless a caseworker is named; the stage's own. */
   readonly caseworkerMailbox: string;
   /** The office's name, as it signs its emails. */
   readonly officeName: string;
@@ -75,7 +84,6 @@ export interface StageConfig {
 
 /** The office and its workflow timings, the same on every stage. */
 const OFFICE = {
-  caseworkerMailbox: 'sachbearbeitung@intake.example.org',
   officeName: 'Amt für Migration und Integration',
   servicePointAddress: 'Service Point, Willi-Becker-Allee 7, 40227 Düsseldorf',
   permitFee: '100 EUR',
@@ -86,13 +94,17 @@ const OFFICE = {
 
 /** The stages this repository knows. Values are reviewed like code: change them here. */
 const STAGES: Readonly<Record<string, StageConfig>> = {
+  // The local runtime and the tests run this stage; deploying it needs an account and a domain
+  // of its own (never production's).
   dev: {
     stageName: 'dev',
+    production: false,
     account: '000000000000',
     region: 'eu-west-1',
     mailDomain: 'intake.example.org',
     intakeRecipients: ['unterlagen@intake.example.org'],
     senderAddress: 'unterlagen@intake.example.org',
+    caseworkerMailbox: 'sachbearbeitung@intake.example.org',
     inboundMailRetentionDays: 30,
     documentRetentionDays: 90,
     noncurrentVersionRetentionDays: 7,
@@ -102,14 +114,18 @@ const STAGES: Readonly<Record<string, StageConfig>> = {
     intakeStepConcurrency: 2,
     ...OFFICE,
   },
+  // Placeholders, refused until replaced: the production account, the office's intake domain
+  // and mailboxes, and where alarms go.
   prod: {
     stageName: 'prod',
-    // Placeholder: set the production account id before the first deploy.
+    production: true,
     account: '000000000000',
     region: 'eu-west-1',
-    mailDomain: 'intake.example.org',
-    intakeRecipients: ['unterlagen@intake.example.org'],
-    senderAddress: 'unterlagen@intake.example.org',
+    mailDomain: 'intake.example.com',
+    intakeRecipients: ['unterlagen@intake.example.com'],
+    senderAddress: 'unterlagen@intake.example.com',
+    caseworkerMailbox: 'sachbearbeitung@example.com',
+    // alertEmail: required here (the operators' address; alarms are emailed to it).
     // Raw mail is only needed until its documents are recorded and audited.
     inboundMailRetentionDays: 180,
     // Documents stay while a residence case may still be open or appealed.
@@ -135,13 +151,40 @@ export class StageConfigError extends Error {
   }
 }
 
-/** Returns the validated configuration of a stage, or throws a `StageConfigError`. */
-export function loadStageConfig(stageName: string): StageConfig {
-  const config = STAGES[stageName];
+/**
+ * Returns the validated configuration of a stage, or throws a `StageConfigError`. The stage must
+ * also stay apart from the others: its own mail domain, and its own account in its region (one
+ * active receipt rule set per account and region).
+ */
+export function loadStageConfig(
+  stageName: string,
+  stages: Readonly<Record<string, StageConfig>> = STAGES,
+): StageConfig {
+  const config = stages[stageName];
   if (config === undefined) {
-    throw new StageConfigError(`Unknown stage "${stageName}"; known stages: ${STAGE_NAMES.join(', ')}`);
+    throw new StageConfigError(
+      `Unknown stage "${stageName}"; known stages: ${Object.keys(stages).join(', ')}`,
+    );
   }
-  return validateStageConfig(config);
+  validateStageConfig(config);
+  for (const [otherName, other] of Object.entries(stages)) {
+    if (otherName === stageName) continue;
+    if (other.mailDomain === config.mailDomain) {
+      throw new StageConfigError(
+        `Stage "${stageName}": mailDomain ${config.mailDomain} is also stage "${otherName}"'s; each stage needs its own`,
+      );
+    }
+    if (
+      other.account === config.account &&
+      other.region === config.region &&
+      !isPlaceholderAccount(config.account)
+    ) {
+      throw new StageConfigError(
+        `Stage "${stageName}": account ${config.account} in ${config.region} is also stage "${otherName}"'s; SES allows one active receipt rule set per account and region`,
+      );
+    }
+  }
+  return config;
 }
 
 const STAGE_NAME = /^[a-z][a-z0-9-]{0,15}$/;
@@ -230,7 +273,58 @@ export function validateStageConfig(config: StageConfig): StageConfig {
   if (config.alertEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(config.alertEmail)) {
     fail('alertEmail', `must be an email address, got "${config.alertEmail}"`);
   }
+  if (config.production) {
+    const placeholders = placeholdersIn(config);
+    if (placeholders.length > 0) {
+      throw new StageConfigError(
+        `Stage "${config.stageName}" is a production stage; set its real values in lib/config.ts: ${placeholders.join('; ')}`,
+      );
+    }
+  }
   return config;
+}
+
+/**
+ * Account ids of documentation and the local runtime (`000000000000`, `123456789012`, one digit
+ * twelve times): no real account has them.
+ */
+function isPlaceholderAccount(account: string): boolean {
+  return /^(\d)\1{11}$/.test(account) || account === '123456789012' || account === '012345678901';
+}
+
+/** Domains reserved for documentation and testing (RFC 2606, RFC 6761): nobody receives mail there. */
+function isDocumentationDomain(domain: string): boolean {
+  const labels = domain.toLowerCase().split('.');
+  const tld = labels.at(-1) ?? '';
+  const secondLevel = labels.slice(-2).join('.');
+  return (
+    ['example', 'test', 'invalid', 'localhost'].includes(tld) ||
+    ['example.com', 'example.org', 'example.net'].includes(secondLevel)
+  );
+}
+
+/** What a production stage still has from the shipped example, one phrase per field. */
+function placeholdersIn(config: StageConfig): string[] {
+  const found: string[] = [];
+  if (isPlaceholderAccount(config.account)) found.push(`account "${config.account}" is a placeholder`);
+  const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1);
+  if (isDocumentationDomain(config.mailDomain)) {
+    found.push(`mailDomain "${config.mailDomain}" is a documentation domain`);
+  }
+  const addresses: [keyof StageConfig, readonly string[]][] = [
+    ['intakeRecipients', config.intakeRecipients],
+    ['senderAddress', [config.senderAddress]],
+    ['caseworkerMailbox', [config.caseworkerMailbox]],
+    ['alertEmail', config.alertEmail === undefined ? [] : [config.alertEmail]],
+  ];
+  for (const [field, values] of addresses) {
+    const placeholder = values.find((address) => isDocumentationDomain(domainOf(address)));
+    if (placeholder !== undefined) found.push(`${field} "${placeholder}" is at a documentation domain`);
+  }
+  if (config.alertEmail === undefined) {
+    found.push('alertEmail is required: alarms must reach someone');
+  }
+  return found;
 }
 
 function isAddressAt(address: string, domain: string): boolean {

@@ -22,10 +22,104 @@ const invalid = (change: Partial<StageConfig>, message: RegExp): void => {
   );
 };
 
+/** A production stage as an operator fills it in: a real account, domain and addresses. */
+const realProd: StageConfig = {
+  ...dev,
+  stageName: 'prod',
+  production: true,
+  account: '210987654321',
+  mailDomain: 'intake.stadt-musterstadt.de',
+  intakeRecipients: ['unterlagen@intake.stadt-musterstadt.de'],
+  senderAddress: 'unterlagen@intake.stadt-musterstadt.de',
+  caseworkerMailbox: 'auslaenderbehoerde@stadt-musterstadt.de',
+  alertEmail: 'it-betrieb@stadt-musterstadt.de',
+};
+
 describe('loadStageConfig', () => {
-  it('knows dev and prod, both valid and both in eu-west-1', () => {
+  it('knows dev and prod, dev in eu-west-1 with the local placeholders', () => {
     assert.deepEqual([...STAGE_NAMES].sort(), ['dev', 'prod']);
-    for (const stage of STAGE_NAMES) assert.equal(loadStageConfig(stage).region, 'eu-west-1');
+    assert.equal(dev.region, 'eu-west-1');
+    assert.equal(dev.production, false);
+  });
+
+  it('refuses the shipped prod stage, naming every placeholder to replace', () => {
+    assert.throws(
+      () => loadStageConfig('prod'),
+      (error: Error) => {
+        assert.ok(error instanceof StageConfigError);
+        assert.match(error.message, /^Stage "prod" is a production stage.*lib\/config\.ts/);
+        for (const field of [
+          'account',
+          'mailDomain',
+          'intakeRecipients',
+          'senderAddress',
+          'caseworkerMailbox',
+        ]) {
+          assert.match(error.message, new RegExp(`\\b${field}\\b`), field);
+        }
+        assert.match(error.message, /alertEmail is required/);
+        return true;
+      },
+    );
+  });
+
+  it('accepts a production stage with real values, and refuses each placeholder in it', () => {
+    assert.equal(validateStageConfig(realProd), realProd);
+    const refused = (change: Partial<StageConfig>, message: RegExp): void => {
+      assert.throws(() => validateStageConfig({ ...realProd, ...change }), message);
+    };
+    for (const account of ['000000000000', '111111111111', '123456789012']) {
+      refused({ account }, /account "\d{12}" is a placeholder/);
+    }
+    for (const domain of [
+      'example.com',
+      'intake.example.org',
+      'mail.example.net',
+      'intake.test',
+      'x.example',
+    ]) {
+      refused(
+        {
+          mailDomain: domain,
+          intakeRecipients: [`unterlagen@${domain}`],
+          senderAddress: `unterlagen@${domain}`,
+        },
+        new RegExp(`mailDomain "${domain.replace(/\./g, '\\.')}" is a documentation domain`),
+      );
+    }
+    refused({ caseworkerMailbox: 'team@example.com' }, /caseworkerMailbox "team@example\.com"/);
+    refused({ alertEmail: 'ops@example.org' }, /alertEmail "ops@example\.org"/);
+    const { alertEmail: _, ...withoutAlerts } = realProd;
+    assert.throws(() => validateStageConfig(withoutAlerts), /alertEmail is required/);
+  });
+
+  it('refuses two stages sharing a mail domain, or an account in one region', () => {
+    const stages = { dev, prod: realProd };
+    assert.equal(loadStageConfig('prod', stages), realProd);
+    assert.throws(
+      () =>
+        loadStageConfig('prod', {
+          ...stages,
+          dev: {
+            ...dev,
+            mailDomain: realProd.mailDomain,
+            intakeRecipients: realProd.intakeRecipients,
+            senderAddress: realProd.senderAddress,
+          },
+        }),
+      /Stage "prod": mailDomain intake\.stadt-musterstadt\.de is also stage "dev"'s/,
+    );
+    assert.throws(
+      () => loadStageConfig('dev', { ...stages, dev: { ...dev, account: realProd.account } }),
+      /Stage "dev": account 210987654321 in eu-west-1 is also stage "prod"'s/,
+    );
+    // Another region of the same account is another set of SES identities and receipt rules.
+    assert.doesNotThrow(() =>
+      loadStageConfig('dev', {
+        ...stages,
+        dev: { ...dev, account: realProd.account, region: 'eu-central-1' },
+      }),
+    );
   });
 
   it('names the known stages when asked for an unknown one', () => {
@@ -84,9 +178,15 @@ describe('createApp stage selection', () => {
     const previous = process.env.CDK_CONTEXT_JSON;
     process.env.CDK_CONTEXT_JSON = JSON.stringify({ stage: 'prod' });
     try {
-      const { stateful, stateless } = createApp({ bundle: false });
+      // The shipped prod stage has placeholders: `cdk synth -c stage=prod` stops before any stack.
+      assert.throws(
+        () => createApp({ bundle: false }),
+        /^StageConfigError: Stage "prod" is a production stage/,
+      );
+      const { stateful, stateless } = createApp({ bundle: false, config: realProd });
       assert.equal(stateful.stackName, 'EmailIntake-prod-Stateful');
       assert.equal(stateless.stackName, 'EmailIntake-prod-Stateless');
+      assert.equal(stateful.account, '210987654321');
     } finally {
       if (previous === undefined) delete process.env.CDK_CONTEXT_JSON;
       else process.env.CDK_CONTEXT_JSON = previous;
