@@ -1,6 +1,8 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import { resolve } from 'node:path';
+import { MESSAGE_METRICS, SERVICE_DIMENSION } from '../functions/events/message-metrics.ts';
 import type { StageConfig } from './config.ts';
 import { CaseworkerApi } from './constructs/caseworker-api.ts';
 import { IntakeFunction, type IntakeFunctionProps } from './constructs/intake-function.ts';
@@ -74,6 +76,7 @@ export class StatelessStack extends Stack {
         entry: handlerEntry(name),
         logRetention: config.logRetentionDays,
         serviceName: SERVICE_NAME,
+        metricsNamespace: names.prefix,
         invokedBy: 'state-machine',
         ...options,
       });
@@ -225,6 +228,15 @@ export class StatelessStack extends Stack {
     })
       .watchStateMachine('intake-workflow', this.workflow.stateMachine)
       .watchStateMachine('decision-workflow', this.decisionWorkflow.stateMachine)
+      // A held message ends in a succeeded execution: the failed-execution alarms never see it.
+      .watchMessageCount(
+        'held-messages',
+        new cloudwatch.Metric({
+          namespace: names.prefix,
+          metricName: MESSAGE_METRICS.held,
+          dimensionsMap: { [SERVICE_DIMENSION]: SERVICE_NAME },
+        }),
+      )
       .watchDeadLetterQueue('inbound-notifications', this.receiving.notifications.deadLetterQueue)
       .watchDeadLetterQueue('mail-feedback', this.outbound.feedback.deadLetterQueue);
 

@@ -107,7 +107,11 @@ async function main(): Promise<void> {
         ses: portFromEnv('INTAKE_SES_PORT', DEFAULT_PORTS.ses),
         stepFunctions: portFromEnv('INTAKE_SFN_PORT', DEFAULT_PORTS.stepFunctions),
       },
-      lambdaEnvironment: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN' },
+      lambdaEnvironment: {
+        POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+        // Metrics are JSON lines for CloudWatch; in this terminal they would only be noise.
+        POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+      },
       ...(verdictsFile === undefined ? {} : { verdictsFor: verdictsFromFile(verdictsFile) }),
       log: say,
     });

@@ -2,6 +2,8 @@ import middy from '@middy/core';
 import { dynamoDb } from '#clients/dynamodb';
 import { requireEnv } from '#shared/env';
 import { logger } from '#shared/logger';
+import { countMessage } from '#shared/metrics';
+import { MESSAGE_METRICS } from '#events/message-metrics';
 import { afterErrorSchema } from '#events/workflow-state';
 import { DynamoDbTriageRepository } from '#adapters/dynamodb-triage-repository';
 
@@ -23,5 +25,7 @@ export const handler = middy<unknown, { held: true; reason: 'processing-error' }
     detail: errorName.slice(0, 200),
   });
   logger.error('Held for a person after a failed step', { sesMessageId: state.messageId, error: errorName });
+  // The execution still succeeds: this metric is what an alarm sees.
+  countMessage(MESSAGE_METRICS.held, errorName);
   return { held: true, reason: 'processing-error' };
 });

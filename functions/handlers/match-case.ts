@@ -3,6 +3,8 @@ import { dynamoDb } from '#clients/dynamodb';
 import { requireEnv } from '#shared/env';
 import { loadReplyAddressSecret } from '#shared/reply-address-secret';
 import { logger } from '#shared/logger';
+import { countMessage } from '#shared/metrics';
+import { MESSAGE_METRICS } from '#events/message-metrics';
 import { caseRepository } from '#shared/case-repository';
 import { inboundEmailFrom, screenedEmailSchema } from '#events/workflow-state';
 import type { MatchDecision } from '#domain/case-matching';
@@ -28,5 +30,6 @@ export const handler = middy<unknown, MatchDecision>().handler(async (event) => 
     outcome: decision.outcome,
     ...(decision.outcome === 'Matched' ? { by: decision.by } : { reason: decision.reason }),
   });
+  if (decision.outcome !== 'Matched') countMessage(MESSAGE_METRICS.triaged, decision.reason);
   return decision;
 });

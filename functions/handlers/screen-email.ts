@@ -2,6 +2,8 @@ import middy from '@middy/core';
 import { dynamoDb } from '#clients/dynamodb';
 import { requireEnv } from '#shared/env';
 import { logger } from '#shared/logger';
+import { countMessage } from '#shared/metrics';
+import { MESSAGE_METRICS } from '#events/message-metrics';
 import { afterParseSchema } from '#events/workflow-state';
 import { screenEmail, type ScreeningResult } from '#domain/screening';
 import { DynamoDbTriageRepository } from '#adapters/dynamodb-triage-repository';
@@ -27,6 +29,7 @@ export const handler = middy<unknown, ScreeningResult>().handler(async (event) =
       suggestedCases: [],
       detail: null,
     });
+    countMessage(MESSAGE_METRICS.quarantined, result.reason);
   }
   logger.info('Screened', { sesMessageId: state.messageId, outcome: result.outcome });
   return result;

@@ -1,6 +1,8 @@
 import middy from '@middy/core';
 import { z } from 'zod';
 import { logger } from '#shared/logger';
+import { countMessage } from '#shared/metrics';
+import { MESSAGE_METRICS } from '#events/message-metrics';
 import { mailWiring } from '#shared/mail-wiring';
 import { inboundEmailFrom, screenedEmailSchema } from '#events/workflow-state';
 import { SendTriageReply } from '#use-cases/send-triage-reply';
@@ -36,5 +38,6 @@ export const handler = middy().handler(async (event: unknown) => {
     sent: outcome.sent,
     ...(outcome.sent ? {} : { reason: outcome.reason }),
   });
+  countMessage(MESSAGE_METRICS.triageReplies, outcome.sent ? 'sent' : outcome.reason);
   return outcome;
 });

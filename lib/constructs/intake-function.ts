@@ -38,8 +38,14 @@ export interface IntakeFunctionProps {
   readonly invokedBy: Invocation;
   /** Retention of the function's log group. */
   readonly logRetention: logs.RetentionDays;
-  /** `POWERTOOLS_SERVICE_NAME`, the `service` field of every log line. */
+  /** `POWERTOOLS_SERVICE_NAME`, the `service` field of every log line and metric. */
   readonly serviceName: string;
+  /**
+   * `POWERTOOLS_METRICS_NAMESPACE`: where the function's custom metrics (embedded metric format
+   * in its log) appear in CloudWatch.
+   * @default - none; a function that publishes metrics then uses Powertools' default namespace
+   */
+  readonly metricsNamespace?: string;
   /**
    * Memory in MB (CPU scales with it).
    * @default 512
@@ -148,6 +154,10 @@ export class IntakeFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         // Declared here so operators (and the local runtime) change a value, never add a variable.
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        POWERTOOLS_METRICS_DISABLED: 'false',
+        ...(props.metricsNamespace === undefined
+          ? {}
+          : { POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace }),
         ...props.environment,
       },
       bundling: {

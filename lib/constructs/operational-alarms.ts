@@ -24,7 +24,8 @@ export interface OperationalAlarmsProps {
 
 /**
  * Alarms for the places where a message can end up without anyone noticing: a failed or timed-out
- * workflow execution, and any message in a dead-letter queue. Each fires on the first occurrence.
+ * workflow execution, a message held for a person, and any message in a dead-letter queue. Each
+ * fires on the first occurrence and, when the stage has an alert email, emails it.
  */
 export class OperationalAlarms extends Construct {
   /** Every alarm created so far. */
@@ -59,6 +60,15 @@ export class OperationalAlarms extends Construct {
       `${name}-timed-out`,
       stateMachine.metricTimedOut({ period: Duration.minutes(5), statistic: 'Sum' }),
     );
+    return this;
+  }
+
+  /**
+   * Alarms when a count of messages (a Sum metric such as held messages) is above zero in five
+   * minutes: the first one is enough for a person to look.
+   */
+  watchMessageCount(name: string, metric: cloudwatch.Metric): this {
+    this.#add(name, metric.with({ period: Duration.minutes(5), statistic: 'Sum' }));
     return this;
   }
 

@@ -373,6 +373,23 @@ describe('StatelessStack outbound mail', () => {
 });
 
 describe('StatelessStack alarms', () => {
+  it('alarms on any held message within five minutes (held executions succeed, so nothing else fires)', () => {
+    for (const name of Object.keys(stateless.functions)) {
+      assert.equal(environmentOf(name).POWERTOOLS_METRICS_NAMESPACE, 'email-intake-dev', name);
+    }
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'email-intake-dev-held-messages',
+      Namespace: 'email-intake-dev',
+      MetricName: 'HeldMessages',
+      Dimensions: [{ Name: 'service', Value: 'email-intake' }],
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+  });
+
   it('alarms on failed workflow executions and on any message in a dead-letter queue', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/States',
