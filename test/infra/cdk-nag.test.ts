@@ -135,3 +135,36 @@ describe('A stage with an alert email', () => {
     });
   });
 });
+
+describe('A production stage, filled in', () => {
+  const prod = synthesize({
+    config: {
+      ...loadStageConfig('dev'),
+      stageName: 'prod',
+      production: true,
+      account: '210987654321',
+      mailDomain: 'intake.stadt-musterstadt.de',
+      intakeRecipients: ['unterlagen@intake.stadt-musterstadt.de'],
+      senderAddress: 'unterlagen@intake.stadt-musterstadt.de',
+      caseworkerMailbox: 'auslaenderbehoerde@stadt-musterstadt.de',
+      alertEmail: 'it-betrieb@stadt-musterstadt.de',
+    },
+    validateTemplates: false,
+  });
+
+  it('synthesizes without unacknowledged findings and emails every alarm, the held-message one too', () => {
+    assert.deepEqual(reportedFindings(prod.assembly.directory), []);
+    const template = prod.statelessTemplate;
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'it-betrieb@stadt-musterstadt.de',
+    });
+    const alarms = Object.entries(resourcesOf(template, 'AWS::CloudWatch::Alarm'));
+    assert.ok(alarms.some(([, alarm]) => alarm.Properties.MetricName === 'HeldMessages'));
+    for (const [id, alarm] of alarms) {
+      const actions = alarm.Properties.AlarmActions as { Ref: string }[];
+      assert.equal(actions.length, 1, id);
+      assert.match(actions[0]!.Ref, /^AlarmsTopic/, id);
+    }
+  });
+});
