@@ -45,8 +45,8 @@ export function lambdaStep(
     retryOnServiceExceptions: false,
     ...options,
   });
-  // About 10 minutes at most (2 s doubling, capped at a minute, full jitter so a burst of throttled
-  // executions does not come back at once), well inside the workflow's own timeout.
+  // Eleven retries over seven minutes at most (2 s doubling, capped at a minute; full jitter so a
+  // burst of throttled executions does not come back at once), well inside the workflow timeout.
   task.addRetry({
     errors: LAMBDA_SERVICE_ERRORS,
     interval: Duration.seconds(2),
