@@ -1,8 +1,9 @@
-import { senderIsAuthenticated, type ReceiptVerdicts } from './receipt-verdicts.ts';
+import { senderIsAuthenticated, type ReceiptVerdicts, type VerdictStatus } from './receipt-verdicts.ts';
 
 /**
  * The Screen step's decision, routed on by the workflow:
- * - `Quarantine`: the receiving service found a virus or spam; a person looks at it, no case sees it;
+ * - `Quarantine`: the receiving service did not find the message clean of viruses or spam (`verdict`
+ *   says what it found instead of PASS); a person looks at it, no case sees it, nothing answers it;
  * - `AutomaticMail`: an auto-reply, bounce or list mail without documents; never answered;
  * - `Proceed`: on to matching. `senderVerified` says whether the sender's address may identify
  *   the applicant (it may not when SPF/DKIM/DMARC failed: possible spoofing). `autoReplyAllowed`
@@ -10,7 +11,7 @@ import { senderIsAuthenticated, type ReceiptVerdicts } from './receipt-verdicts.
  *   Outlook): its documents reach the case, but nothing automatic answers it.
  */
 export type ScreeningResult =
-  | { readonly outcome: 'Quarantine'; readonly reason: 'virus' | 'spam' }
+  | { readonly outcome: 'Quarantine'; readonly reason: 'virus' | 'spam'; readonly verdict: VerdictStatus }
   | { readonly outcome: 'AutomaticMail'; readonly reason: string }
   | {
       readonly outcome: 'Proceed';
@@ -27,11 +28,14 @@ export interface ScreeningInput {
 }
 
 export function screenEmail(input: ScreeningInput): ScreeningResult {
-  // A scan that could not run is not a pass: hold the message rather than trust it.
-  if (input.verdicts.virus === 'FAIL' || input.verdicts.virus === 'PROCESSING_FAILED') {
-    return { outcome: 'Quarantine', reason: 'virus' };
+  // Fail closed: only PASS is clean. A scan that could not run (PROCESSING_FAILED), was switched
+  // off (DISABLED) or could not decide (GRAY) says nothing about the files, so they are held.
+  if (input.verdicts.virus !== 'PASS') {
+    return { outcome: 'Quarantine', reason: 'virus', verdict: input.verdicts.virus };
   }
-  if (input.verdicts.spam === 'FAIL') return { outcome: 'Quarantine', reason: 'spam' };
+  if (input.verdicts.spam !== 'PASS') {
+    return { outcome: 'Quarantine', reason: 'spam', verdict: input.verdicts.spam };
+  }
   const isDocument = (a: { kind?: string }): boolean => a.kind === undefined || a.kind === 'document';
   const carriesDocuments = input.attachments.some((a) => a.accepted && isDocument(a));
   if (input.automaticReason !== null && !carriesDocuments) {

@@ -27,7 +27,8 @@ export const handler = middy<unknown, ScreeningResult>().handler(async (event) =
       reason: result.reason === 'virus' ? 'quarantined-virus' : 'quarantined-spam',
       receivedAt: state.receivedAt,
       suggestedCases: [],
-      detail: null,
+      // What SES said instead of PASS (FAIL: found; GRAY, DISABLED, PROCESSING_FAILED: not scanned clean).
+      detail: `${result.reason} verdict ${result.verdict}`,
     });
     countMessage(MESSAGE_METRICS.quarantined, result.reason);
   }

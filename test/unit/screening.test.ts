@@ -26,6 +26,7 @@ describe('screenEmail', () => {
       {
         outcome: 'Quarantine',
         reason: 'virus',
+        verdict: 'FAIL',
       },
     );
   });
@@ -39,12 +40,35 @@ describe('screenEmail', () => {
     assert.equal(result.outcome, 'Quarantine');
   });
 
+  for (const virus of ['GRAY', 'DISABLED', 'PROCESSING_FAILED'] as const) {
+    it(`holds a message whose virus verdict is ${virus}: only PASS counts as clean`, () => {
+      const result = screenEmail({
+        verdicts: { ...allPass, virus },
+        automaticReason: null,
+        attachments: [{ accepted: true }],
+      });
+      assert.deepEqual(result, { outcome: 'Quarantine', reason: 'virus', verdict: virus });
+    });
+  }
+
+  for (const spam of ['GRAY', 'DISABLED', 'PROCESSING_FAILED'] as const) {
+    it(`holds a message whose spam verdict is ${spam}: only PASS counts as clean`, () => {
+      const result = screenEmail({
+        verdicts: { ...allPass, spam },
+        automaticReason: null,
+        attachments: [{ accepted: true }],
+      });
+      assert.deepEqual(result, { outcome: 'Quarantine', reason: 'spam', verdict: spam });
+    });
+  }
+
   it('quarantines spam', () => {
     assert.deepEqual(
       screenEmail({ verdicts: { ...allPass, spam: 'FAIL' }, automaticReason: null, attachments: [] }),
       {
         outcome: 'Quarantine',
         reason: 'spam',
+        verdict: 'FAIL',
       },
     );
   });
