@@ -66,10 +66,18 @@ export class DynamoDbTriageRepository implements TriageRepository {
   }
 }
 
-type StoredEmail = Omit<InboundEmail, 'readProblems'> & { readonly readProblems?: readonly string[] };
+/** Fields added later read as their safe defaults on entries written before them. */
+type LaterFields = 'readProblems' | 'fromAddresses' | 'senderAmbiguity' | 'replyTo';
+type StoredEmail = Omit<InboundEmail, LaterFields> & Partial<Pick<InboundEmail, LaterFields>>;
 
 function withReadProblems(email: StoredEmail): InboundEmail {
-  return { ...email, readProblems: email.readProblems ?? [] };
+  return {
+    ...email,
+    readProblems: email.readProblems ?? [],
+    fromAddresses: email.fromAddresses ?? (email.from === null ? [] : [email.from]),
+    senderAmbiguity: email.senderAmbiguity ?? null,
+    replyTo: email.replyTo ?? [],
+  };
 }
 
 function toEntry(item: Record<string, unknown>): TriageEntry {

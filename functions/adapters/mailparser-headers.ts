@@ -1,5 +1,12 @@
 import type { AddressObject } from 'mailparser';
+import addressparser from 'nodemailer/lib/addressparser/index.js';
 import type { MessageHeaders } from '../domain/ports.ts';
+import {
+  displayNameClaimsAddress,
+  isPlainAddress,
+  lowercaseAscii,
+  type SenderAmbiguity,
+} from '../domain/sender-address.ts';
 
 /**
  * Turns mailparser's parsed header map (plus the raw header lines) into the port's
@@ -26,12 +33,52 @@ function addresses(value: unknown): string[] {
   const found: string[] = [];
   const visit = (entries: AddressObject['value']): void => {
     for (const entry of entries) {
-      if (entry.address) found.push(entry.address.toLowerCase());
+      if (entry.address) found.push(lowercaseAscii(entry.address));
       if (entry.group) visit(entry.group);
     }
   };
   for (const object of objects) if (object?.value) visit(object.value);
   return found;
+}
+
+/** The most From addresses reported (for a person to read); more say nothing new. */
+const MAX_FROM_ADDRESSES = 10;
+
+interface FromFacts {
+  readonly from: string | null;
+  readonly fromAddresses: string[];
+  readonly fromAmbiguity: SenderAmbiguity | null;
+}
+
+/**
+ * The sender, only when From is one header with one plain mailbox whose display name claims no
+ * other address. mailparser keeps only the first of several From headers, so the raw lines are
+ * counted, and later ones read with nodemailer's address parser (the one mailparser uses).
+ */
+function fromFacts(parsed: Map<string, unknown>, lines: readonly RawHeaderLine[]): FromFacts {
+  const fromLines = lines.filter((l) => l.key === 'from');
+  const objects = (Array.isArray(parsed.get('from')) ? parsed.get('from') : [parsed.get('from')]) as (
+    AddressObject | undefined
+  )[];
+  const entries = objects.flatMap((o) => o?.value ?? []);
+  const later = fromLines.slice(1).flatMap((l) => addressparser(rawValue(l.line), { flatten: true }));
+  const fromAddresses = [
+    ...addresses(parsed.get('from')),
+    ...later.map((a) => lowercaseAscii(a.address)).filter((a) => a !== ''),
+  ].slice(0, MAX_FROM_ADDRESSES);
+  const mailboxes = entries.filter((e) => e.group === undefined && e.address);
+  const ambiguity = ((): SenderAmbiguity | null => {
+    if (fromLines.length > 1) return 'several-from-headers';
+    if (entries.some((e) => e.group !== undefined)) return 'group';
+    if (entries.some((e) => displayNameClaimsAddress(e.name ?? '', e.address ?? ''))) {
+      return 'address-in-display-name';
+    }
+    if (mailboxes.length > 1) return 'several-mailboxes';
+    if (mailboxes.length === 1 && !isPlainAddress(mailboxes[0]!.address!)) return 'malformed-address';
+    return null;
+  })();
+  const single = ambiguity === null && mailboxes.length === 1 ? fromAddresses[0]! : null;
+  return { from: single, fromAddresses, fromAmbiguity: ambiguity };
 }
 
 function messageIds(value: unknown): string[] {
@@ -93,7 +140,8 @@ export function toMessageHeaders(
   const subject = parsed.get('subject');
   return {
     messageId: messageIds(parsed.get('message-id'))[0] ?? null,
-    from: addresses(parsed.get('from'))[0] ?? null,
+    ...fromFacts(parsed, lines),
+    replyTo: addresses(parsed.get('reply-to')),
     to: addresses(parsed.get('to')),
     cc: addresses(parsed.get('cc')),
     subject: typeof subject === 'string' ? subject : null,

@@ -1,4 +1,5 @@
 import type { ChecklistDefinition, LocalisedText } from './checklist.ts';
+import { addressKey } from './sender-address.ts';
 
 /**
  * A case (Vorgang) as the office's system knows it, identified by its case reference
@@ -66,9 +67,12 @@ export function missingItems(caseFile: CaseFile, documents: readonly CaseDocumen
   return checklistState(caseFile, documents).filter((item) => item.required && !item.fulfilled);
 }
 
-/** Lowercase, trimmed; the one form contact addresses are stored and compared in. */
+/**
+ * Trimmed, A–Z lowercased (nothing else: see sender-address.ts); the one form contact addresses
+ * are stored and compared in.
+ */
 export function normaliseAddress(address: string): string {
-  return address.trim().toLowerCase();
+  return addressKey(address);
 }
 
 /** A deliberately simple shape check for addresses typed by caseworkers (not RFC 5322). */

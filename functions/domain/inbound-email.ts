@@ -1,5 +1,6 @@
 import type { HoldReason } from './parsed-email.ts';
 import type { ReceiptVerdicts } from './receipt-verdicts.ts';
+import type { SenderAmbiguity } from './sender-address.ts';
 
 /**
  * One received email as matching and recording need it: small facts and storage references,
@@ -19,7 +20,13 @@ export interface InboundEmail {
   /** The SES message id. */
   readonly messageId: string;
   readonly receivedAt: string;
+  /** The sender's address: only when From is one header with one plain mailbox (see ParsedEmail). */
   readonly from: string | null;
+  /** What the From header(s) name, for a person to read; never matched on. */
+  readonly fromAddresses: readonly string[];
+  /** Why From names no single sender; null when it does or names none. */
+  readonly senderAmbiguity: SenderAmbiguity | null;
+  readonly replyTo: readonly string[];
   readonly to: readonly string[];
   readonly subject: string | null;
   /** The applicant's own words, without quoted history, bounded (see ParseEmail). */
@@ -32,5 +39,6 @@ export interface InboundEmail {
   /** What the parser could not read as sent (ParsedEmail's `problems` codes). */
   readonly readProblems: readonly string[];
   readonly verdicts: ReceiptVerdicts;
+  /** SES's verdicts authenticate the From domain (see senderIsAuthenticated). */
   readonly senderVerified: boolean;
 }

@@ -1,3 +1,5 @@
+import type { SenderAmbiguity } from './sender-address.ts';
+
 /**
  * What parsing one message yields. This is the JSON of `intake parse --json` (a contract used
  * outside the tests) and, with storage keys added, the ParseEmail step's output: references and
@@ -63,8 +65,17 @@ export type CaseReferenceSource = 'recipient' | 'subject' | 'body' | 'attachment
 export interface ParsedEmail {
   /** The message's own Message-ID header (angle brackets kept), or null. */
   readonly messageId: string | null;
-  /** The From address (lowercased), or null when missing or unreadable. */
+  /**
+   * The sender's address (A–Z lowercased, nothing else), only when From is exactly one header
+   * with exactly one plain mailbox; null otherwise (missing, unreadable, or `senderAmbiguity`).
+   */
   readonly from: string | null;
+  /** Every address the From header(s) name, display names never: who it claims to be from, for a person. */
+  readonly fromAddresses: readonly string[];
+  /** Why From names no single sender (several headers or mailboxes, a group, …); null when it does or names none. */
+  readonly senderAmbiguity: SenderAmbiguity | null;
+  /** The Reply-To addresses: an automatic answer never goes out when one of them is the office's own. */
+  readonly replyTo: readonly string[];
   readonly to: readonly string[];
   readonly cc: readonly string[];
   readonly subject: string | null;
@@ -126,6 +137,8 @@ export const OUTPUT_LIMITS = {
   /** Addresses reported per To or Cc header, and characters per address (RFC 5321: 254). */
   addresses: 50,
   addressChars: 254,
+  /** Addresses reported from From and from Reply-To: a few tell a person enough. */
+  senderAddresses: 10,
   /** Entries in `problems`, and characters per entry. */
   problems: 50,
   problemChars: 200,

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { IntakeRequest, ObjectLocation } from './intake-request.ts';
 import type { AttachmentOrigin } from './parsed-email.ts';
+import type { SenderAmbiguity } from './sender-address.ts';
 
 /**
  * The interfaces the domain needs from the outside world. Adapters in `functions/adapters`
@@ -34,7 +35,14 @@ export interface IncomingAttachment {
 /** The headers of the top-level message, decoded. */
 export interface MessageHeaders {
   readonly messageId: string | null;
+  /** The sender's address (A–Z lowercased), only when `fromAmbiguity` is null; else null. */
   readonly from: string | null;
+  /** Every address the From header(s) name, display names never (a few, for a person to read). */
+  readonly fromAddresses: readonly string[];
+  /** Why From does not name exactly one sender; null when it does (or names none). */
+  readonly fromAmbiguity: SenderAmbiguity | null;
+  /** The Reply-To addresses (A–Z lowercased). */
+  readonly replyTo: readonly string[];
   readonly to: readonly string[];
   readonly cc: readonly string[];
   readonly subject: string | null;

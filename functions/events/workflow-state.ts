@@ -37,12 +37,23 @@ export const afterErrorSchema = z.object({
   error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
 });
 
+const senderAmbiguitySchema = z.enum([
+  'several-from-headers',
+  'several-mailboxes',
+  'group',
+  'address-in-display-name',
+  'malformed-address',
+]);
+
 const locationSchema = z.object({ bucket: z.string(), key: z.string() }).nullable();
 
 /** What MatchCase and RecordDocuments read: the request, the parse result and the screening. */
 export const screenedEmailSchema = intakeRequestSchema.extend({
   parsed: z.object({
     from: z.string().nullable(),
+    fromAddresses: z.array(z.string()).default([]),
+    senderAmbiguity: senderAmbiguitySchema.nullable().default(null),
+    replyTo: z.array(z.string()).default([]),
     to: z.array(z.string()),
     subject: z.string().nullable(),
     newText: z.string().optional(),
@@ -80,6 +91,9 @@ export function inboundEmailFrom(state: z.infer<typeof screenedEmailSchema>): In
     messageId: state.messageId,
     receivedAt: state.receivedAt,
     from: parsed.from,
+    fromAddresses: parsed.fromAddresses,
+    senderAmbiguity: parsed.senderAmbiguity,
+    replyTo: parsed.replyTo,
     to: parsed.to,
     subject: parsed.subject,
     text: parsed.newText ?? '',

@@ -92,8 +92,8 @@ function boundedReferences(references: readonly string[]): string[] {
   return ids.length <= max ? ids : [ids[0]!, ...ids.slice(ids.length - (max - 1))];
 }
 
-const boundedAddresses = (addresses: readonly string[]): string[] =>
-  addresses.slice(0, OUTPUT_LIMITS.addresses).map((a) => cut(a, OUTPUT_LIMITS.addressChars));
+const boundedAddresses = (addresses: readonly string[], max: number = OUTPUT_LIMITS.addresses): string[] =>
+  addresses.slice(0, max).map((a) => cut(a, OUTPUT_LIMITS.addressChars));
 
 /**
  * Reads one raw message: every attachment is streamed into the document store, assessed, and
@@ -141,9 +141,14 @@ export class ParseEmail {
       mailFrom: envelope?.mailFrom ?? null,
     });
     const found = this.#findCaseReferences(subject, parsed.text, envelope, attachments);
+    const tooLong = headers.from !== null && headers.from.length > OUTPUT_LIMITS.addressChars;
     return {
       messageId: boundedId(headers.messageId),
-      from: headers.from === null ? null : cut(headers.from, OUTPUT_LIMITS.addressChars),
+      // An address longer than any mailbox can be (RFC 5321) is not cut into one that might match.
+      from: tooLong ? null : headers.from,
+      fromAddresses: boundedAddresses(headers.fromAddresses, OUTPUT_LIMITS.senderAddresses),
+      senderAmbiguity: tooLong ? 'malformed-address' : headers.fromAmbiguity,
+      replyTo: boundedAddresses(headers.replyTo, OUTPUT_LIMITS.senderAddresses),
       to: boundedAddresses(headers.to),
       cc: boundedAddresses(headers.cc),
       subject,

@@ -10,6 +10,11 @@ export function inboundEmail(overrides: Partial<InboundEmail> = {}): InboundEmai
     messageId: `msg${String(counter).padStart(6, '0')}${Math.random().toString(36).slice(2, 10)}`,
     receivedAt: new Date(Date.UTC(2026, 10, 25, 10, 0, counter)).toISOString(),
     from: 'ayse.yilmaz@example.org',
+    fromAddresses: [overrides.from === undefined ? 'ayse.yilmaz@example.org' : overrides.from].filter(
+      (a): a is string => a !== null,
+    ),
+    senderAmbiguity: null,
+    replyTo: [],
     to: ['unterlagen@intake.example.org'],
     subject: 'Unterlagen',
     text: '',

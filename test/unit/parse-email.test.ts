@@ -19,6 +19,9 @@ function headers(changes: Partial<MessageHeaders> = {}, raw: Record<string, stri
   return {
     messageId: '<m@example.org>',
     from: 'max@example.org',
+    fromAddresses: ['max@example.org'],
+    fromAmbiguity: null,
+    replyTo: [],
     to: ['intake@abh.example.de'],
     cc: [],
     subject: 'Unterlagen',
