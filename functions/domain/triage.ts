@@ -12,6 +12,14 @@ export type TriageReason =
   | 'ambiguous'
   | 'unverified-sender'
   | 'reference-from-unknown-sender'
+  /** It answers the office's email for a case (thread or reply address), but not from a contact of it. */
+  | 'thread-reply-from-unregistered-sender'
+  /** It answers the office's email from a contact's address, but SES did not authenticate the sender. */
+  | 'thread-reply-unauthenticated'
+  /** From is not exactly one header with one mailbox (several, a group, an address in the name). */
+  | 'ambiguous-sender'
+  /** From is one of the office's own addresses: a loop or a forgery, never an applicant. */
+  | 'from-own-address'
   | 'case-closed'
   | 'processing-error';
 

@@ -2,6 +2,8 @@ import middy from '@middy/core';
 import { dynamoDb } from '#clients/dynamodb';
 import { requireEnv } from '#shared/env';
 import { loadReplyAddressSecret } from '#shared/reply-address-secret';
+import { ownAddressesFromEnv } from '#shared/office-settings';
+import { isOwnAddress } from '#domain/own-addresses';
 import { logger } from '#shared/logger';
 import { countMessage } from '#shared/metrics';
 import { MESSAGE_METRICS } from '#events/message-metrics';
@@ -12,10 +14,12 @@ import { DynamoDbTriageRepository } from '#adapters/dynamodb-triage-repository';
 import { MatchCase } from '#use-cases/match-case';
 
 const table = requireEnv('TABLE_NAME');
+const ownAddresses = ownAddressesFromEnv();
 const matchCase = new MatchCase({
   cases: caseRepository(dynamoDb, table),
   triage: new DynamoDbTriageRepository(dynamoDb, table),
   replyAddressSecret: await loadReplyAddressSecret(),
+  isOwnAddress: (address) => isOwnAddress(address, ownAddresses),
 });
 
 /**

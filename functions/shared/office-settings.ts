@@ -1,5 +1,6 @@
 import { optionalEnv, requireEnv } from './env.ts';
 import { ConfigurationError } from './errors.ts';
+import type { OfficeAddresses } from '../domain/own-addresses.ts';
 
 /**
  * The office's details and the workflow's timings, from the stage config (environment variables
@@ -20,6 +21,28 @@ export interface OfficeSettings {
   /** At most one generic triage reply per sender within this period. */
   readonly triageReplyPeriodSeconds: number;
   readonly configurationSet: string | null;
+  /** The office's own addresses: no automatic email ever goes to one of them. */
+  readonly ownAddresses: OfficeAddresses;
+}
+
+/**
+ * The office's own addresses from the stage config: the receipt rule's recipients
+ * (`INTAKE_RECIPIENTS`, comma-separated), the sending address and the mail domain. Every workflow
+ * step gets the domain and the recipients; a function without them knows at least the intake and
+ * sending addresses.
+ */
+export function ownAddressesFromEnv(): OfficeAddresses {
+  const sendingAddress = optionalEnv('INTAKE_FROM_ADDRESS') ?? null;
+  const listed = (optionalEnv('INTAKE_RECIPIENTS') ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+  const fallback = optionalEnv('INTAKE_ADDRESS') ?? sendingAddress;
+  const intakeRecipients = listed.length > 0 ? listed : fallback === null ? [] : [fallback];
+  const mailDomain = optionalEnv('INTAKE_MAIL_DOMAIN') ?? null;
+  if (intakeRecipients.length === 0 && mailDomain === null)
+    throw new ConfigurationError('INTAKE_MAIL_DOMAIN or INTAKE_RECIPIENTS must be set');
+  return { intakeRecipients, sendingAddress, mailDomain };
 }
 
 function seconds(name: string, fallback: number): number {
@@ -44,5 +67,6 @@ export function officeSettingsFromEnv(): OfficeSettings {
     queryPeriodSeconds: seconds('QUERY_PERIOD_SECONDS', 24 * 3600),
     triageReplyPeriodSeconds: seconds('TRIAGE_REPLY_PERIOD_SECONDS', 24 * 3600),
     configurationSet: optionalEnv('SES_CONFIGURATION_SET') ?? null,
+    ownAddresses: ownAddressesFromEnv(),
   };
 }

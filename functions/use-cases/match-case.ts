@@ -10,6 +10,8 @@ export interface MatchCaseDependencies {
   readonly triage: TriageRepository;
   /** Secret of the signed reply addresses; null when the deployment has none. */
   readonly replyAddressSecret: string | null;
+  /** Whether an address is one of the office's own (see own-addresses.ts). */
+  readonly isOwnAddress: (address: string) => boolean;
 }
 
 /** Finds the case an email belongs to, or puts it in triage with the reason. */
@@ -21,7 +23,7 @@ export class MatchCase {
   }
 
   async run(email: InboundEmail): Promise<MatchDecision> {
-    const { cases, triage, replyAddressSecret } = this.#deps;
+    const { cases, triage, replyAddressSecret, isOwnAddress } = this.#deps;
     // References lists a thread oldest first: the newest IDs are the likeliest to be ours.
     const threadIds = [email.inReplyTo, ...[...email.references].reverse()]
       .filter((id): id is string => id !== null)
@@ -47,6 +49,8 @@ export class MatchCase {
       namedReference: email.caseReference,
       contactCases,
       sender: email.from,
+      senderAmbiguous: email.senderAmbiguity !== null,
+      senderIsOwn: email.from !== null && isOwnAddress(email.from),
       senderVerified: email.senderVerified,
     });
     if (decision.outcome === 'Triage') {

@@ -25,7 +25,12 @@ describe('MatchCase on DynamoDB Local', () => {
     table = await startTestTable();
     cases = caseRepository(table.db, table.tableName, {});
     triage = new DynamoDbTriageRepository(table.db, table.tableName);
-    matchCase = new MatchCase({ cases, triage, replyAddressSecret: SECRET });
+    matchCase = new MatchCase({
+      cases,
+      triage,
+      replyAddressSecret: SECRET,
+      isOwnAddress: (address) => address.endsWith('@intake.example.org'),
+    });
     openCase = new OpenCase({
       cases,
       references: createCaseReferenceMatcher(DEFAULT_CASE_REFERENCE_FORMAT),
@@ -52,6 +57,11 @@ describe('MatchCase on DynamoDB Local', () => {
       contacts: ['old@example.org'],
     });
     await cases.setStatus('ABH-2026-000004', ['open'], 'closed');
+    await openCase.run({
+      reference: 'ABH-2026-000005',
+      applicantName: 'Kemal Demir',
+      contacts: ['kemal@example.org'],
+    });
   });
 
   after(async () => {
@@ -64,7 +74,7 @@ describe('MatchCase on DynamoDB Local', () => {
       '<intake-123@intake.example.org>',
     ]);
     const decision = await matchCase.run(
-      inboundEmail({ from: 'someone.else@example.com', inReplyTo: '<0102019ABC@eu-west-1.amazonses.com>' }),
+      inboundEmail({ from: 'ayse.yilmaz@example.org', inReplyTo: '<0102019ABC@eu-west-1.amazonses.com>' }),
     );
     assert.deepEqual(decision, { outcome: 'Matched', caseReference: 'ABH-2026-000001', by: 'thread' });
   });
@@ -89,7 +99,7 @@ describe('MatchCase on DynamoDB Local', () => {
   it('a reply to the signed reply address is matched when the signature verifies', async () => {
     const replyAddress = signedReplyAddress('unterlagen@intake.example.org', 'ABH-2026-000002', SECRET);
     const decision = await matchCase.run(
-      inboundEmail({ from: 'unknown@example.com', recipients: [replyAddress] }),
+      inboundEmail({ from: 'kaya.family@example.org', recipients: [replyAddress] }),
     );
     assert.deepEqual(decision, { outcome: 'Matched', caseReference: 'ABH-2026-000002', by: 'reply-address' });
   });
@@ -112,6 +122,99 @@ describe('MatchCase on DynamoDB Local', () => {
   it('the registered contact of exactly one open case is matched by contact', async () => {
     const decision = await matchCase.run(inboundEmail({ from: 'ayse.yilmaz@example.org' }));
     assert.deepEqual(decision, { outcome: 'Matched', caseReference: 'ABH-2026-000001', by: 'contact' });
+  });
+
+  describe('who may add to a case', () => {
+    it('a stranger replying to the office’s email goes to triage with that case suggested', async () => {
+      const email = inboundEmail({
+        from: 'stranger@evil.test',
+        inReplyTo: '<intake-123@intake.example.org>',
+      });
+      const decision = await matchCase.run(email);
+      assert.deepEqual(decision, {
+        outcome: 'Triage',
+        reason: 'thread-reply-from-unregistered-sender',
+        suggestedCases: ['ABH-2026-000001'],
+      });
+      assert.equal((await triage.get(email.messageId))?.reason, 'thread-reply-from-unregistered-sender');
+    });
+
+    it('a stranger writing to a case’s signed reply address goes to triage with that case suggested', async () => {
+      const replyAddress = signedReplyAddress('unterlagen@intake.example.org', 'ABH-2026-000002', SECRET);
+      const decision = await matchCase.run(
+        inboundEmail({ from: 'stranger@evil.test', recipients: [replyAddress] }),
+      );
+      assert.deepEqual(decision, {
+        outcome: 'Triage',
+        reason: 'thread-reply-from-unregistered-sender',
+        suggestedCases: ['ABH-2026-000002'],
+      });
+    });
+
+    it('a thread reply in the contact’s name that SES did not authenticate goes to triage', async () => {
+      const decision = await matchCase.run(
+        inboundEmail({
+          from: 'ayse.yilmaz@example.org',
+          senderVerified: false,
+          inReplyTo: '<intake-123@intake.example.org>',
+        }),
+      );
+      assert.deepEqual(decision, {
+        outcome: 'Triage',
+        reason: 'thread-reply-unauthenticated',
+        suggestedCases: ['ABH-2026-000001'],
+      });
+    });
+
+    it('a From that names no single sender goes to triage, with the case the thread names', async () => {
+      const decision = await matchCase.run(
+        inboundEmail({
+          from: null,
+          fromAddresses: ['ayse.yilmaz@example.org', 'attacker@evil.test'],
+          senderAmbiguity: 'several-from-headers',
+          inReplyTo: '<intake-123@intake.example.org>',
+        }),
+      );
+      assert.deepEqual(decision, {
+        outcome: 'Triage',
+        reason: 'ambiguous-sender',
+        suggestedCases: ['ABH-2026-000001'],
+      });
+    });
+
+    it('an ambiguous From with nothing else to go on is still ambiguous-sender, not no-match', async () => {
+      const decision = await matchCase.run(
+        inboundEmail({ from: null, fromAddresses: [], senderAmbiguity: 'group' }),
+      );
+      assert.deepEqual(decision, { outcome: 'Triage', reason: 'ambiguous-sender', suggestedCases: [] });
+    });
+
+    it('a look-alike of a contact’s address (Kelvin sign for k) never equals the contact', async () => {
+      const decision = await matchCase.run(inboundEmail({ from: '\u212Aemal@example.org' }));
+      assert.deepEqual(decision, { outcome: 'Triage', reason: 'no-match', suggestedCases: [] });
+    });
+
+    it('a look-alike with a dotless ı or a Cyrillic а never equals the contact', async () => {
+      for (const from of ['ayse.y\u0131lmaz@example.org', 'ayse.yilmaz@ex\u0430mple.org']) {
+        const decision = await matchCase.run(inboundEmail({ from, caseReference: 'ABH-2026-000001' }));
+        assert.deepEqual(decision, {
+          outcome: 'Triage',
+          reason: 'reference-from-unknown-sender',
+          suggestedCases: ['ABH-2026-000001'],
+        });
+      }
+    });
+
+    it('mail in the name of one of the office’s own addresses is never matched', async () => {
+      const decision = await matchCase.run(
+        inboundEmail({ from: 'unterlagen@intake.example.org', inReplyTo: '<intake-123@intake.example.org>' }),
+      );
+      assert.deepEqual(decision, {
+        outcome: 'Triage',
+        reason: 'from-own-address',
+        suggestedCases: ['ABH-2026-000001'],
+      });
+    });
   });
 
   describe('triage reasons', () => {

@@ -193,7 +193,12 @@ describe('Recording documents on cases (DynamoDB Local)', () => {
         from: 'cousin@example.org',
         attachments: [storedAttachment(sha(400), 'Mietvertrag.pdf')],
       });
-      const decision = await new MatchCase({ cases, triage, replyAddressSecret: null }).run(email);
+      const decision = await new MatchCase({
+        cases,
+        triage,
+        replyAddressSecret: null,
+        isOwnAddress: () => false,
+      }).run(email);
       assert.equal(decision.outcome, 'Triage');
 
       const assign = new AssignFromTriage({ triage, cases, record });
@@ -202,9 +207,12 @@ describe('Recording documents on cases (DynamoDB Local)', () => {
       assert.equal(result.added, 1);
       assert.equal(await triage.get(email.messageId), null);
       assert.deepEqual((await cases.get(reference))!.contacts, ['family@example.org', 'cousin@example.org']);
-      const next = await new MatchCase({ cases, triage, replyAddressSecret: null }).run(
-        inboundEmail({ from: 'cousin@example.org' }),
-      );
+      const next = await new MatchCase({
+        cases,
+        triage,
+        replyAddressSecret: null,
+        isOwnAddress: () => false,
+      }).run(inboundEmail({ from: 'cousin@example.org' }));
       assert.deepEqual(next, { outcome: 'Matched', caseReference: reference, by: 'contact' });
     });
 
