@@ -80,13 +80,21 @@ export class StatelessStack extends Stack {
         invokedBy: 'state-machine',
         ...options,
       });
-    // Every workflow step knows the mail domain, to tell the office's own addresses apart.
+    // Every workflow step knows the office's own addresses (the mail domain and what the receipt
+    // rule accepts): nothing automatic is ever sent to them, mail in their name is no applicant's.
     const workflowStep = (
       name: string,
       description: string,
       options: Omit<FunctionOptions, 'description'> = {},
     ): IntakeFunction =>
-      newFunction(name, { description, environment: { INTAKE_MAIL_DOMAIN: config.mailDomain }, ...options });
+      newFunction(name, {
+        description,
+        environment: {
+          INTAKE_MAIL_DOMAIN: config.mailDomain,
+          INTAKE_RECIPIENTS: config.intakeRecipients.join(','),
+        },
+        ...options,
+      });
     // The intake path is capped per step: a burst of mail waits in the workflow's retries
     // (Lambda.TooManyRequestsException) instead of taking the caseworker API's capacity.
     const intakeStep = (

@@ -23,6 +23,26 @@ export type TriageReason =
   | 'case-closed'
   | 'processing-error';
 
+/** Every reason, for validating state and input (the compiler checks none is missing). */
+export const TRIAGE_REASONS = [
+  'quarantined-virus',
+  'quarantined-spam',
+  'no-match',
+  'unknown-reference',
+  'ambiguous',
+  'unverified-sender',
+  'reference-from-unknown-sender',
+  'thread-reply-from-unregistered-sender',
+  'thread-reply-unauthenticated',
+  'ambiguous-sender',
+  'from-own-address',
+  'case-closed',
+  'processing-error',
+] as const satisfies readonly TriageReason[];
+const allReasonsListed: Exclude<TriageReason, (typeof TRIAGE_REASONS)[number]> extends never ? true : false =
+  true;
+void allReasonsListed;
+
 export interface TriageEntry {
   /** The SES message id (also the workflow execution name). */
   readonly messageId: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { InboundEmail } from '../domain/inbound-email.ts';
+import { TRIAGE_REASONS } from '../domain/triage.ts';
 
 /**
  * Schemas of the IntakeWorkflow state each step reads. The state machine passes the whole state
@@ -36,6 +37,8 @@ export const afterErrorSchema = z.object({
   receivedAt: z.string().optional(),
   error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
 });
+
+export const triageReasonSchema = z.enum(TRIAGE_REASONS);
 
 const senderAmbiguitySchema = z.enum([
   'several-from-headers',

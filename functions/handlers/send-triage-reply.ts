@@ -4,7 +4,7 @@ import { logger } from '#shared/logger';
 import { countMessage } from '#shared/metrics';
 import { MESSAGE_METRICS } from '#events/message-metrics';
 import { mailWiring } from '#shared/mail-wiring';
-import { inboundEmailFrom, screenedEmailSchema } from '#events/workflow-state';
+import { inboundEmailFrom, screenedEmailSchema, triageReasonSchema } from '#events/workflow-state';
 import { SendTriageReply } from '#use-cases/send-triage-reply';
 
 const { mailer, rateLimiter, settings } = await mailWiring();
@@ -15,11 +15,13 @@ const sendTriageReply = new SendTriageReply({
     officeName: settings.officeName,
     intakeAddress: settings.intakeAddress,
     periodSeconds: settings.triageReplyPeriodSeconds,
+    ownAddresses: settings.ownAddresses,
   },
 });
 
 const stateSchema = screenedEmailSchema.extend({
   parsed: screenedEmailSchema.shape.parsed.extend({ messageId: z.string().nullable() }),
+  match: z.object({ outcome: z.literal('Triage'), reason: triageReasonSchema }),
 });
 
 /** IntakeWorkflow step SendTriageReply: the generic "please name your case reference" reply. */
@@ -30,6 +32,7 @@ export const handler = middy().handler(async (event: unknown) => {
       ...inboundEmailFrom(state),
       ownMessageId: state.parsed.messageId,
       autoReplyAllowed: state.screening.autoReplyAllowed,
+      triageReason: state.match.reason,
     },
     new Date(),
   );

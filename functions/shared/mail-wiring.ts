@@ -6,6 +6,7 @@ import { SesMailer } from '../adapters/ses-mailer.ts';
 import { DynamoDbRateLimiter } from '../adapters/dynamodb-rate-limiter.ts';
 import { DynamoDbUndeliverableAddresses } from '../adapters/dynamodb-undeliverable-addresses.ts';
 import { CaseMailer } from '../use-cases/case-mailer.ts';
+import { LoopGuardMailer } from '../use-cases/loop-guard-mailer.ts';
 import { caseRepository } from './case-repository.ts';
 import { requireEnv } from './env.ts';
 import { officeSettingsFromEnv } from './office-settings.ts';
@@ -19,7 +20,9 @@ export async function mailWiring() {
   const table = requireEnv('TABLE_NAME');
   const settings = officeSettingsFromEnv();
   const cases = caseRepository(dynamoDb, table);
-  const mailer = new SesMailer({
+  // Whatever a use case decides, nothing goes to an intake recipient (a loop) or, meant for
+  // applicants, to any address of ours.
+  const sesMailer = new SesMailer({
     ses,
     archive: new S3SentMailArchive(s3, requireEnv('DOCUMENT_BUCKET')),
     dynamoDbClient,
@@ -29,6 +32,7 @@ export async function mailWiring() {
     configurationSet: settings.configurationSet,
     region: process.env.AWS_REGION ?? 'eu-west-1',
   });
+  const mailer = new LoopGuardMailer(sesMailer, settings.ownAddresses);
   // Addresses that bounced permanently or complained (written by the SES events consumer).
   const undeliverable = new DynamoDbUndeliverableAddresses(dynamoDb, table);
   const replyAddressSecret = await loadReplyAddressSecret();
@@ -41,6 +45,7 @@ export async function mailWiring() {
       intakeAddress: settings.intakeAddress,
       fromAddress: settings.fromAddress,
       replyAddressSecret,
+      ownAddresses: settings.ownAddresses,
     },
   });
   return {

@@ -2,6 +2,7 @@ import type { CaseFile } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import { renderMessage, type LocalisedView, type TemplateView } from '../domain/message-rendering.ts';
 import type { Mailer, MessageKind, OutboundAttachment, SentMessage } from '../domain/outbound-message.ts';
+import { isOwnAddress, type OfficeAddresses } from '../domain/own-addresses.ts';
 import { signedReplyAddress } from '../domain/reply-address.ts';
 import type { UndeliverableAddresses } from '../domain/undeliverable-addresses.ts';
 
@@ -11,6 +12,8 @@ export interface CaseMailerSettings {
   readonly fromAddress: string;
   /** Secret of the signed reply addresses; without it replies go to the plain intake address. */
   readonly replyAddressSecret: string | null;
+  /** The office's own addresses: a contact that is one of them never gets applicant mail. */
+  readonly ownAddresses: OfficeAddresses;
 }
 
 export type SendOutcome =
@@ -68,9 +71,12 @@ export class CaseMailer {
       inReplyTo?: string | null;
     },
   ): Promise<SendOutcome> {
-    // Never to an address that bounced permanently or complained.
+    // Never to an address that bounced permanently or complained, nor to one of our own (a
+    // contact registered by mistake as the intake address would answer itself for ever).
     const blocked = new Set((await this.#undeliverable.list(caseFile.reference)).map((u) => u.address));
-    const to = caseFile.contacts.filter((contact) => !blocked.has(contact));
+    const to = caseFile.contacts.filter(
+      (contact) => !blocked.has(contact) && !isOwnAddress(contact, this.#settings.ownAddresses),
+    );
     if (to.length === 0) return { sent: false, reason: 'no-deliverable-contact' };
     const base = this.baseView(caseFile);
     const rendered = renderMessage(kind, caseFile.language, (language) => ({

@@ -59,10 +59,11 @@ describe('StatelessStack functions', () => {
     }
   });
 
-  it('gives every workflow step the mail domain', () => {
+  it('gives every workflow step the mail domain and the intake recipients (the office’s own addresses)', () => {
     const notWorkflowSteps = ['start-intake', 'ses-sending-events', 'caseworker-api'];
     for (const name of Object.keys(stateless.functions).filter((n) => !notWorkflowSteps.includes(n))) {
       assert.equal(environmentOf(name).INTAKE_MAIL_DOMAIN, config.mailDomain, name);
+      assert.equal(environmentOf(name).INTAKE_RECIPIENTS, config.intakeRecipients.join(','), name);
     }
   });
 
