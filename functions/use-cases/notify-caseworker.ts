@@ -23,6 +23,24 @@ const MATCHED_BY: Readonly<Record<string, string>> = {
   contact: 'registrierte Absenderadresse',
 };
 
+/**
+ * Who sent it, and whether SES authenticated that: always said, so a caseworker never takes a
+ * forged or unclear sender for the applicant. Only the mailbox address, never a display name.
+ */
+export function senderLines(email: InboundEmail): { sender: string; senderAuthentication: string } {
+  const sender =
+    email.from ??
+    (email.fromAddresses.length > 0 ? `unklar (${email.fromAddresses.join(', ')})` : 'keine Absenderadresse');
+  const { spf, dkim, dmarc } = email.verdicts;
+  const checks = `SPF ${spf}, DKIM ${dkim}, DMARC ${dmarc}`;
+  return {
+    sender,
+    senderAuthentication: email.senderVerified
+      ? `von SES authentifiziert: ${checks}`
+      : `NICHT von SES authentifiziert: ${checks}`,
+  };
+}
+
 const HEADLINE: Readonly<Record<RecordDocumentsResult['next'], string>> = {
   SendQuery: 'Neue Unterlagen eingegangen',
   ReadyForReview: 'Vorgang vollständig, bereit zur Prüfung',
@@ -60,6 +78,7 @@ export class NotifyCaseworker {
       headline: `${HEADLINE[recorded.next]}`,
       receivedAt: email.receivedAt,
       matchedBy: MATCHED_BY[matchedBy] ?? matchedBy,
+      ...senderLines(email),
       documents: fromThisEmail.map((d) => ({ filename: d.filename ?? '(ohne Namen)', item: labelOf(d) })),
       held: email.attachments
         .filter((a) => !a.accepted)

@@ -71,6 +71,11 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
     assert.deepEqual(notification.to, ['team.blue@intake.example.org']);
     assert.match(notification.subject, new RegExp(`\\[${reference}\\] Neue Unterlagen eingegangen`));
     assert.match(notification.text, /passport\.pdf → Gültiger Reisepass/);
+    // Who sent it, and whether SES authenticated that, always stands in the notification.
+    assert.match(
+      notification.text,
+      /Absender: john\.smith@example\.com \(von SES authentifiziert: SPF PASS, DKIM PASS, DMARC PASS\)/,
+    );
     assert.match(notification.text, /\[ \] Biometrisches Passfoto/);
     assert.equal(notification.attachments.length, 0);
 
@@ -172,7 +177,10 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
     const query = (await sentSince(before)).find((e) => e.to.includes('lena.novak@example.org'))!;
     assert.ok(query, 'a query was sent');
 
-    // The applicant answers from another address, to the signed reply address, without the reference.
+    // The applicant answers from her other address (which the caseworker registered as a contact
+    // of the case: only a contact may add documents), to the signed reply address, without the
+    // reference.
+    await pipeline.cases.addContact(reference, 'lena.work@example.com');
     const afterQuery = (await pipeline.outbox()).length;
     const replyTo = header(query, 'reply-to')
       .replace(/^.*<|>.*$/g, '')

@@ -93,6 +93,7 @@ Mit freundlichen Grüßen
 
 Vorgang: {{caseReference}} ({{requestTypeLabel}})
 Eingang: {{receivedAt}}, zugeordnet über {{matchedBy}}
+Absender: {{sender}} ({{senderAuthentication}})
 
 Neue Unterlagen:
 

@@ -93,6 +93,7 @@ Kind regards
 
 Case: {{caseReference}} ({{requestTypeLabel}})
 Received: {{receivedAt}}, matched by {{matchedBy}}
+Sender: {{sender}} ({{senderAuthentication}})
 
 New documents:
 
