@@ -6,7 +6,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { CaseDocument, CaseFile, CaseStatus } from '../domain/case-file.ts';
+import { normaliseAddress, type CaseDocument, type CaseFile, type CaseStatus } from '../domain/case-file.ts';
 import type { CaseLogEntry } from '../domain/case-log.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import { isConditionFailure, putIfAbsent, queryAll } from './dynamodb-helpers.ts';
@@ -90,7 +90,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   async casesByContact(address: string): Promise<CaseFile[]> {
-    return this.#casesFromIndex('gsi1', `CONTACT#${address.toLowerCase()}`);
+    return this.#casesFromIndex('gsi1', `CONTACT#${normaliseAddress(address)}`);
   }
 
   async casesBySentMessageId(messageId: string): Promise<CaseFile[]> {
@@ -110,8 +110,8 @@ export class DynamoDbCaseRepository implements CaseRepository {
                 UpdateExpression: 'SET contacts = list_append(contacts, :address)',
                 ConditionExpression: 'attribute_exists(pk) AND NOT contains(contacts, :plain)',
                 ExpressionAttributeValues: {
-                  ':address': [address.toLowerCase()],
-                  ':plain': address.toLowerCase(),
+                  ':address': [normaliseAddress(address)],
+                  ':plain': normaliseAddress(address),
                 },
               },
             },
@@ -210,7 +210,8 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   #contactItem(reference: string, address: string): Record<string, string> {
-    const lower = address.toLowerCase();
+    // A–Z only (see sender-address.ts): a look-alike must not land on a contact's index key.
+    const lower = normaliseAddress(address);
     return {
       pk: `CASE#${reference}`,
       sk: `CONTACT#${lower}`,
