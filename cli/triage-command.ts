@@ -1,10 +1,28 @@
 import { DynamoDbTriageRepository } from '../functions/adapters/dynamodb-triage-repository.ts';
+import type { InboundEmail } from '../functions/domain/inbound-email.ts';
 import { describeReadProblems } from '../functions/domain/read-problems.ts';
 import type { Target } from './target.ts';
 
 /**
- * `intake triage list [--json]`: messages waiting for a person, oldest first, each with what
- * could not be read as sent (the original email is kept under the message id shown).
+ * Who sent it and whether SES authenticated the sender: what a person needs before assigning it
+ * (and adding the sender as a contact). The mailbox address only, never a display name.
+ */
+function senderLine(email: InboundEmail): string {
+  const who =
+    email.from ??
+    (email.fromAddresses.length > 0
+      ? `unclear (${email.senderAmbiguity ?? 'no single sender'}: ${email.fromAddresses.join(', ')})`
+      : 'no sender address');
+  const { spf, dkim, dmarc } = email.verdicts;
+  const authenticated = email.senderVerified
+    ? 'SES authenticated the sender'
+    : 'SES did NOT authenticate the sender';
+  return `${who} — ${authenticated} (SPF ${spf}, DKIM ${dkim}, DMARC ${dmarc})`;
+}
+
+/**
+ * `intake triage list [--json]`: messages waiting for a person, oldest first, each with who sent
+ * it (and whether SES authenticated that) and what could not be read as sent (the original email is kept under the message id shown).
  */
 export async function triageListCommand(
   target: Target,
@@ -20,6 +38,7 @@ export async function triageListCommand(
   for (const e of entries) {
     const suggestion = e.suggestedCases.length > 0 ? `  suggested: ${e.suggestedCases.join(', ')}` : '';
     out(`${e.receivedAt}  ${e.messageId}  ${e.reason}${suggestion}`);
+    if (e.email !== undefined) out(`    from: ${senderLine(e.email)}`);
     for (const problem of describeReadProblems(e.email?.readProblems ?? [])) out(`    ! ${problem}`);
   }
   return 0;

@@ -40,7 +40,14 @@ export class AssignFromTriage {
     const caseFile = await this.#cases.get(reference);
     if (caseFile === null) throw new AssignmentError(`No case ${reference}`);
     if (options.addContact) {
-      if (entry.email.from === null) throw new AssignmentError('The message has no sender address to add');
+      if (entry.email.from === null) {
+        // An ambiguous From never becomes a contact: which of its addresses is the applicant's?
+        throw new AssignmentError(
+          entry.email.senderAmbiguity === null
+            ? 'The message has no sender address to add'
+            : `The message names no single sender (${entry.email.senderAmbiguity}); assign it without adding a contact`,
+        );
+      }
       await this.#cases.addContact(reference, entry.email.from);
     }
     const result = await this.#record.run(reference, entry.email, `assigned from triage (${entry.reason})`);

@@ -64,7 +64,8 @@ describe('ParseEmail result size (Step Functions state)', () => {
         message(
           // A thread of 150 messages (the header guard cuts a References field beyond that).
           `Message-ID: ${ids(1, 4000)}\r\nIn-Reply-To: ${ids(1, 4000)}\r\nReferences: ${ids(150, 60)}\r\n` +
-            `To: ${addresses}\r\nCc: ${addresses}\r\nSubject: =?utf-8?b?${subject}?=\r\n`,
+            `To: ${addresses}\r\nCc: ${addresses}\r\nReply-To: ${addresses}\r\nFrom: ${addresses}\r\n` +
+            `Subject: =?utf-8?b?${subject}?=\r\n`,
           long(20_000, '\u0001漢 '),
           files,
         ),
@@ -85,6 +86,10 @@ describe('ParseEmail result size (Step Functions state)', () => {
       assert.ok(bytes(attachment) <= names + REPORT_BYTES_BESIDES_NAMES, `${bytes(attachment) - names}`);
     }
     assert.ok(bytes(result.attachments) <= OUTPUT_LIMITS.attachmentReportBytes);
+    // A second From header with 120 mailboxes, and as many in Reply-To: a few reported, no sender.
+    assert.equal(result.from, null);
+    assert.equal(result.fromAddresses.length, OUTPUT_LIMITS.senderAddresses);
+    assert.equal(result.replyTo.length, OUTPUT_LIMITS.senderAddresses);
     // A long thread keeps its first message and the newest ones.
     assert.equal(result.references.length, OUTPUT_LIMITS.references);
     assert.match(result.references[0]!, /^<0m/);

@@ -5,6 +5,7 @@ import { triageListCommand } from '../../cli/triage-command.ts';
 import { DynamoDbTriageRepository } from '../../functions/adapters/dynamodb-triage-repository.ts';
 import type { InboundEmail } from '../../functions/domain/inbound-email.ts';
 import { inboundEmail } from '../helpers/inbound-email.ts';
+import { ALL_PASS } from '../helpers/verdicts.ts';
 import { startTestTable, type TestTable } from '../helpers/local-table.ts';
 
 describe('intake triage list on DynamoDB Local', () => {
@@ -19,7 +20,14 @@ describe('intake triage list on DynamoDB Local', () => {
 
   it('lists each waiting message with what could not be read, also entries from before that was kept', async () => {
     const triage = new DynamoDbTriageRepository(table.db, table.tableName);
-    const damaged = inboundEmail({ readProblems: ['too-many-files: 3', 'forwarded: attachment-truncated'] });
+    const damaged = inboundEmail({
+      readProblems: ['too-many-files: 3', 'forwarded: attachment-truncated'],
+      from: null,
+      fromAddresses: ['ayse.yilmaz@example.org', 'mallory@evil.test'],
+      senderAmbiguity: 'several-from-headers',
+      senderVerified: false,
+      verdicts: { ...ALL_PASS, dmarc: 'FAIL' },
+    });
     await triage.add({
       messageId: damaged.messageId,
       reason: 'no-match',
@@ -28,8 +36,14 @@ describe('intake triage list on DynamoDB Local', () => {
       detail: null,
       email: damaged,
     });
-    // As written before emails carried readProblems.
-    const { readProblems: _none, ...olderEmail } = inboundEmail({ messageId: 'older0entry' });
+    // As written before emails carried readProblems and the From facts.
+    const {
+      readProblems: _none,
+      fromAddresses: _addresses,
+      senderAmbiguity: _ambiguity,
+      replyTo: _replyTo,
+      ...olderEmail
+    } = inboundEmail({ messageId: 'older0entry' });
     await triage.add({
       messageId: 'older0entry',
       reason: 'ambiguous',
@@ -49,7 +63,9 @@ describe('intake triage list on DynamoDB Local', () => {
     assert.equal(code, 0);
     assert.deepEqual(lines, [
       '2026-11-01T09:00:00.000Z  older0entry  ambiguous  suggested: ABH-2026-000101, ABH-2026-000102',
+      '    from: ayse.yilmaz@example.org — SES authenticated the sender (SPF PASS, DKIM PASS, DMARC PASS)',
       `${damaged.receivedAt}  ${damaged.messageId}  no-match`,
+      '    from: unclear (several-from-headers: ayse.yilmaz@example.org, mallory@evil.test) — SES did NOT authenticate the sender (SPF PASS, DKIM PASS, DMARC FAIL)',
       '    ! 3 Datei(en) wurden nicht einzeln abgelegt (zu viele Dateien in einer E-Mail); sie sind nur in der Original-E-Mail.',
       '    ! In einer weitergeleiteten E-Mail: Eine Datei bricht vorzeitig ab (beschädigte E-Mail); sie ist so abgelegt, wie sie ankam.',
     ]);
