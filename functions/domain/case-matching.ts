@@ -65,14 +65,30 @@ function unique(cases: readonly CaseFile[]): CaseFile[] {
   return [...new Map(cases.map((c) => [c.reference, c])).values()];
 }
 
-/** The one open case the evidence names, or why there is none; null without evidence. */
-function pick(cases: readonly CaseFile[]): { readonly only: CaseFile } | Triage | null {
+/**
+ * The one open case the thread evidence names that the sender is a contact of, or why there is
+ * none; null without evidence. Naming several cases' Message-IDs gains a stranger nothing.
+ */
+function pick(
+  cases: readonly CaseFile[],
+  sender: string | null,
+): { readonly only: CaseFile } | Triage | null {
   const candidates = unique(cases);
   if (candidates.length === 0) return null;
-  const references = candidates.map((c) => c.reference);
-  if (candidates.length > 1) return triage('ambiguous', references);
-  const [only] = candidates as [CaseFile];
-  if (!isOpen(only)) return triage('case-closed', references);
+  const senders = candidates.filter((c) => isContactOf(c, sender));
+  if (senders.length === 0) {
+    return triage(
+      'thread-reply-from-unregistered-sender',
+      candidates.map((c) => c.reference),
+    );
+  }
+  if (senders.length > 1)
+    return triage(
+      'ambiguous',
+      senders.map((c) => c.reference),
+    );
+  const [only] = senders as [CaseFile];
+  if (!isOpen(only)) return triage('case-closed', [only.reference]);
   return { only };
 }
 
@@ -88,15 +104,12 @@ export function decideMatch(facts: MatchFacts): MatchDecision {
   if (facts.senderAmbiguous) return triage('ambiguous-sender', suggestionsFrom(facts));
   if (facts.senderIsOwn) return triage('from-own-address', suggestionsFrom(facts));
 
-  const byReplyAddress = pick(facts.replyAddressCases);
-  const byThread = byReplyAddress === null ? pick(facts.threadCases) : null;
+  const byReplyAddress = pick(facts.replyAddressCases, facts.sender);
+  const byThread = byReplyAddress === null ? pick(facts.threadCases, facts.sender) : null;
   const thread = byReplyAddress ?? byThread;
   if (thread !== null) {
     if ('outcome' in thread) return thread;
-    const suggestedCases = [thread.only.reference];
-    if (!isContactOf(thread.only, facts.sender))
-      return triage('thread-reply-from-unregistered-sender', suggestedCases);
-    if (!facts.senderVerified) return triage('thread-reply-unauthenticated', suggestedCases);
+    if (!facts.senderVerified) return triage('thread-reply-unauthenticated', [thread.only.reference]);
     return {
       outcome: 'Matched',
       caseReference: thread.only.reference,

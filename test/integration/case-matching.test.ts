@@ -139,6 +139,21 @@ describe('MatchCase on DynamoDB Local', () => {
       assert.equal((await triage.get(email.messageId))?.reason, 'thread-reply-from-unregistered-sender');
     });
 
+    it('a stranger naming the Message-IDs of two cases’ emails gains nothing by it', async () => {
+      await cases.recordSentMessageIds('ABH-2026-000002', ['<intake-222@intake.example.org>']);
+      const decision = await matchCase.run(
+        inboundEmail({
+          from: 'stranger@evil.test',
+          references: ['<intake-123@intake.example.org>', '<intake-222@intake.example.org>'],
+        }),
+      );
+      assert.deepEqual(decision, {
+        outcome: 'Triage',
+        reason: 'thread-reply-from-unregistered-sender',
+        suggestedCases: ['ABH-2026-000002', 'ABH-2026-000001'],
+      });
+    });
+
     it('a stranger writing to a case’s signed reply address goes to triage with that case suggested', async () => {
       const replyAddress = signedReplyAddress('unterlagen@intake.example.org', 'ABH-2026-000002', SECRET);
       const decision = await matchCase.run(
