@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Execution } from '../../local/step-functions-service.ts';
 import type { LocalVerdicts } from '../../local/smtp-intake.ts';
 import { signedReplyAddress } from '../../functions/domain/reply-address.ts';
@@ -45,7 +46,20 @@ interface Manifest {
 }
 
 const manifest = JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as Manifest;
-const SECRET = 'hostile-corpus-reply-address-secret';
+
+/** The key MatchCase verifies reply addresses with, from the runtime's local Secrets Manager. */
+async function replyAddressSecret(pipeline: TestPipeline): Promise<string> {
+  const { description } = pipeline.runtime;
+  const client = new SecretsManagerClient({
+    endpoint: description.endpoints.secretsManager,
+    region: description.region,
+    credentials: description.credentials,
+  });
+  const arn = description.functionEnvironment.REPLY_ADDRESS_SECRET_ARN!;
+  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+  client.destroy();
+  return SecretString!;
+}
 
 describe('the hostile corpus through the local runtime (SMTP in → triage, cases and outbox)', () => {
   let pipeline: TestPipeline;
@@ -58,8 +72,8 @@ describe('the hostile corpus through the local runtime (SMTP in → triage, case
     );
     pipeline = await startTestPipeline({
       verdictsFor: (mailFrom) => verdicts.get(mailFrom.toLowerCase()) ?? {},
-      lambdaEnvironment: { POWERTOOLS_LOG_LEVEL: 'CRITICAL', REPLY_ADDRESS_SECRET: SECRET },
     });
+    const secret = await replyAddressSecret(pipeline);
     for (const { sentMessageIds, ...request } of manifest.cases) {
       await pipeline.openCase.run(request);
       await pipeline.cases.recordSentMessageIds(request.reference, sentMessageIds);
@@ -70,7 +84,7 @@ describe('the hostile corpus through the local runtime (SMTP in → triage, case
         const to =
           reference === undefined
             ? pipeline.intakeAddress
-            : signedReplyAddress(pipeline.intakeAddress, reference, SECRET);
+            : signedReplyAddress(pipeline.intakeAddress, reference, secret);
         const sesMessageId = await pipeline.send({
           envelope: { from: expected.envelopeFrom, to: [to] },
           raw: readFileSync(join(corpus, file)),

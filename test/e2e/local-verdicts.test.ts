@@ -95,7 +95,7 @@ describe('local verdicts knob (INTAKE_LOCAL_VERDICTS)', () => {
     const clean = await sendFromContact('Sauber');
 
     // Assess
-    assert.deepEqual(infected.output.screening, { outcome: 'Quarantine', reason: 'virus' });
+    assert.deepEqual(infected.output.screening, { outcome: 'Quarantine', reason: 'virus', verdict: 'FAIL' });
     assert.equal(clean.input.verdicts.virus, 'PASS');
     assert.equal(clean.output.match?.outcome, 'Matched');
   });
