@@ -232,7 +232,7 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
     const execution = await pipeline.runtime.waitForExecution(messageId);
     assert.deepEqual(tasksEntered(execution.events), ['ParseEmail', 'ScreenEmail']);
     const output = JSON.parse(execution.output!) as { screening: { outcome: string; reason: string } };
-    assert.deepEqual(output.screening, { outcome: 'Quarantine', reason: 'virus' });
+    assert.deepEqual(output.screening, { outcome: 'Quarantine', reason: 'virus', verdict: 'FAIL' });
   });
 
   it('refuses mail for addresses the receipt rule does not name, as SES would', async () => {
