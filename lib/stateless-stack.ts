@@ -11,7 +11,7 @@ import { OperationalAlarms } from './constructs/operational-alarms.ts';
 import { OutboundMail } from './constructs/outbound-mail.ts';
 import { SesReceiving } from './constructs/ses-receiving.ts';
 import { resourceNames } from './resource-names.ts';
-import { INBOUND_MAIL_PREFIX } from './stateful-stack.ts';
+import { INBOUND_MAIL_PREFIX, STAGING_PREFIX } from './stateful-stack.ts';
 import { referenceStatefulResources, type StatefulResources } from './stateful-references.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -95,6 +95,15 @@ export class StatelessStack extends Stack {
     })
       .bindBucket('INBOUND_BUCKET', inboundBucket, 'read')
       .bindBucket('DOCUMENT_BUCKET', documentBucket, 'readWrite');
+    // Reads the malware scan tags GuardDuty writes on the staged files (see stateful-stack.ts).
+    const scanAttachments = workflowStep(
+      'scan-attachments',
+      'IntakeWorkflow ScanAttachments: malware scan results',
+    ).grantObjectTags('DOCUMENT_BUCKET', documentBucket, STAGING_PREFIX, 'read');
+    // Moves screened files from staging/ to documents/ or quarantine/, their scan tag with them.
+    const fileAttachments = workflowStep('file-attachments', 'IntakeWorkflow FileAttachments: file screened files')
+      .bindBucket('DOCUMENT_BUCKET', documentBucket, 'readWrite')
+      .grantObjectTags('DOCUMENT_BUCKET', documentBucket, '', 'readWrite');
     const screenEmail = workflowStep('screen-email', 'IntakeWorkflow ScreenEmail: verdicts and loops');
     screenEmail.bindTable(table, 'readWrite');
     // Signs the reply addresses (intake+REF.SIGNATURE@domain) of every automatic email.
@@ -142,7 +151,9 @@ export class StatelessStack extends Stack {
     holdForPerson.bindTable(table, 'readWrite');
     const steps = {
       parseEmail,
+      scanAttachments,
       screenEmail,
+      fileAttachments,
       matchCase,
       recordDocuments,
       notifyCaseworker,
@@ -248,7 +259,9 @@ export class StatelessStack extends Stack {
     this.functions = {
       'start-intake': starter,
       'parse-email': parseEmail,
+      'scan-attachments': scanAttachments,
       'screen-email': screenEmail,
+      'file-attachments': fileAttachments,
       'match-case': matchCase,
       'record-documents': recordDocuments,
       'notify-caseworker': notifyCaseworker,

@@ -19,6 +19,7 @@ import { startSmtpIntake, type VerdictsFor } from './smtp-intake.ts';
 import { LocalStepFunctions, type Execution } from './step-functions-service.ts';
 import { synthesizeApp, type SynthesizedApp } from './synthesized-app.ts';
 import { LOCAL_REGION } from './cloudformation.ts';
+import { clamScanAvailable } from '../functions/adapters/clamav-malware-scanner.ts';
 
 /**
  * The whole pipeline on one machine with no AWS account: the stand-ins, every Lambda of the CDK
@@ -46,6 +47,8 @@ export interface LocalRuntimeOptions {
    * Naming a variable no function has is refused: locally a function gets exactly its environment.
    */
   readonly lambdaEnvironment?: Record<string, string>;
+  /** The ClamAV scanner program; default `clamscan` (a missing one means files are not scanned). */
+  readonly clamscan?: string;
   /** Progress lines for a person watching (no personal data goes through here). */
   readonly log?: (line: string) => void;
 }
@@ -79,10 +82,18 @@ export interface LocalRuntime {
   readonly s3: S3Client;
   /** Every Lambda of the CDK app, by logical id, running locally. */
   readonly lambdas: ReadonlyMap<string, LocalLambda>;
+  /** Whether ClamAV scans files here; without it every file is marked "not scanned", never clean. */
+  readonly malwareScanning: boolean;
   /** Resolves with the execution started for an SES message id, once it has finished. */
   waitForExecution(sesMessageId: string, timeoutMs?: number): Promise<Execution>;
   stop(): Promise<void>;
 }
+
+/**
+ * The signatures the local scanner uses: EICAR and the project's own test markers, shipped in the
+ * repository (nothing is downloaded). Enough to prove the path; not a real virus database.
+ */
+export const CLAMAV_SIGNATURES = join(import.meta.dirname, 'clamav');
 
 /** Local credentials; s3rver accepts only these, the other stand-ins accept any. */
 const LOCAL_CREDENTIALS = S3RVER_CREDENTIALS;
@@ -142,6 +153,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const sfnPort = await stepFunctions.listen(await port('stepFunctions'));
     stoppers.push(() => stepFunctions.close());
     const sfnEndpoint = `http://127.0.0.1:${sfnPort}`;
+
+    // GuardDuty's stand-in (see local/malware-protection.ts) scans with ClamAV where it is installed.
+    const clamscan = options.clamscan ?? 'clamscan';
+    const malwareScanning = await clamScanAvailable(clamscan);
 
     const secretsManager = new LocalSecretsManager(app.secrets, join(options.dataDir, 'secrets'));
     const secretsPort = await secretsManager.listen(await port('secretsManager'));
@@ -244,6 +259,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       description,
       s3,
       lambdas,
+      malwareScanning,
       async waitForExecution(sesMessageId, timeoutMs = 30_000) {
         const deadline = Date.now() + timeoutMs;
         for (;;) {

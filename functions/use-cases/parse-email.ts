@@ -14,7 +14,7 @@ import type { DocumentStore, EmailParser, IncomingAttachment } from '../domain/p
 import { newTextOf } from '../domain/quoted-text.ts';
 import { baseSubject } from '../domain/subject.ts';
 
-/** An attachment report with where its bytes were kept (null when parsing without storing). */
+/** An attachment report with where its bytes wait in staging (null when parsing without storing). */
 export interface KeptAttachment extends AttachmentReport {
   readonly location: ObjectLocation | null;
 }
@@ -96,8 +96,9 @@ const boundedAddresses = (addresses: readonly string[]): string[] =>
   addresses.slice(0, OUTPUT_LIMITS.addresses).map((a) => cut(a, OUTPUT_LIMITS.addressChars));
 
 /**
- * Reads one raw message: every attachment is streamed into the document store, assessed, and
- * kept (accepted under documents, held under quarantine). Nothing the applicant sent is dropped.
+ * Reads one raw message: every attachment is streamed into staging and assessed. Nothing is
+ * filed where a caseworker opens it yet: that waits for the malware scan and the screening
+ * (FileAttachments). Nothing the applicant sent is dropped.
  * Verdicts about spam, viruses and the sender's authenticity are not made here: they come from
  * the receiving service's notification, never from headers inside the message.
  */
@@ -198,10 +199,6 @@ export class ParseEmail {
       depth: attachment.depth,
       encrypted: staged.encrypted,
     });
-    const location = await this.#deps.documents.keep(staged, verdict.accepted ? 'documents' : 'quarantine', {
-      filename,
-      declaredType: attachment.declaredType,
-    });
     return {
       filename,
       contentType: attachment.declaredType,
@@ -213,7 +210,8 @@ export class ParseEmail {
       origin: attachment.origin,
       kind: verdict.kind,
       depth: attachment.depth,
-      location,
+      // Still in staging: filed under documents/ or quarantine/ once the email is screened.
+      location: staged.location,
     };
   }
 
