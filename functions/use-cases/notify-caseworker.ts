@@ -1,7 +1,7 @@
 import { checklistState, type CaseDocument } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import type { InboundEmail } from '../domain/inbound-email.ts';
-import { describeReadProblems } from '../domain/read-problems.ts';
+import { describeHoldReason, describeReadProblems, NOT_SCANNED_NOTE } from '../domain/read-problems.ts';
 import type { CaseMailer, SendOutcome } from './case-mailer.ts';
 import { CaseNotFoundError, type RecordDocumentsResult } from './record-documents.ts';
 
@@ -56,14 +56,21 @@ export class NotifyCaseworker {
     const fromThisEmail = documents.filter((d) => d.messageId === email.messageId);
     const labelOf = (document: CaseDocument): string =>
       caseFile.checklist.items.find((i) => i.id === document.checklistItem)?.label.de ?? 'nicht zugeordnet';
+    // Files no scanner looked at are never presented as checked.
+    const notScanned = new Set(
+      email.attachments.filter((a) => a.malwareScan === 'not-scanned').map((a) => a.sha256),
+    );
     const view = {
       headline: `${HEADLINE[recorded.next]}`,
       receivedAt: email.receivedAt,
       matchedBy: MATCHED_BY[matchedBy] ?? matchedBy,
-      documents: fromThisEmail.map((d) => ({ filename: d.filename ?? '(ohne Namen)', item: labelOf(d) })),
+      documents: fromThisEmail.map((d) => ({
+        filename: `${d.filename ?? '(ohne Namen)'}${notScanned.has(d.sha256) ? ` (${NOT_SCANNED_NOTE})` : ''}`,
+        item: labelOf(d),
+      })),
       held: email.attachments
         .filter((a) => !a.accepted)
-        .map((a) => ({ filename: a.filename ?? '(ohne Namen)', reason: a.reason ?? 'unbekannt' })),
+        .map((a) => ({ filename: a.filename ?? '(ohne Namen)', reason: describeHoldReason(a.reason) })),
       checklist: checklistState(caseFile, documents).map((item) => ({
         mark: item.fulfilled ? 'x' : ' ',
         label: `${item.label.de}${item.required ? '' : ' (optional)'}`,
