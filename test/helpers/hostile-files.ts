@@ -9,8 +9,12 @@ export function eicar(): Buffer {
   return Buffer.from(pieces.join(''), 'latin1');
 }
 
-/** A zip archive storing the given files uncompressed (method 0), as any zip tool reads it. */
-export function storedZip(files: readonly { name: string; content: Buffer }[]): Buffer {
+/**
+ * A zip archive storing the given files uncompressed (method 0), as any zip tool reads it;
+ * `encrypted` sets each entry's encryption flag (what a password-protected zip carries).
+ */
+export function storedZip(files: readonly { name: string; content: Buffer }[], encrypted = false): Buffer {
+  const flags = 0x0800 | (encrypted ? 0x1 : 0); // UTF-8 names, and encryption
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -20,7 +24,7 @@ export function storedZip(files: readonly { name: string; content: Buffer }[]): 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(0, 8); // stored
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(file.content.length, 18);
@@ -31,7 +35,7 @@ export function storedZip(files: readonly { name: string; content: Buffer }[]): 
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(file.content.length, 20);
     central.writeUInt32LE(file.content.length, 24);
