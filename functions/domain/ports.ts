@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { IntakeRequest, ObjectLocation } from './intake-request.ts';
+import type { ActiveContentFinding } from './attachment-types.ts';
 import type { MalwareScanStatus } from './malware-scan.ts';
 import type { AttachmentOrigin } from './parsed-email.ts';
 
@@ -72,6 +73,8 @@ export interface StagedFile {
   readonly detectedType: string | null;
   /** Password-protected PDF or archive. */
   readonly encrypted: boolean;
+  /** What in the whole file runs when it is opened. */
+  readonly activeContent?: readonly ActiveContentFinding[];
   /** Adapter-specific handle of the staged bytes. */
   readonly handle: string;
 }

@@ -129,7 +129,7 @@ export class ParseEmail {
       reportBudget -= cost;
       const slot = slots.length;
       slots.push(undefined);
-      slots[slot] = await this.#keep(offered);
+      slots[slot] = await this.#keep(offered, attachment.filename);
     });
     if (notStored > 0) problems.push(`too-many-files: ${notStored}`);
     const attachments = slots.filter((a): a is KeptAttachment => a !== undefined);
@@ -188,11 +188,14 @@ export class ParseEmail {
     };
   }
 
-  async #keep(attachment: IncomingAttachment): Promise<KeptAttachment> {
+  /** `wholeName` is the name as decoded, before it was cut to fit the report. */
+  async #keep(attachment: IncomingAttachment, wholeName: string | null): Promise<KeptAttachment> {
     const { filename } = attachment;
     const staged = await this.#deps.documents.stage(attachment.content);
     const verdict = assessAttachment({
-      filename,
+      filename: wholeName,
+      shownFilename: filename,
+      activeContent: staged.activeContent ?? [],
       declaredType: attachment.declaredType,
       detectedType: staged.detectedType,
       size: staged.size,
