@@ -1,6 +1,7 @@
 import { DynamoDbTriageRepository } from '../functions/adapters/dynamodb-triage-repository.ts';
 import { describeReadProblems } from '../functions/domain/read-problems.ts';
 import type { Target } from './target.ts';
+import { safeJson } from '../functions/domain/display-text.ts';
 
 /**
  * `intake triage list [--json]`: messages waiting for a person, oldest first, each with what
@@ -13,7 +14,7 @@ export async function triageListCommand(
 ): Promise<number> {
   const entries = await new DynamoDbTriageRepository(target.db, target.tableName).list();
   if (json) {
-    out(JSON.stringify(entries, null, 2));
+    out(safeJson(entries));
     return 0;
   }
   if (entries.length === 0) out('Triage is empty.');

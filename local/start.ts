@@ -4,6 +4,7 @@ import type { EventLog, Execution } from './step-functions-service.ts';
 import { DEMO_CASES, seedDemoCases } from './demo-cases.ts';
 import { defaultCaseworker } from '../functions/shared/caseworker-mailbox.ts';
 import { verdictsFromFile } from './local-verdicts.ts';
+import { displayLine } from '../functions/domain/display-text.ts';
 
 /**
  * `npm start`: the whole pipeline locally, in the foreground, until Ctrl-C.
@@ -82,7 +83,8 @@ function summarise(output: unknown): string {
       `${state.recorded.added} new document(s), ${missing.length === 0 ? 'checklist complete' : `missing: ${missing.join(', ')}`}`,
     );
   }
-  return parts.length > 0 ? ` — ${parts.join('; ')}` : '';
+  // Parts of the state can echo what a sender wrote: shown, never interpreted by the terminal.
+  return parts.length > 0 ? ` — ${displayLine(parts.join('; '))}` : '';
 }
 
 function demoCasesText(references: readonly string[]): string {
@@ -140,7 +142,7 @@ Email intake pipeline — running locally, no AWS account needed
   SES verdicts (local knob)     ${verdictsFile === undefined ? 'all PASS (set INTAKE_LOCAL_VERDICTS=FILE to report others)' : `read from ${verdictsFile} for every message`}
   Malware scan (GuardDuty)      ${
     runtime.malwareScanning
-      ? 'ClamAV (clamscan) with the project\'s test signatures (EICAR and test markers only)'
+      ? "ClamAV (clamscan) with the project's test signatures (EICAR and test markers only)"
       : 'NONE: ClamAV (clamscan) is not installed; files are marked "not scanned", never clean (apt-get install clamav)'
   }
 

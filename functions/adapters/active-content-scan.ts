@@ -26,6 +26,7 @@ const PDF_NAMES: readonly [RegExp, ActiveContentFinding][] = [
 ];
 
 /** A macro project inside an Office file: a zip entry name (OOXML) or a compound file stream (OLE). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const OFFICE_MACROS = [/vbaProject\.bin/i, /_\x00V\x00B\x00A\x00_\x00P\x00R\x00O\x00J\x00E\x00C\x00T\x00/];
 
 /** Markup a browser or viewer would run: HTML, SVG, script, in a file that calls itself text. */

@@ -201,4 +201,5 @@ export const ACTIVE_EXTENSIONS =
   /\.(html?|shtml?|xhtml?|xht|mht|mhtml|svgz?|xml|xsl|xslt|slk|sylk|iqy|dqy|rqy|oqy|htc|xbap|settingcontent-ms)$/i;
 
 /** Control characters (C0, DEL, C1) and the bidirectional overrides and isolates that reorder how a name reads. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const UNSAFE_NAME_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

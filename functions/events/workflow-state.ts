@@ -28,7 +28,11 @@ const parsedSchema = z.object({
   caseReference: z.string().nullable(),
   automaticReason: z.string().nullable(),
   attachments: z.array(
-    z.object({ accepted: z.boolean(), reason: z.string().nullable().default(null), kind: z.string().optional() }),
+    z.object({
+      accepted: z.boolean(),
+      reason: z.string().nullable().default(null),
+      kind: z.string().optional(),
+    }),
   ),
 });
 
