@@ -69,7 +69,8 @@ function cutBytes(text: string, max: number): string {
 /**
  * The most one attachment report can take as JSON besides its file name and declared type: every
  * other field at its longest (sizes, hash, the longest reason and kind, a bucket name of 63
- * characters and a `quarantine/<sha256>` key). Checked against real reports by a test.
+ * characters and a `quarantine/<sha256>` key, and the scan outcome FileAttachments adds).
+ * Checked against real reports by a test.
  */
 export const REPORT_BYTES_BESIDES_NAMES = 480;
 
