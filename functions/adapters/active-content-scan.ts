@@ -41,8 +41,28 @@ const decodeNameEscapes = (text: string): string =>
     ? text.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
     : text;
 
+/** Bytes read before deciding what kind of file this is (PDFs may start a little late). */
+const CLASSIFY_BYTES = 1024;
+
+/**
+ * What to search for, decided from the first bytes: PDF names in a PDF, macro projects in a zip
+ * or compound file, markup in text; nothing in other binary files (images), which keeps the
+ * search far faster than the hash for the files that are most of the bytes.
+ */
+type Kind = 'pdf' | 'container' | 'text' | 'binary';
+
+function kindOf(head: Buffer): Kind {
+  if (head.subarray(0, CLASSIFY_BYTES).includes('%PDF-')) return 'pdf';
+  if (head.readUInt32BE(0) === 0x504b0304 || head.readUInt32BE(0) === 0xd0cf11e0) return 'container';
+  return head.includes(0) ? 'binary' : 'text';
+}
+
 export class ActiveContentScan {
   readonly #found = new Set<ActiveContentFinding>();
+  #kind: Kind | null = null;
+  /** Bytes held back until there are enough to tell the kind of file. */
+  #pending: Buffer[] = [];
+  #pendingLength = 0;
   /** Bytes seen before the current chunk. */
   #total = 0;
   /** The last OVERLAP characters of what came before (latin1: one character per byte). */
@@ -57,17 +77,55 @@ export class ActiveContentScan {
   #mark = 0;
 
   update(chunk: Buffer): void {
+    if (this.#kind === null) {
+      this.#pending.push(chunk);
+      this.#pendingLength += chunk.length;
+      if (this.#pendingLength < CLASSIFY_BYTES) return;
+      this.#flush();
+      return;
+    }
+    this.#search(chunk);
+  }
+
+  #flush(): void {
+    if (this.#kind !== null || this.#pendingLength === 0) return;
+    const head = Buffer.concat(this.#pending);
+    this.#pending = [];
+    this.#kind = head.length >= 4 ? kindOf(head) : head.includes(0) ? 'binary' : 'text';
+    this.#search(head);
+  }
+
+  #search(chunk: Buffer): void {
+    if (this.#kind === 'binary') return;
+    if (this.#kind === 'pdf' && this.#inStream && !this.#streamMayEndIn(chunk)) {
+      // Most of a scanned PDF is stream data: skip it without decoding it to text.
+      this.#total += chunk.length;
+      this.#carry = (this.#carry + chunk.subarray(-OVERLAP).toString('latin1')).slice(-OVERLAP);
+      return;
+    }
     const base = this.#total - this.#carry.length;
     const text = this.#carry + chunk.toString('latin1');
-    this.#searchPdfObjects(text, base);
-    if (OFFICE_MACROS.some((pattern) => pattern.test(text))) this.#found.add('office-macros');
-    if (MARKUP.test(text)) this.#found.add('markup');
+    if (this.#kind === 'pdf') this.#searchPdfObjects(text, base);
+    if (this.#kind === 'container' && OFFICE_MACROS.some((pattern) => pattern.test(text)))
+      this.#found.add('office-macros');
+    if (this.#kind === 'text' && MARKUP.test(text)) this.#found.add('markup');
     this.#total += chunk.length;
     this.#carry = text.slice(-OVERLAP);
   }
 
+  /** What was found; call once the whole file went through. */
   findings(): ActiveContentFinding[] {
+    this.#flush();
     return [...this.#found].sort();
+  }
+
+  /** Whether `endstream` is in the chunk, or across the boundary with what came before. */
+  #streamMayEndIn(chunk: Buffer): boolean {
+    if (chunk.includes(STREAM_END, 0, 'latin1')) return true;
+    const edge =
+      this.#carry.slice(-(STREAM_END.length - 1)) +
+      chunk.subarray(0, STREAM_END.length - 1).toString('latin1');
+    return edge.includes(STREAM_END);
   }
 
   #searchPdfObjects(text: string, base: number): void {
