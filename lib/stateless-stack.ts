@@ -11,7 +11,12 @@ import { OperationalAlarms } from './constructs/operational-alarms.ts';
 import { OutboundMail } from './constructs/outbound-mail.ts';
 import { SesReceiving } from './constructs/ses-receiving.ts';
 import { resourceNames } from './resource-names.ts';
-import { INBOUND_MAIL_PREFIX, STAGING_PREFIX } from './stateful-stack.ts';
+import {
+  DOCUMENTS_PREFIX,
+  INBOUND_MAIL_PREFIX,
+  QUARANTINE_PREFIX,
+  STAGING_PREFIX,
+} from './stateful-stack.ts';
 import { referenceStatefulResources, type StatefulResources } from './stateful-references.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -101,9 +106,14 @@ export class StatelessStack extends Stack {
       'IntakeWorkflow ScanAttachments: malware scan results',
     ).grantObjectTags('DOCUMENT_BUCKET', documentBucket, STAGING_PREFIX, 'read');
     // Moves screened files from staging/ to documents/ or quarantine/, their scan tag with them.
-    const fileAttachments = workflowStep('file-attachments', 'IntakeWorkflow FileAttachments: file screened files')
+    const fileAttachments = workflowStep(
+      'file-attachments',
+      'IntakeWorkflow FileAttachments: file screened files',
+    )
       .bindBucket('DOCUMENT_BUCKET', documentBucket, 'readWrite')
-      .grantObjectTags('DOCUMENT_BUCKET', documentBucket, '', 'readWrite');
+      .grantObjectTags('DOCUMENT_BUCKET', documentBucket, STAGING_PREFIX, 'read')
+      .grantObjectTags('DOCUMENT_BUCKET', documentBucket, DOCUMENTS_PREFIX, 'readWrite')
+      .grantObjectTags('DOCUMENT_BUCKET', documentBucket, QUARANTINE_PREFIX, 'readWrite');
     const screenEmail = workflowStep('screen-email', 'IntakeWorkflow ScreenEmail: verdicts and loops');
     screenEmail.bindTable(table, 'readWrite');
     // Signs the reply addresses (intake+REF.SIGNATURE@domain) of every automatic email.

@@ -218,7 +218,9 @@ export class IntakeFunction extends Construct {
   /**
    * Sets `envName` to the bucket's name and grants reading (and with `readWrite` writing) the tags
    * of the objects under `prefix`: the malware scan's result is an object tag, and a copy that
-   * keeps an object's tags needs both. Tags are not encrypted: no key use is needed.
+   * keeps an object's tags reads them at the source and writes them at the target. Tags are not
+   * encrypted: no key use is needed. No function may write tags under the scanned prefix: only
+   * the scanner says what a scan found.
    */
   grantObjectTags(envName: string, bucket: s3.IBucket, prefix: string, access: DataAccess): this {
     this.lambda.addEnvironment(envName, bucket.bucketName);
