@@ -165,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
     out(`Documents: ${view.documents.length}`);
     for (const d of view.documents)
       out(
-        `  ${d.receivedAt}  ${displayLine(d.filename ?? '(no name)')}  → ${d.checklistItem ?? 'unassigned'}`,
+        `  ${d.receivedAt}  ${displayLine(d.filename ?? '(no name)')}  → ${d.checklistItem ?? 'unassigned'}${d.malwareScan === 'not-scanned' ? '  (not scanned for malware)' : ''}`,
       );
     out(`Messages: ${view.log.length}`);
     for (const entry of view.log)

@@ -57,16 +57,13 @@ export class NotifyCaseworker {
     const fromThisEmail = documents.filter((d) => d.messageId === email.messageId);
     const labelOf = (document: CaseDocument): string =>
       caseFile.checklist.items.find((i) => i.id === document.checklistItem)?.label.de ?? 'nicht zugeordnet';
-    // Files no scanner looked at are never presented as checked.
-    const notScanned = new Set(
-      email.attachments.filter((a) => a.malwareScan === 'not-scanned').map((a) => a.sha256),
-    );
     const view = {
       headline: `${HEADLINE[recorded.next]}`,
       receivedAt: email.receivedAt,
       matchedBy: MATCHED_BY[matchedBy] ?? matchedBy,
+      // Files no scanner looked at are never presented as checked.
       documents: fromThisEmail.map((d) => ({
-        filename: `${displayLine(d.filename ?? '(ohne Namen)')}${notScanned.has(d.sha256) ? ` (${NOT_SCANNED_NOTE})` : ''}`,
+        filename: `${displayLine(d.filename ?? '(ohne Namen)')}${d.malwareScan === 'not-scanned' ? ` (${NOT_SCANNED_NOTE})` : ''}`,
         item: labelOf(d),
       })),
       held: email.attachments
