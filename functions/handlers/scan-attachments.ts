@@ -1,25 +1,15 @@
 import middy from '@middy/core';
 import { s3 } from '#clients/s3';
-import { optionalEnv, requireEnv } from '#shared/env';
 import { logger } from '#shared/logger';
 import { scanningSchema } from '#events/workflow-state';
-import type { MalwareScanner } from '#domain/ports';
-import { ClamAvMalwareScanner } from '#adapters/clamav-malware-scanner';
 import { GuardDutyTagMalwareScanner } from '#adapters/guardduty-tag-malware-scanner';
 import { ScanAttachments, type ScanAttachmentsResult } from '#use-cases/scan-attachments';
 
 /**
- * On AWS GuardDuty scans and tags; the local runtime sets MALWARE_SCANNER=clamav, where ClamAV
- * scans on demand and writes the same tag.
+ * GuardDuty scans every file written to staging/ and tags it; locally the runtime's stand-in
+ * (ClamAV) writes the same tag. This step only reads tags, the same way in both places.
  */
-const scanner: MalwareScanner =
-  optionalEnv('MALWARE_SCANNER') === 'clamav'
-    ? new ClamAvMalwareScanner(s3, {
-        database: requireEnv('CLAMAV_DATABASE'),
-        clamscan: optionalEnv('CLAMSCAN_PROGRAM') ?? 'clamscan',
-      })
-    : new GuardDutyTagMalwareScanner(s3);
-const scanAttachments = new ScanAttachments(scanner);
+const scanAttachments = new ScanAttachments(new GuardDutyTagMalwareScanner(s3));
 
 /** IntakeWorkflow step ScanAttachments: the malware scan result of every staged file, or `Pending`. */
 export const handler = middy<unknown, ScanAttachmentsResult>().handler(async (event) => {
