@@ -76,7 +76,14 @@ class RecordingStore implements DocumentStore {
     const detectedType = bytes.startsWith('%PDF') ? 'application/pdf' : null;
     this.staged.push(bytes);
     const location = { bucket: 'documents', key: `staging/${bytes}` };
-    return { sha256: `sha-of-${bytes}`, size: bytes.length, detectedType, encrypted: false, handle: bytes, location };
+    return {
+      sha256: `sha-of-${bytes}`,
+      size: bytes.length,
+      detectedType,
+      encrypted: false,
+      handle: bytes,
+      location,
+    };
   }
 }
 
