@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { displayLine, displayText, safeJson } from '../functions/domain/display-text.ts';
 import { InvalidCaseError } from '../functions/use-cases/open-case.ts';
 import { AssignmentError } from '../functions/use-cases/assign-from-triage.ts';
 import { ReassignmentError } from '../functions/use-cases/reassign-document.ts';
@@ -29,8 +30,9 @@ INTAKE_TABLE_NAME and INTAKE_DOCUMENT_BUCKET talks to AWS.
 Request types: residence-permit-extension (default), first-residence-permit, settlement-permit,
 eu-blue-card, family-reunification.`;
 
+/** Every line the CLI prints: sender-controlled text in it is shown, never interpreted by the terminal. */
 const out = (text: string): void => {
-  process.stdout.write(`${text}\n`);
+  process.stdout.write(`${displayText(text)}\n`);
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -83,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
     );
     out(
       json
-        ? JSON.stringify(result, null, 2)
+        ? safeJson(result)
         : `Assigned to ${result.caseReference}: ${result.added} new document(s), ${result.missing.length} item(s) still missing`,
     );
     return 0;
@@ -148,11 +150,13 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (json) {
-      out(JSON.stringify(view, null, 2));
+      out(safeJson(view));
       return 0;
     }
     out(`${view.case.reference}  ${view.case.requestType}  ${view.case.status}  (${view.case.language})`);
-    out(`Applicant: ${view.case.applicantName}  <${view.case.contacts.join('>, <')}>`);
+    out(
+      `Applicant: ${displayLine(view.case.applicantName)}  <${view.case.contacts.map(displayLine).join('>, <')}>`,
+    );
     out(`Caseworker: ${view.case.caseworker}`);
     out('Checklist:');
     for (const item of view.checklist) {
@@ -160,10 +164,14 @@ async function main(argv: string[]): Promise<number> {
     }
     out(`Documents: ${view.documents.length}`);
     for (const d of view.documents)
-      out(`  ${d.receivedAt}  ${d.filename ?? '(no name)'}  → ${d.checklistItem ?? 'unassigned'}`);
+      out(
+        `  ${d.receivedAt}  ${displayLine(d.filename ?? '(no name)')}  → ${d.checklistItem ?? 'unassigned'}${d.malwareScan === 'not-scanned' ? '  (not scanned for malware)' : ''}`,
+      );
     out(`Messages: ${view.log.length}`);
     for (const entry of view.log)
-      out(`  ${entry.at}  ${entry.direction === 'in' ? '←' : '→'}  ${entry.subject ?? ''}  (${entry.note})`);
+      out(
+        `  ${entry.at}  ${entry.direction === 'in' ? '←' : '→'}  ${displayLine(entry.subject ?? '')}  (${displayLine(entry.note)})`,
+      );
     return 0;
   }
 
@@ -189,7 +197,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const report = await caseUseCases(await connect()).importCases.run(await readCsvImportRows(file));
-    if (json) out(JSON.stringify(report, null, 2));
+    if (json) out(safeJson(report));
     else {
       out(
         `Imported ${report.created.length} new case(s); ${report.unchanged.length} existed already; ${report.rejected.length} row(s) rejected.`,

@@ -1,6 +1,7 @@
 import { simpleParser, type AddressObject } from 'mailparser';
 import { S3SentMailArchive } from '../functions/adapters/s3-sent-mail-archive.ts';
 import type { Target } from './target.ts';
+import { displayLine, safeJson } from '../functions/domain/display-text.ts';
 
 /** One sent message as `intake outbox --json` prints it (a contract used outside the tests). */
 export interface OutboxEntry {
@@ -52,10 +53,13 @@ export async function outboxCommand(
 ): Promise<number> {
   const entries = await outboxEntries(target);
   if (json) {
-    out(JSON.stringify(entries, null, 2));
+    out(safeJson(entries));
     return 0;
   }
   if (entries.length === 0) out('Nothing sent yet.');
-  for (const e of entries) out(`${e.sentAt ?? '?'}  to ${e.to.join(', ')}  ${e.subject ?? '(no subject)'}`);
+  for (const e of entries)
+    out(
+      `${e.sentAt ?? '?'}  to ${e.to.map(displayLine).join(', ')}  ${displayLine(e.subject ?? '(no subject)')}`,
+    );
   return 0;
 }

@@ -5,6 +5,7 @@ import { MailparserEmailParser } from '../functions/adapters/mailparser-email-pa
 import { createCaseReferenceMatcher } from '../functions/domain/case-reference.ts';
 import { caseReferenceFormatFromEnv } from '../functions/shared/case-reference-format.ts';
 import { ParseEmail } from '../functions/use-cases/parse-email.ts';
+import { displayLine, safeJson } from '../functions/domain/display-text.ts';
 
 /** `intake parse FILE [--json]`: parses without storing. Exit 0 for any file, however broken. */
 export async function parseCommand(
@@ -25,13 +26,13 @@ export async function parseCommand(
   const result = await parseEmail.run(createReadStream(file), null);
   const report = { ...result, attachments: result.attachments.map(({ location: _location, ...a }) => a) };
   if (json) {
-    out(JSON.stringify(report, null, 2));
+    out(safeJson(report));
     return 0;
   }
-  out(`Message-ID:     ${report.messageId ?? '(none)'}`);
-  out(`From:           ${report.from ?? '(none)'}`);
-  out(`To:             ${report.to.join(', ') || '(none)'}`);
-  out(`Subject:        ${report.subject ?? '(none)'}`);
+  out(`Message-ID:     ${displayLine(report.messageId ?? '(none)')}`);
+  out(`From:           ${displayLine(report.from ?? '(none)')}`);
+  out(`To:             ${report.to.map(displayLine).join(', ') || '(none)'}`);
+  out(`Subject:        ${displayLine(report.subject ?? '(none)')}`);
   out(`Date:           ${report.date ?? '(none)'}`);
   out(`Case reference: ${report.caseReference ?? '(none found)'}`);
   out(`Automatic mail: ${report.autoSubmitted ? `yes (${report.automaticReason})` : 'no'}`);
@@ -39,13 +40,13 @@ export async function parseCommand(
   for (const a of report.attachments) {
     const verdict = a.accepted ? 'accepted' : `held: ${a.reason}`;
     out(
-      `  - ${a.filename ?? '(no name)'}  ${a.kind}  ${a.detectedType ?? a.contentType}  ${a.size} bytes  ${verdict}`,
+      `  - ${displayLine(a.filename ?? '(no name)')}  ${a.kind}  ${displayLine(a.detectedType ?? a.contentType)}  ${a.size} bytes  ${verdict}`,
     );
   }
   if (report.newText.trim() !== '') {
     out('New text (without quoted history):');
     for (const line of report.newText.split('\n')) out(`  ${line}`);
   }
-  for (const problem of report.problems) out(`Problem:        ${problem}`);
+  for (const problem of report.problems) out(`Problem:        ${displayLine(problem)}`);
   return 0;
 }

@@ -2,6 +2,7 @@ import { DynamoDbTriageRepository } from '../functions/adapters/dynamodb-triage-
 import type { InboundEmail } from '../functions/domain/inbound-email.ts';
 import { describeReadProblems } from '../functions/domain/read-problems.ts';
 import type { Target } from './target.ts';
+import { safeJson } from '../functions/domain/display-text.ts';
 
 /**
  * Who sent it and whether SES authenticated the sender: what a person needs before assigning it
@@ -31,7 +32,7 @@ export async function triageListCommand(
 ): Promise<number> {
   const entries = await new DynamoDbTriageRepository(target.db, target.tableName).list();
   if (json) {
-    out(JSON.stringify(entries, null, 2));
+    out(safeJson(entries));
     return 0;
   }
   if (entries.length === 0) out('Triage is empty.');

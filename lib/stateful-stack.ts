@@ -9,6 +9,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config.ts';
 import { IntakeKey } from './constructs/intake-key.ts';
+import { MalwareProtection } from './constructs/malware-protection.ts';
 import { PrivateBucket } from './constructs/private-bucket.ts';
 import { resourceArns, resourceNames } from './resource-names.ts';
 import { TABLE_INDEXES, TABLE_KEYS, TABLE_TTL_ATTRIBUTE } from './table-design.ts';
@@ -22,6 +23,9 @@ export interface StatefulStackProps extends StackProps {
 export const INBOUND_MAIL_PREFIX = 'inbound/';
 /** Prefix where the parser streams an attachment before its hash (and so its key) is known. */
 export const STAGING_PREFIX = 'staging/';
+/** Prefix of the files a caseworker opens (each scanned clean) and of the held ones. */
+export const DOCUMENTS_PREFIX = 'documents/';
+export const QUARANTINE_PREFIX = 'quarantine/';
 
 /**
  * Everything that holds data and must outlive a deployment: the key, the buckets, the table, the
@@ -36,6 +40,8 @@ export class StatefulStack extends Stack {
   readonly inboundBucket: s3.Bucket;
   /** Attachments: `documents/<sha256>`, `quarantine/<sha256>`, `staging/` while streaming in. */
   readonly documentBucket: s3.Bucket;
+  /** GuardDuty Malware Protection for S3 on the document bucket's staging prefix. */
+  readonly malwareProtection: MalwareProtection;
   /** Server access logs of the two data buckets. */
   readonly accessLogBucket: s3.Bucket;
   /** The single intake table (see `table-design.ts`). */
@@ -108,10 +114,17 @@ export class StatefulStack extends Stack {
       accessLogBucket: this.accessLogBucket,
       accessLogPrefix: 'document-bucket/',
       extraLifecycleRules: [
-        // A staged file is copied to its hash key within the same invocation; anything left
-        // behind is from a crashed parse and holds an attachment nobody will look at.
+        // A staged file waits for its malware scan and the screening (minutes at most), then is
+        // filed; anything left behind is from a failed execution (the raw email still holds it).
         { id: 'expire-abandoned-staging', prefix: STAGING_PREFIX, expiration: Duration.days(1) },
       ],
+    });
+    this.malwareProtection = new MalwareProtection(this, 'DocumentMalwareProtection', {
+      bucket: this.documentBucket,
+      encryptionKey: this.key,
+      scannedPrefix: STAGING_PREFIX,
+      cleanPrefix: DOCUMENTS_PREFIX,
+      heldPrefix: QUARANTINE_PREFIX,
     });
 
     this.table = new dynamodb.Table(this, 'Table', {

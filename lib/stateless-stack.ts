@@ -12,7 +12,12 @@ import { OperationalAlarms } from './constructs/operational-alarms.ts';
 import { OutboundMail } from './constructs/outbound-mail.ts';
 import { SesReceiving } from './constructs/ses-receiving.ts';
 import { resourceNames } from './resource-names.ts';
-import { INBOUND_MAIL_PREFIX } from './stateful-stack.ts';
+import {
+  DOCUMENTS_PREFIX,
+  INBOUND_MAIL_PREFIX,
+  QUARANTINE_PREFIX,
+  STAGING_PREFIX,
+} from './stateful-stack.ts';
 import { referenceStatefulResources, type StatefulResources } from './stateful-references.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -119,6 +124,20 @@ export class StatelessStack extends Stack {
     })
       .bindBucket('INBOUND_BUCKET', inboundBucket, 'read')
       .bindBucket('DOCUMENT_BUCKET', documentBucket, 'readWrite');
+    // Reads the malware scan tags GuardDuty writes on the staged files (see stateful-stack.ts).
+    const scanAttachments = intakeStep(
+      'scan-attachments',
+      'IntakeWorkflow ScanAttachments: malware scan results',
+    ).grantObjectTags('DOCUMENT_BUCKET', documentBucket, STAGING_PREFIX, 'read');
+    // Moves screened files from staging/ to documents/ or quarantine/, their scan tag with them.
+    const fileAttachments = intakeStep(
+      'file-attachments',
+      'IntakeWorkflow FileAttachments: file screened files',
+    )
+      .bindBucket('DOCUMENT_BUCKET', documentBucket, 'readWrite')
+      .grantObjectTags('DOCUMENT_BUCKET', documentBucket, STAGING_PREFIX, 'read')
+      .grantObjectTags('DOCUMENT_BUCKET', documentBucket, DOCUMENTS_PREFIX, 'readWrite')
+      .grantObjectTags('DOCUMENT_BUCKET', documentBucket, QUARANTINE_PREFIX, 'readWrite');
     const screenEmail = intakeStep('screen-email', 'IntakeWorkflow ScreenEmail: verdicts and loops');
     screenEmail.bindTable(table, 'readWrite');
     const matchCase = intakeStep('match-case', 'IntakeWorkflow MatchCase: find the case or triage');
@@ -158,7 +177,9 @@ export class StatelessStack extends Stack {
     holdForPerson.bindTable(table, 'readWrite');
     const steps = {
       parseEmail,
+      scanAttachments,
       screenEmail,
+      fileAttachments,
       matchCase,
       recordDocuments,
       notifyCaseworker,
@@ -272,7 +293,9 @@ export class StatelessStack extends Stack {
     this.functions = {
       'start-intake': starter,
       'parse-email': parseEmail,
+      'scan-attachments': scanAttachments,
       'screen-email': screenEmail,
+      'file-attachments': fileAttachments,
       'match-case': matchCase,
       'record-documents': recordDocuments,
       'notify-caseworker': notifyCaseworker,

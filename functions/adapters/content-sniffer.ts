@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
+import { ActiveContentScan, type ActiveContentFinding } from './active-content-scan.ts';
 
 /**
  * Bytes kept from the start and the end of a file to recognise it. File types are recognised by
@@ -21,6 +22,8 @@ export interface SniffedContent {
   readonly size: number;
   readonly detectedType: string | null;
   readonly encrypted: boolean;
+  /** What in the whole file runs when it is opened (see ActiveContentScan). */
+  readonly activeContent: readonly ActiveContentFinding[];
 }
 
 /**
@@ -29,6 +32,7 @@ export interface SniffedContent {
  */
 export class ContentSniffer extends Transform {
   readonly #hash = createHash('sha256');
+  readonly #active = new ActiveContentScan();
   #size = 0;
   #head: Buffer[] = [];
   #headLength = 0;
@@ -38,6 +42,7 @@ export class ContentSniffer extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.#hash.update(chunk);
+    this.#active.update(chunk);
     this.#size += chunk.length;
     if (this.#headLength < HEAD_BYTES) {
       const take = Buffer.from(chunk.subarray(0, HEAD_BYTES - this.#headLength));
@@ -65,6 +70,7 @@ export class ContentSniffer extends Transform {
       size: this.#size,
       detectedType,
       encrypted: isEncrypted(detectedType, head, tail),
+      activeContent: this.#active.findings(),
     };
   }
 }
@@ -111,6 +117,9 @@ function sniffText(sample: Buffer): string | null {
   if (/^-----BEGIN PGP MESSAGE-----/.test(start)) return 'application/pgp-encrypted';
   if (/^-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(start)) return 'application/pgp-keys';
   if (/^BEGIN:VCALENDAR/i.test(start)) return 'text/calendar';
+  // SYLK (Excel opens it, formulas and DDE included) and Excel web queries (.iqy fetch and run).
+  if (/^ID;P/.test(start)) return 'application/x-sylk';
+  if (/^WEB\r?\n\d/.test(start)) return 'text/x-ms-iqy';
   if (/^#!/.test(start)) return 'text/x-shellscript';
   if (/<svg[\s>]/i.test(start)) return 'image/svg+xml';
   if (/^<!doctype\s+html|<(html|head|body|script|iframe|meta|form)[\s>]/i.test(start)) return 'text/html';

@@ -9,14 +9,10 @@ import { ContentSniffer } from './content-sniffer.ts';
  * Used by `intake parse`, which reports without storing.
  */
 export class HashingDocumentStore implements DocumentStore {
-  async stage(content: NodeJS.ReadableStream): Promise<StagedFile> {
+  async stage(content: NodeJS.ReadableStream): Promise<StagedFile & { location: null }> {
     const sniffer = new ContentSniffer();
     const discard = new Writable({ write: (_chunk, _encoding, callback) => callback() });
     await pipeline(content, sniffer, discard);
-    return { ...(await sniffer.result()), handle: randomUUID() };
-  }
-
-  async keep(): Promise<null> {
-    return null;
+    return { ...(await sniffer.result()), handle: randomUUID(), location: null };
   }
 }

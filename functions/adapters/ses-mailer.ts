@@ -10,6 +10,7 @@ import {
   type OutboundMessage,
   type SentMessage,
 } from '../domain/outbound-message.ts';
+import { isWellFormedMessageId } from '../domain/display-text.ts';
 import type { S3SentMailArchive } from './s3-sent-mail-archive.ts';
 
 /** How long a send is remembered: a retry within this time returns the first result. */
@@ -75,6 +76,7 @@ export class SesMailer implements Mailer {
     const { ses, archive, fromAddress, fromName, configurationSet, region } = this.#options;
     const domain = fromAddress.split('@')[1] ?? 'localhost';
     const ownMessageId = `<intake-${randomUUID()}@${domain}>`;
+    const threadTo = isWellFormedMessageId(message.inReplyTo) ? message.inReplyTo : null;
     const sentAt = new Date();
     const raw = await new MailComposer({
       from: { name: fromName, address: fromAddress },
@@ -85,8 +87,10 @@ export class SesMailer implements Mailer {
       html: message.html,
       messageId: ownMessageId,
       date: sentAt,
-      ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
-      references: [...(message.inReplyTo ? [message.inReplyTo] : []), ownMessageId],
+      // A sender's Message-ID is repeated only when well-formed: anything else could break or
+      // inject into our headers. The reply then simply does not thread.
+      ...(threadTo === null ? {} : { inReplyTo: threadTo }),
+      references: [...(threadTo === null ? [] : [threadTo]), ownMessageId],
       headers: {
         'Auto-Submitted': message.autoSubmitted,
         'X-Auto-Response-Suppress': 'All',

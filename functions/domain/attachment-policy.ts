@@ -1,5 +1,8 @@
 import type { AttachmentKind, HoldReason } from './parsed-email.ts';
 import {
+  ACTIVE_EXTENSIONS,
+  ACTIVE_TYPES,
+  type ActiveContentFinding,
   ARCHIVE_TYPES,
   CALENDAR_EXTENSIONS,
   CALENDAR_TYPES,
@@ -14,6 +17,7 @@ import {
   SIGNATURE_TYPES,
   TNEF_TYPES,
   UNINFORMATIVE_DECLARED_TYPES,
+  UNSAFE_NAME_CHARACTERS,
   canonicalType,
   extensionOf,
 } from './attachment-types.ts';
@@ -63,6 +67,13 @@ export interface AttachmentFacts {
   readonly encrypted: boolean;
   /** A malware scanner's finding, when one ran; absent or false when none did or it found nothing. */
   readonly malwareFound?: boolean;
+  /** What a look through the whole file found that runs when opened. */
+  readonly activeContent?: readonly ActiveContentFinding[];
+  /**
+   * The name as it will be shown and stored, when it had to be cut (`filename` is always the
+   * whole decoded name: the policy judges what the sender wrote, not what is left of it).
+   */
+  readonly shownFilename?: string | null;
 }
 
 export interface AttachmentVerdict {
@@ -119,13 +130,25 @@ export function assessAttachment(facts: AttachmentFacts): AttachmentVerdict {
   ) {
     return hold('executable');
   }
+  const found = new Set(facts.activeContent ?? []);
   if (
     MACRO_EXTENSIONS.test(name) ||
     declared.includes('macroenabled') ||
-    (detected?.includes('macroenabled') ?? false)
+    (detected?.includes('macroenabled') ?? false) ||
+    (found.has('office-macros') && isOfficeContainer(detected))
   ) {
     return hold('macro-enabled');
   }
+  if (
+    (detected !== null && ACTIVE_TYPES.has(detected)) ||
+    ACTIVE_TYPES.has(declared) ||
+    ACTIVE_EXTENSIONS.test(name.trim()) ||
+    (detected === 'application/pdf' && [...found].some((f) => f.startsWith('pdf-'))) ||
+    (found.has('markup') && (detected === null || detected.startsWith('text/')))
+  ) {
+    return hold('active-content');
+  }
+  if (unsafeName(facts)) return hold('unsafe-name');
   if (facts.encrypted) return hold('encrypted');
   if (
     TNEF_TYPES.has(declared) ||
@@ -158,6 +181,31 @@ export function assessAttachment(facts: AttachmentFacts): AttachmentVerdict {
     return hold('type-mismatch');
   if (!extensionFits(name, detected)) return hold('type-mismatch');
   return { accepted: true, reason: null, kind };
+}
+
+/**
+ * A name with control characters or bidirectional overrides (which make `gpj.exe` read as
+ * `exe.jpg`), or one whose extension a shortened form would change: what a person would see is
+ * not what the file is called.
+ */
+function unsafeName(facts: AttachmentFacts): boolean {
+  const name = facts.filename ?? '';
+  if (UNSAFE_NAME_CHARACTERS.test(name)) return true;
+  if (facts.shownFilename === undefined || facts.shownFilename === facts.filename) return false;
+  return extensionOf(facts.shownFilename ?? '') !== extensionOf(name);
+}
+
+/** Zip-based Office and OpenDocument files, and the older compound files: where macros live. */
+function isOfficeContainer(detected: string | null): boolean {
+  if (detected === null) return false;
+  return (
+    detected === 'application/zip' ||
+    detected === 'application/x-cfb' ||
+    detected === 'application/msword' ||
+    detected.startsWith('application/vnd.openxmlformats-officedocument') ||
+    detected.startsWith('application/vnd.ms-') ||
+    detected.startsWith('application/vnd.oasis.opendocument')
+  );
 }
 
 /** HEIC and HEIF are one container family; phones label them either way. */

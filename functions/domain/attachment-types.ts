@@ -172,3 +172,34 @@ export function canonicalType(type: string): string {
 export function extensionOf(filename: string): string | null {
   return /\.([a-z0-9]{1,8})$/i.exec(filename.trim())?.[1]?.toLowerCase() ?? null;
 }
+
+/**
+ * What a look through a whole file found that runs when it is opened: PDF JavaScript, an open
+ * action, a launch action or embedded files; a macro project in an Office file (`vbaProject.bin`
+ * in a zip container, `_VBA_PROJECT` in an old compound file); markup (HTML, SVG, script) in
+ * what is otherwise text. Found by the content sniffer while the file streams in.
+ */
+export type ActiveContentFinding =
+  'pdf-javascript' | 'pdf-open-action' | 'pdf-launch' | 'pdf-embedded-file' | 'office-macros' | 'markup';
+
+/** Types that run scripts or formulas when opened, whatever the name says. */
+export const ACTIVE_TYPES: ReadonlySet<string> = new Set([
+  'text/html',
+  'application/xhtml+xml',
+  'image/svg+xml',
+  'application/x-sylk',
+  'text/x-ms-iqy',
+  'message/x-mht',
+  'multipart/related',
+]);
+
+/**
+ * Names a viewer opens as something that runs: web pages under every name (server-side includes,
+ * web archives), SVG, XML with style sheets, SYLK spreadsheets and Excel web queries.
+ */
+export const ACTIVE_EXTENSIONS =
+  /\.(html?|shtml?|xhtml?|xht|mht|mhtml|svgz?|xml|xsl|xslt|slk|sylk|iqy|dqy|rqy|oqy|htc|xbap|settingcontent-ms)$/i;
+
+/** Control characters (C0, DEL, C1) and the bidirectional overrides and isolates that reorder how a name reads. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const UNSAFE_NAME_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

@@ -37,6 +37,11 @@ export interface CaseDocument {
   readonly messageId: string;
   readonly receivedAt: string;
   readonly location: { readonly bucket: string; readonly key: string };
+  /**
+   * `not-scanned` when no malware scanner looked at it (local use without ClamAV): shown as such,
+   * never as checked. Absent on documents recorded before files were scanned.
+   */
+  readonly malwareScan?: 'clean' | 'not-scanned';
 }
 
 export interface ChecklistItemState {

@@ -1,3 +1,4 @@
+import type { MalwareScanOutcome } from './malware-scan.ts';
 import type { HoldReason } from './parsed-email.ts';
 import type { ReceiptVerdicts } from './receipt-verdicts.ts';
 import type { SenderAmbiguity } from './sender-address.ts';
@@ -14,6 +15,8 @@ export interface InboundAttachment {
   readonly accepted: boolean;
   readonly reason: HoldReason | string | null;
   readonly location: { readonly bucket: string; readonly key: string } | null;
+  /** How its malware scan ended; absent in entries recorded before files were scanned. */
+  readonly malwareScan?: MalwareScanOutcome | null;
 }
 
 export interface InboundEmail {

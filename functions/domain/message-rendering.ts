@@ -1,5 +1,6 @@
 import Mustache from 'mustache';
 import type { CaseLanguage } from './case-file.ts';
+import { displayText } from './display-text.ts';
 import type { MessageKind } from './outbound-message.ts';
 import { de } from './templates/de.ts';
 import { en } from './templates/en.ts';
@@ -29,7 +30,13 @@ export interface RenderedMessage {
   readonly html: string;
 }
 
-const plain = { escape: (value: unknown): string => String(value) };
+/**
+ * Every value put into a message is made safe to read first (control characters, escape
+ * sequences and bidi overrides shown, never interpreted by the reader's mail program); values
+ * that must stay on one line (file names, subjects, addresses) are made so by their view.
+ */
+const plain = { escape: (value: unknown): string => displayText(String(value)) };
+const html = { escape: (value: unknown): string => Mustache.escape(displayText(String(value))) };
 
 function renderText(template: string, view: TemplateView): string {
   return Mustache.render(template, view, {}, plain)
@@ -39,7 +46,7 @@ function renderText(template: string, view: TemplateView): string {
 
 /** HTML from the same template: values escaped by Mustache, then paragraphs and lists marked up. */
 function renderHtml(template: string, view: TemplateView): string {
-  const escaped = Mustache.render(template, view)
+  const escaped = Mustache.render(template, view, {}, html)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return escaped

@@ -52,8 +52,18 @@ export type HoldReason =
   | 'unreadable'
   /** Outlook's TNEF container: its content (often the real attachments) is hidden inside. */
   | 'winmail-dat'
-  /** A malware scanner found something (set when a scanner is wired in; parsing alone never does). */
+  /** The malware scan found something (GuardDuty on AWS, ClamAV locally; parsing alone never does). */
   | 'malware'
+  /** The malware scanner could not read the file (encrypted, too large or nested too deep to scan). */
+  | 'scan-unsupported'
+  /** The malware scan failed. */
+  | 'scan-failed'
+  /** No scan result came within the time the workflow waits. */
+  | 'scan-timeout'
+  /** Content that runs when opened: PDF scripts and actions, macros, HTML, SYLK, web queries. */
+  | 'active-content'
+  /** A file name with control characters, or whose extension a shortened name would change. */
+  | 'unsafe-name'
   /** Not documents; kept and recorded (kind tells the same). */
   | 'signature'
   | 'calendar'

@@ -1,5 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { IntakeRequest, ObjectLocation } from './intake-request.ts';
+import type { ActiveContentFinding } from './attachment-types.ts';
+import type { MalwareScanStatus } from './malware-scan.ts';
 import type { AttachmentOrigin } from './parsed-email.ts';
 import type { SenderAmbiguity } from './sender-address.ts';
 
@@ -79,6 +81,8 @@ export interface StagedFile {
   readonly detectedType: string | null;
   /** Password-protected PDF or archive. */
   readonly encrypted: boolean;
+  /** What in the whole file runs when it is opened. */
+  readonly activeContent?: readonly ActiveContentFinding[];
   /** Adapter-specific handle of the staged bytes. */
   readonly handle: string;
 }
@@ -86,12 +90,34 @@ export interface StagedFile {
 /** Where kept files go: `documents` for files a caseworker may open, `quarantine` for held ones. */
 export type StorageArea = 'documents' | 'quarantine';
 
-/** Stores files by content hash. The original name is metadata, never part of a key. */
+/**
+ * Streams files into staging, where they wait until the email is screened (malware scan, the
+ * receiving service's verdicts, the attachment policy); StagedFiles then moves them on.
+ */
 export interface DocumentStore {
-  stage(content: Readable): Promise<StagedFile>;
-  keep(
-    staged: StagedFile,
-    area: StorageArea,
-    metadata: { filename: string | null; declaredType: string },
-  ): Promise<ObjectLocation | null>;
+  /** @returns what was learned, and where the bytes wait (null when nothing is kept: `intake parse`). */
+  stage(content: Readable): Promise<StagedFile & { readonly location: ObjectLocation | null }>;
+}
+
+/**
+ * Reads (and locally: makes) the malware scan result of stored files. Asking again is safe: a
+ * result once written is read back, never made twice.
+ */
+export interface MalwareScanner {
+  /** One status per location, in order; `PENDING` while a result is still to come. */
+  statuses(locations: readonly ObjectLocation[]): Promise<MalwareScanStatus[]>;
+}
+
+/** What a staged file is filed as, once the email has been screened. */
+export interface FilingFacts {
+  readonly sha256: string;
+  readonly filename: string | null;
+  readonly declaredType: string;
+  readonly detectedType: string | null;
+}
+
+/** Moves screened files out of staging to their content-hash key under `documents/` or `quarantine/`. */
+export interface StagedFiles {
+  /** Idempotent: a file already moved (staging object gone, target there) is not moved again. */
+  file(staged: ObjectLocation, area: StorageArea, facts: FilingFacts): Promise<ObjectLocation>;
 }

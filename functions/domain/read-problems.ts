@@ -66,3 +66,41 @@ export function describeReadProblems(problems: readonly string[]): string[] {
   }
   return told;
 }
+
+/**
+ * Why a file was held, in the caseworker's words (German). Codes are AttachmentReport's
+ * `reason`; an unknown code is shown as it is rather than hidden.
+ */
+const HOLD_REASONS: Readonly<Record<string, string>> = {
+  malware: 'Schadsoftware gefunden (Virenscan). Nicht öffnen; die IT-Sicherheit informieren.',
+  'scan-unsupported':
+    'Konnte nicht auf Schadsoftware geprüft werden (verschlüsselt, zu groß oder zu tief verschachtelt).',
+  'scan-failed': 'Die Prüfung auf Schadsoftware ist fehlgeschlagen.',
+  'scan-timeout': 'Die Prüfung auf Schadsoftware kam nicht rechtzeitig zu einem Ergebnis.',
+  'active-content':
+    'Enthält aktive Inhalte, die beim Öffnen ausgeführt werden können (Skripte, Makros, Webseiten-Code).',
+  'unsafe-name':
+    'Der Dateiname enthält Steuerzeichen oder täuscht eine andere Dateiendung vor, als die Datei hat.',
+  empty: 'Die Datei ist leer.',
+  'too-large': 'Die Datei ist zu groß.',
+  'type-not-allowed': 'Dateityp nicht zugelassen (nur PDF, Bilder, Word/OpenDocument-Text und Textdateien).',
+  'type-mismatch': 'Inhalt passt nicht zu Dateiname oder angegebenem Typ.',
+  executable: 'Ausführbares Programm oder Skript.',
+  'macro-enabled': 'Office-Datei mit Makros.',
+  encrypted: 'Passwortgeschützt oder verschlüsselt; kann nicht geprüft werden.',
+  archive: 'Archiv (z. B. ZIP); der Inhalt ist nicht einzeln geprüft.',
+  'too-deeply-nested': 'Zu tief in weitergeleiteten E-Mails verschachtelt.',
+  unreadable: 'Nicht lesbar.',
+  'winmail-dat': 'Outlook-Container (winmail.dat); bitte die Dateien erneut anfordern.',
+  signature: 'Elektronische Signatur, kein Dokument.',
+  calendar: 'Kalenderdaten, kein Dokument.',
+  'forwarded-email': 'Weitergeleitete E-Mail (ihre Anhänge sind einzeln aufgeführt).',
+};
+
+export function describeHoldReason(reason: string | null): string {
+  if (reason === null) return 'unbekannt';
+  return HOLD_REASONS[reason] ?? reason;
+}
+
+/** Marks a file no malware scan looked at (only where no scanner runs: local use without ClamAV). */
+export const NOT_SCANNED_NOTE = 'nicht auf Schadsoftware geprüft';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { InboundEmail } from '../domain/inbound-email.ts';
 import { TRIAGE_REASONS } from '../domain/triage.ts';
+import { MALWARE_SCAN_STATUSES, type MalwareScanStatus } from '../domain/malware-scan.ts';
 
 /**
  * Schemas of the IntakeWorkflow state each step reads. The state machine passes the whole state
@@ -27,10 +28,56 @@ export const intakeRequestSchema = z.object({
 const parsedSchema = z.object({
   caseReference: z.string().nullable(),
   automaticReason: z.string().nullable(),
-  attachments: z.array(z.object({ accepted: z.boolean(), kind: z.string().optional() })),
+  attachments: z.array(
+    z.object({
+      accepted: z.boolean(),
+      reason: z.string().nullable().default(null),
+      kind: z.string().optional(),
+    }),
+  ),
+});
+
+const locationSchema = z.object({ bucket: z.string(), key: z.string() }).nullable();
+
+/** ScanAttachments' result: one status per attachment (null: not stored), and how often it asked. */
+export const scanSchema = z.object({
+  outcome: z.enum(['Scanned', 'Pending']),
+  attempt: z.number().int().nonnegative(),
+  statuses: z.array(z.enum(MALWARE_SCAN_STATUSES as [MalwareScanStatus, ...MalwareScanStatus[]]).nullable()),
 });
 
 export const afterParseSchema = intakeRequestSchema.extend({ parsed: parsedSchema });
+
+/** What ScanAttachments reads: where each file waits, and its own previous result when it asks again. */
+export const scanningSchema = intakeRequestSchema.extend({
+  parsed: z.object({ attachments: z.array(z.object({ location: locationSchema.default(null) })) }),
+  scan: scanSchema.optional(),
+});
+
+/** What ScreenEmail reads: the parse result and the scan results. */
+export const afterScanSchema = afterParseSchema.extend({ scan: scanSchema });
+
+/** What FileAttachments reads: every attachment as parsed, the scan results and the screening. */
+export const screenedFilesSchema = intakeRequestSchema.extend({
+  parsed: z.object({
+    attachments: z.array(
+      z
+        .object({
+          sha256: z.string(),
+          filename: z.string().nullable(),
+          contentType: z.string(),
+          detectedType: z.string().nullable(),
+          accepted: z.boolean(),
+          reason: z.string().nullable(),
+          location: locationSchema.default(null),
+        })
+        // Every other field of the report passes through unchanged.
+        .loose(),
+    ),
+  }),
+  scan: scanSchema,
+  screening: z.object({ outcome: z.string() }),
+});
 
 export const afterErrorSchema = z.object({
   messageId: z.string().min(1),
@@ -47,8 +94,6 @@ const senderAmbiguitySchema = z.enum([
   'address-in-display-name',
   'malformed-address',
 ]);
-
-const locationSchema = z.object({ bucket: z.string(), key: z.string() }).nullable();
 
 /** What MatchCase and RecordDocuments read: the request, the parse result and the screening. */
 export const screenedEmailSchema = intakeRequestSchema.extend({
@@ -73,6 +118,7 @@ export const screenedEmailSchema = intakeRequestSchema.extend({
         accepted: z.boolean(),
         reason: z.string().nullable(),
         location: locationSchema.optional(),
+        malwareScan: z.enum(['clean', 'not-scanned', 'held']).nullable().optional(),
       }),
     ),
   }),
@@ -104,7 +150,11 @@ export function inboundEmailFrom(state: z.infer<typeof screenedEmailSchema>): In
     references: parsed.references,
     caseReference: parsed.caseReference,
     recipients: state.recipients,
-    attachments: parsed.attachments.map((a) => ({ ...a, location: a.location ?? null })),
+    attachments: parsed.attachments.map(({ malwareScan, ...a }) => ({
+      ...a,
+      location: a.location ?? null,
+      ...(malwareScan === undefined ? {} : { malwareScan }),
+    })),
     readProblems: parsed.problems,
     verdicts: state.verdicts,
     senderVerified: state.screening.senderVerified,

@@ -4,22 +4,24 @@ import { requireEnv } from '#shared/env';
 import { logger } from '#shared/logger';
 import { countMessage } from '#shared/metrics';
 import { MESSAGE_METRICS } from '#events/message-metrics';
-import { afterParseSchema } from '#events/workflow-state';
+import { afterScanSchema } from '#events/workflow-state';
+import { withScanResults } from '#domain/malware-scan';
 import { screenEmail, type ScreeningResult } from '#domain/screening';
 import { DynamoDbTriageRepository } from '#adapters/dynamodb-triage-repository';
 
 const triage = new DynamoDbTriageRepository(dynamoDb, requireEnv('TABLE_NAME'));
 
 /**
- * IntakeWorkflow step ScreenEmail: decides from SES's verdicts (never the message's own headers)
- * and the parse result whether the message goes on. Quarantined messages enter triage here.
+ * IntakeWorkflow step ScreenEmail: decides from SES's verdicts (never the message's own headers),
+ * the parse result and the malware scan whether the message goes on. Quarantined messages enter triage here.
  */
 export const handler = middy<unknown, ScreeningResult>().handler(async (event) => {
-  const state = afterParseSchema.parse(event);
+  const state = afterScanSchema.parse(event);
   const result = screenEmail({
     verdicts: state.verdicts,
     automaticReason: state.parsed.automaticReason,
-    attachments: state.parsed.attachments,
+    // A file the malware scan did not find clean counts as held, like any the policy held.
+    attachments: withScanResults(state.parsed.attachments, state.scan.statuses),
   });
   if (result.outcome === 'Quarantine') {
     await triage.add({

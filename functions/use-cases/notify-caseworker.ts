@@ -1,7 +1,8 @@
 import { checklistState, type CaseDocument } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import type { InboundEmail } from '../domain/inbound-email.ts';
-import { describeReadProblems } from '../domain/read-problems.ts';
+import { displayLine } from '../domain/display-text.ts';
+import { describeHoldReason, describeReadProblems, NOT_SCANNED_NOTE } from '../domain/read-problems.ts';
 import type { CaseMailer, SendOutcome } from './case-mailer.ts';
 import { CaseNotFoundError, type RecordDocumentsResult } from './record-documents.ts';
 
@@ -79,10 +80,17 @@ export class NotifyCaseworker {
       receivedAt: email.receivedAt,
       matchedBy: MATCHED_BY[matchedBy] ?? matchedBy,
       ...senderLines(email),
-      documents: fromThisEmail.map((d) => ({ filename: d.filename ?? '(ohne Namen)', item: labelOf(d) })),
+      // Files no scanner looked at are never presented as checked.
+      documents: fromThisEmail.map((d) => ({
+        filename: `${displayLine(d.filename ?? '(ohne Namen)')}${d.malwareScan === 'not-scanned' ? ` (${NOT_SCANNED_NOTE})` : ''}`,
+        item: labelOf(d),
+      })),
       held: email.attachments
         .filter((a) => !a.accepted)
-        .map((a) => ({ filename: a.filename ?? '(ohne Namen)', reason: a.reason ?? 'unbekannt' })),
+        .map((a) => ({
+          filename: displayLine(a.filename ?? '(ohne Namen)'),
+          reason: describeHoldReason(a.reason),
+        })),
       checklist: checklistState(caseFile, documents).map((item) => ({
         mark: item.fulfilled ? 'x' : ' ',
         label: `${item.label.de}${item.required ? '' : ' (optional)'}`,

@@ -14,7 +14,7 @@ import type { DocumentStore, EmailParser, IncomingAttachment } from '../domain/p
 import { newTextOf } from '../domain/quoted-text.ts';
 import { baseSubject } from '../domain/subject.ts';
 
-/** An attachment report with where its bytes were kept (null when parsing without storing). */
+/** An attachment report with where its bytes wait in staging (null when parsing without storing). */
 export interface KeptAttachment extends AttachmentReport {
   readonly location: ObjectLocation | null;
 }
@@ -69,7 +69,8 @@ function cutBytes(text: string, max: number): string {
 /**
  * The most one attachment report can take as JSON besides its file name and declared type: every
  * other field at its longest (sizes, hash, the longest reason and kind, a bucket name of 63
- * characters and a `quarantine/<sha256>` key). Checked against real reports by a test.
+ * characters and a `quarantine/<sha256>` key, and the scan outcome FileAttachments adds).
+ * Checked against real reports by a test.
  */
 export const REPORT_BYTES_BESIDES_NAMES = 480;
 
@@ -96,8 +97,9 @@ const boundedAddresses = (addresses: readonly string[], max: number = OUTPUT_LIM
   addresses.slice(0, max).map((a) => cut(a, OUTPUT_LIMITS.addressChars));
 
 /**
- * Reads one raw message: every attachment is streamed into the document store, assessed, and
- * kept (accepted under documents, held under quarantine). Nothing the applicant sent is dropped.
+ * Reads one raw message: every attachment is streamed into staging and assessed. Nothing is
+ * filed where a caseworker opens it yet: that waits for the malware scan and the screening
+ * (FileAttachments). Nothing the applicant sent is dropped.
  * Verdicts about spam, viruses and the sender's authenticity are not made here: they come from
  * the receiving service's notification, never from headers inside the message.
  */
@@ -128,7 +130,7 @@ export class ParseEmail {
       reportBudget -= cost;
       const slot = slots.length;
       slots.push(undefined);
-      slots[slot] = await this.#keep(offered);
+      slots[slot] = await this.#keep(offered, attachment.filename);
     });
     if (notStored > 0) problems.push(`too-many-files: ${notStored}`);
     const attachments = slots.filter((a): a is KeptAttachment => a !== undefined);
@@ -192,20 +194,19 @@ export class ParseEmail {
     };
   }
 
-  async #keep(attachment: IncomingAttachment): Promise<KeptAttachment> {
+  /** `wholeName` is the name as decoded, before it was cut to fit the report. */
+  async #keep(attachment: IncomingAttachment, wholeName: string | null): Promise<KeptAttachment> {
     const { filename } = attachment;
     const staged = await this.#deps.documents.stage(attachment.content);
     const verdict = assessAttachment({
-      filename,
+      filename: wholeName,
+      shownFilename: filename,
+      activeContent: staged.activeContent ?? [],
       declaredType: attachment.declaredType,
       detectedType: staged.detectedType,
       size: staged.size,
       depth: attachment.depth,
       encrypted: staged.encrypted,
-    });
-    const location = await this.#deps.documents.keep(staged, verdict.accepted ? 'documents' : 'quarantine', {
-      filename,
-      declaredType: attachment.declaredType,
     });
     return {
       filename,
@@ -218,7 +219,8 @@ export class ParseEmail {
       origin: attachment.origin,
       kind: verdict.kind,
       depth: attachment.depth,
-      location,
+      // Still in staging: filed under documents/ or quarantine/ once the email is screened.
+      location: staged.location,
     };
   }
 

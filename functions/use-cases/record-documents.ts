@@ -62,6 +62,9 @@ export class RecordDocuments {
         messageId: email.messageId,
         receivedAt: email.receivedAt,
         location: attachment.location!,
+        ...(attachment.malwareScan === 'clean' || attachment.malwareScan === 'not-scanned'
+          ? { malwareScan: attachment.malwareScan }
+          : {}),
       };
       const withAssigner: CaseDocument = {
         ...document,

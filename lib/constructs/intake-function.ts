@@ -234,6 +234,29 @@ export class IntakeFunction extends Construct {
   }
 
   /**
+   * Sets `envName` to the bucket's name and grants reading (and with `readWrite` writing) the tags
+   * of the objects under `prefix`: the malware scan's result is an object tag, and a copy that
+   * keeps an object's tags reads them at the source and writes them at the target. Tags are not
+   * encrypted: no key use is needed. No function may write tags under the scanned prefix: only
+   * the scanner says what a scan found.
+   */
+  grantObjectTags(envName: string, bucket: s3.IBucket, prefix: string, access: DataAccess): this {
+    this.lambda.addEnvironment(envName, bucket.bucketName);
+    const objects = bucket.arnForObjects(`${prefix}*`);
+    this.lambda.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: access === 'read' ? ['s3:GetObjectTagging'] : ['s3:GetObjectTagging', 's3:PutObjectTagging'],
+        resources: [objects],
+      }),
+    );
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[${nagResourceId(this, objects)}]`,
+      reason: `Object tag permissions need an object ARN pattern; limited to ${prefix || 'the objects'} of ${envName}, with named actions only.`,
+    });
+    return this;
+  }
+
+  /**
    * Sets `envName` to the bucket's name and grants object access (and use of its key). Writers
    * may also delete and abort multipart uploads: the document store stages, copies and cleans up.
    */

@@ -10,8 +10,12 @@ import { acknowledgeWorkflowRole, lambdaStep } from './workflow-tasks.ts';
 export interface IntakeWorkflowSteps {
   /** ParseEmail: streams the raw message apart, stores attachments. */
   readonly parseEmail: IntakeFunction;
+  /** ScanAttachments: the malware scan result of every staged file, `{ outcome: 'Scanned' | 'Pending' }`. */
+  readonly scanAttachments: IntakeFunction;
   /** ScreenEmail: answers `{ outcome: 'Quarantine' | 'AutomaticMail' | ... }`. */
   readonly screenEmail: IntakeFunction;
+  /** FileAttachments: moves each staged file to `documents/` or `quarantine/`. */
+  readonly fileAttachments: IntakeFunction;
   /** MatchCase: answers `{ outcome: 'Matched' | ... }`. */
   readonly matchCase: IntakeFunction;
   /** RecordDocuments: adds the documents to the matched case. */
@@ -40,12 +44,20 @@ export interface IntakeWorkflowProps {
    * @default Duration.hours(1)
    */
   readonly timeout?: Duration;
+  /**
+   * Wait between two reads of the malware scan results (ScanAttachments gives up after
+   * MAX_SCAN_ATTEMPTS reads and holds what is still unscanned as `scan-timeout`).
+   * @default Duration.seconds(10)
+   */
+  readonly scanPollInterval?: Duration;
 }
 
 /**
  * IntakeWorkflow: one Standard execution per received email (execution name = SES message id).
  *
- *   ParseEmail → ScreenEmail → RouteScreening ─ Quarantine → Quarantined
+ *   ParseEmail → ScanAttachments → ScanDone ─ Pending → AwaitMalwareScan → ScanAttachments
+ *                                           └ otherwise → ScreenEmail → FileAttachments → RouteScreening
+ *   RouteScreening ─ Quarantine → Quarantined
  *                                             ├ AutomaticMail → NoAutomaticReply
  *                                             └ otherwise → MatchCase → RouteMatch
  *   RouteMatch ─ Matched → RecordDocuments → NotifyCaseworker → RouteNextStep
@@ -53,6 +65,9 @@ export interface IntakeWorkflowProps {
  *   RouteNextStep ─ SendQuery → SendQuery → Done
  *                 └ otherwise (ready for review, or text only) → Done
  *   Any Task failure (after Lambda service retries) → HoldForPerson → HeldForPerson
+ *
+ * Files wait in `staging/` until they are scanned and the email is screened; FileAttachments then
+ * moves them and replaces `$.parsed.attachments` with where they are now.
  *
  * Plain JSONPath, no JSONata and no variables: the local runner executes this same definition
  * and supports neither. Each step receives the whole state and adds its result under its own
@@ -79,7 +94,9 @@ export class IntakeWorkflow extends Construct {
       task.addCatch(holdForPerson, { errors: [sfn.Errors.ALL], resultPath: '$.error' });
 
     const parseEmail = guarded(invoke('ParseEmail', steps.parseEmail, '$.parsed'));
+    const scanAttachments = guarded(invoke('ScanAttachments', steps.scanAttachments, '$.scan'));
     const screenEmail = guarded(invoke('ScreenEmail', steps.screenEmail, '$.screening'));
+    const fileAttachments = guarded(invoke('FileAttachments', steps.fileAttachments, '$.parsed.attachments'));
     const matchCase = guarded(invoke('MatchCase', steps.matchCase, '$.match'));
     const recordDocuments = guarded(invoke('RecordDocuments', steps.recordDocuments, '$.recorded'));
     const notifyCaseworker = guarded(invoke('NotifyCaseworker', steps.notifyCaseworker, '$.notified'));
@@ -107,10 +124,19 @@ export class IntakeWorkflow extends Construct {
       )
       .otherwise(matchCase.next(routeMatch));
 
+    // GuardDuty scans each file as it lands in staging/ (seconds to minutes); until every file has
+    // a result the workflow waits and asks again, without a Lambda waiting in between.
+    const awaitScan = new sfn.Wait(this, 'AwaitMalwareScan', {
+      time: sfn.WaitTime.duration(props.scanPollInterval ?? Duration.seconds(10)),
+    });
+    const scanDone = new sfn.Choice(this, 'ScanDone')
+      .when(sfn.Condition.stringEquals('$.scan.outcome', 'Pending'), awaitScan.next(scanAttachments))
+      .otherwise(screenEmail.next(fileAttachments).next(routeScreening));
+
     this.logGroup = props.logGroup;
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(parseEmail.next(screenEmail).next(routeScreening)),
+      definitionBody: sfn.DefinitionBody.fromChainable(parseEmail.next(scanAttachments).next(scanDone)),
       timeout: props.timeout ?? Duration.hours(1),
       tracingEnabled: true,
       // Every state transition is logged, without its input and output: they carry addresses.

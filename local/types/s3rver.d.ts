@@ -12,5 +12,7 @@ declare module 's3rver' {
     constructor(options: S3rverOptions);
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
+    /** An S3 event notification for each object written or removed. */
+    on(event: 'event', listener: (event: never) => void): this;
   }
 }

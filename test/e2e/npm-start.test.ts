@@ -41,6 +41,8 @@ describe('npm start (local/start.ts)', () => {
         INTAKE_S3_PORT: '0',
         INTAKE_SES_PORT: '0',
         INTAKE_SFN_PORT: '0',
+        // As on a machine without ClamAV: the banner must say files go unscanned.
+        INTAKE_CLAMSCAN: join(dataDir, 'no-clamscan-here'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -63,6 +65,10 @@ describe('npm start (local/start.ts)', () => {
     // Assess
     assert.match(output, new RegExp(`SMTP intake \\(SES receiving\\)\\s+127\\.0\\.0\\.1:${ports.smtp}`));
     assert.match(output, /state machines: IntakeWorkflow/);
+    assert.match(
+      output,
+      /Malware scan \(GuardDuty\)\s+NONE: ClamAV \(clamscan\) is not installed; files are marked "not scanned", never clean/,
+    );
     assert.deepEqual(wasListening, { smtp: true, dynamodb: true });
     assert.equal(code, 0, output);
     assert.equal(await portIsOpen(ports.smtp), false);

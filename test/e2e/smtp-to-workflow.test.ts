@@ -62,7 +62,9 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
     // Assess: it ran the synthesized steps, bound to the real handlers, to its end
     assert.deepEqual(tasksEntered(execution.events), [
       'ParseEmail',
+      'ScanAttachments',
       'ScreenEmail',
+      'FileAttachments',
       'MatchCase',
       'SendTriageReply',
     ]);
@@ -120,7 +122,9 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
     assert.equal(execution.status, 'SUCCEEDED', `${execution.error}: ${execution.cause}`);
     assert.deepEqual(tasksEntered(execution.events), [
       'ParseEmail',
+      'ScanAttachments',
       'ScreenEmail',
+      'FileAttachments',
       'MatchCase',
       'RecordDocuments',
       'NotifyCaseworker',
@@ -230,7 +234,12 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
       text: 'Siehe Anhang',
     });
     const execution = await pipeline.runtime.waitForExecution(messageId);
-    assert.deepEqual(tasksEntered(execution.events), ['ParseEmail', 'ScreenEmail']);
+    assert.deepEqual(tasksEntered(execution.events), [
+      'ParseEmail',
+      'ScanAttachments',
+      'ScreenEmail',
+      'FileAttachments',
+    ]);
     const output = JSON.parse(execution.output!) as { screening: { outcome: string; reason: string } };
     assert.deepEqual(output.screening, { outcome: 'Quarantine', reason: 'virus', verdict: 'FAIL' });
   });

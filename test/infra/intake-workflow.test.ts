@@ -9,6 +9,7 @@ interface State {
   Resource?: string;
   ResultPath?: string;
   TimeoutSeconds?: number;
+  Seconds?: number;
   Choices?: { Variable: string; StringEquals: string; Next: string }[];
   Catch?: { ErrorEquals: string[]; ResultPath: string; Next: string }[];
   Retry?: { ErrorEquals: string[] }[];
@@ -61,7 +62,9 @@ describe('IntakeWorkflow', () => {
 
   it('has exactly the states the local runtime binds by name', () => {
     assert.deepEqual(Object.keys(states).sort(), [
+      'AwaitMalwareScan',
       'Done',
+      'FileAttachments',
       'HeldForPerson',
       'HoldForPerson',
       'MatchCase',
@@ -73,6 +76,8 @@ describe('IntakeWorkflow', () => {
       'RouteMatch',
       'RouteNextStep',
       'RouteScreening',
+      'ScanAttachments',
+      'ScanDone',
       'ScreenEmail',
       'SendQuery',
       'SendTriageReply',
@@ -84,7 +89,9 @@ describe('IntakeWorkflow', () => {
   it('invokes each step function directly with its result under its own path', () => {
     const expected: Record<string, [string, string]> = {
       ParseEmail: ['parse-email', '$.parsed'],
+      ScanAttachments: ['scan-attachments', '$.scan'],
       ScreenEmail: ['screen-email', '$.screening'],
+      FileAttachments: ['file-attachments', '$.parsed.attachments'],
       MatchCase: ['match-case', '$.match'],
       RecordDocuments: ['record-documents', '$.recorded'],
       NotifyCaseworker: ['notify-caseworker', '$.notified'],
@@ -100,9 +107,21 @@ describe('IntakeWorkflow', () => {
     }
   });
 
+  it('waits for the malware scan of every file, bounded, before screening; files them before routing', () => {
+    assert.equal(states.ParseEmail!.Next, 'ScanAttachments');
+    assert.equal(states.ScanAttachments!.Next, 'ScanDone');
+    assert.deepEqual(states.ScanDone!.Choices, [
+      { Variable: '$.scan.outcome', StringEquals: 'Pending', Next: 'AwaitMalwareScan' },
+    ]);
+    assert.equal(states.ScanDone!.Default, 'ScreenEmail');
+    assert.equal(states.AwaitMalwareScan!.Type, 'Wait');
+    assert.equal(states.AwaitMalwareScan!.Seconds, 10);
+    assert.equal(states.AwaitMalwareScan!.Next, 'ScanAttachments');
+    assert.equal(states.ScreenEmail!.Next, 'FileAttachments');
+    assert.equal(states.FileAttachments!.Next, 'RouteScreening');
+  });
+
   it('routes screening: Quarantine and AutomaticMail end, everything else goes on to MatchCase', () => {
-    assert.equal(states.ParseEmail!.Next, 'ScreenEmail');
-    assert.equal(states.ScreenEmail!.Next, 'RouteScreening');
     assert.deepEqual(states.RouteScreening!.Choices, [
       { Variable: '$.screening.outcome', StringEquals: 'Quarantine', Next: 'Quarantined' },
       { Variable: '$.screening.outcome', StringEquals: 'AutomaticMail', Next: 'NoAutomaticReply' },

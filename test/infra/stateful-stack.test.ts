@@ -245,6 +245,64 @@ describe('StatefulStack', () => {
       DeletionPolicy: 'Retain',
     });
   });
+
+  it('scans every new file under staging/ with GuardDuty Malware Protection for S3, tagging on', () => {
+    template.resourceCountIs('AWS::GuardDuty::MalwareProtectionPlan', 1);
+    template.hasResourceProperties('AWS::GuardDuty::MalwareProtectionPlan', {
+      ProtectedResource: {
+        S3Bucket: {
+          BucketName: { Ref: Match.stringLikeRegexp('^DocumentBucket') },
+          ObjectPrefixes: [STAGING_PREFIX],
+        },
+      },
+      Actions: { Tagging: { Status: 'ENABLED' } },
+      Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DocumentMalwareProtectionScannerRole'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({ Principal: { Service: 'malware-protection-plan.guardduty.amazonaws.com' } }),
+        ],
+      },
+    });
+  });
+
+  it('hands out no document without a clean scan tag and no held file with a finding, except to the scanner', () => {
+    const scanner = {
+      'Fn::GetAtt': [Match.stringLikeRegexp('^DocumentMalwareProtectionScannerRole'), 'Arn'],
+    };
+    const tag = 's3:ExistingObjectTag/GuardDutyMalwareScanStatus';
+    const objects = (prefix: string) => ({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^DocumentBucket'), 'Arn'] }, `/${prefix}*`]],
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'DenyDocumentsNotScannedClean',
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Action: ['s3:GetObject', 's3:GetObjectVersion'],
+            Resource: objects('documents/'),
+            Condition: {
+              StringNotEquals: { [tag]: 'NO_THREATS_FOUND' },
+              ArnNotEquals: { 'aws:PrincipalArn': scanner },
+            },
+          }),
+          Match.objectLike({
+            Sid: 'DenyHeldFilesWithFindings',
+            Effect: 'Deny',
+            Resource: objects('quarantine/'),
+            Condition: {
+              StringNotEquals: { [tag]: 'NO_THREATS_FOUND' },
+              Null: { [tag]: 'false' },
+              ArnNotEquals: { 'aws:PrincipalArn': scanner },
+            },
+          }),
+        ]),
+      },
+    });
+  });
 });
 
 function keyLogicalId(): string {

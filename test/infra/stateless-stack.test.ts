@@ -113,6 +113,29 @@ describe('StatelessStack functions', () => {
     assert.ok(!allowedActionsOf('record-documents').includes('s3:PutObject'));
   });
 
+  it('lets ScanAttachments read scan tags under staging/ only, and only FileAttachments write them, never under staging/', () => {
+    const tagStatements = (name: string) =>
+      statementsOf(name)
+        .filter((s) => [s.Action].flat().some((a) => a.endsWith('ObjectTagging')))
+        .map((s) => [
+          [s.Action].flat().sort(),
+          [...JSON.stringify(s.Resource).matchAll(/\/(\w+)\/\*/g)].map((m) => m[1]),
+        ]);
+
+    assert.deepEqual(tagStatements('scan-attachments'), [[['s3:GetObjectTagging'], ['staging']]]);
+    assert.ok(!allowedActionsOf('scan-attachments').includes('s3:GetObject'), 'reads tags, not files');
+    assert.deepEqual(tagStatements('file-attachments'), [
+      [['s3:GetObjectTagging'], ['staging']],
+      [
+        ['s3:GetObjectTagging', 's3:PutObjectTagging'],
+        ['documents', 'quarantine'],
+      ],
+    ]);
+    for (const name of Object.keys(stateless.functions).filter((n) => n !== 'file-attachments')) {
+      assert.ok(!allowedActionsOf(name).includes('s3:PutObjectTagging'), name);
+    }
+  });
+
   it('lets NotifyCaseworker send through the identity and configuration set only', () => {
     const env = environmentOf('notify-caseworker');
     const [configurationSetId] = Object.keys(resourcesOf(template, 'AWS::SES::ConfigurationSet'));

@@ -127,7 +127,6 @@ describe('ParseEmail with MailparserEmailParser: failures that must not pass as 
         content.resume();
         throw new Error('S3 unavailable');
       },
-      keep: async () => null,
     };
     const parse = new ParseEmail({
       parser: new MailparserEmailParser(),
@@ -150,7 +149,6 @@ describe('ParseEmail with MailparserEmailParser: failures that must not pass as 
         }
         return new HashingDocumentStore().stage(content);
       },
-      keep: async () => null,
     };
     const parse = new ParseEmail({
       parser: new MailparserEmailParser(),

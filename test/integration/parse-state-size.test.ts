@@ -15,13 +15,17 @@ const PARSE_RESULT_BUDGET_BYTES = 160 * 1024;
 const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
 const long = (length: number, pattern: string): string => pattern.repeat(length).slice(0, length);
 
-/** The result as the ParseEmail handler returns it: with the longest location S3 can give. */
+/**
+ * The result as it stands in the state once FileAttachments has filed each file: with the
+ * longest location S3 can give and the longest scan outcome.
+ */
 function asStored(result: ParseEmailResult): ParseEmailResult {
   return {
     ...result,
     attachments: result.attachments.map((a) => ({
       ...a,
       location: { bucket: long(63, 'b'), key: `quarantine/${a.sha256}` },
+      malwareScan: 'not-scanned',
     })),
   };
 }

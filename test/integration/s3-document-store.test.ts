@@ -14,6 +14,8 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { S3DocumentStore, STAGING_PREFIX } from '../../functions/adapters/s3-document-store.ts';
+import type { ObjectLocation } from '../../functions/domain/intake-request.ts';
+import type { StorageArea } from '../../functions/domain/ports.ts';
 import { freePort, s3rverClient, startS3, type RunningEmulator } from '../../local/emulators.ts';
 
 const BUCKET = 'documents-under-test';
@@ -44,6 +46,20 @@ function failing(
     { step: 'finalizeRequest', name: `failing${command}` },
   );
   return seen;
+}
+
+/** Stages… then files, as ParseEmail and FileAttachments do one after the other. */
+async function keep(
+  store: S3DocumentStore,
+  staged: Awaited<ReturnType<S3DocumentStore['stage']>>,
+  area: StorageArea,
+  metadata: { filename: string | null; declaredType: string },
+): Promise<ObjectLocation> {
+  return store.file(staged.location, area, {
+    sha256: staged.sha256,
+    detectedType: staged.detectedType,
+    ...metadata,
+  });
 }
 
 describe('S3DocumentStore against s3rver', () => {
@@ -84,7 +100,7 @@ describe('S3DocumentStore against s3rver', () => {
     const store = new S3DocumentStore(client(), BUCKET);
 
     const staged = await store.stage(Readable.from([pdf.subarray(0, 100_000), pdf.subarray(100_000)]));
-    const location = await store.keep(staged, 'documents', {
+    const location = await keep(store, staged, 'documents', {
       filename: 'Reisepass Ayşe (Kopie).pdf',
       declaredType: 'application/octet-stream',
     });
@@ -109,11 +125,11 @@ describe('S3DocumentStore against s3rver', () => {
     const store = new S3DocumentStore(client(), BUCKET);
     const exe = Buffer.concat([Buffer.from('MZ'), randomBytes(5000)]);
 
-    const held = await store.keep(await store.stage(Readable.from([exe])), 'quarantine', {
+    const held = await keep(store, await store.stage(Readable.from([exe])), 'quarantine', {
       filename: 'rechnung.pdf.exe',
       declaredType: 'application/pdf',
     });
-    const empty = await store.keep(await store.stage(Readable.from([])), 'quarantine', {
+    const empty = await keep(store, await store.stage(Readable.from([])), 'quarantine', {
       filename: 'leer.pdf',
       declaredType: 'application/pdf',
     });
@@ -127,13 +143,47 @@ describe('S3DocumentStore against s3rver', () => {
     assert.deepEqual(await staging(), []);
   });
 
+  it('a staged file stays in staging until filed; filing it again (a replay) moves nothing twice', async () => {
+    const store = new S3DocumentStore(client(), BUCKET);
+    const pdf = Buffer.from('%PDF-1.4\nreplayed');
+
+    const staged = await store.stage(Readable.from([pdf]));
+    const waiting = await staging();
+    const facts = {
+      sha256: staged.sha256,
+      filename: 'Pass.pdf',
+      declaredType: 'application/pdf',
+      detectedType: staged.detectedType,
+    };
+    const first = await store.file(staged.location, 'documents', facts);
+    const again = await store.file(staged.location, 'documents', facts);
+
+    assert.deepEqual(waiting, [staged.location.key]);
+    assert.deepEqual(again, first);
+    assert.equal(sha256(await read(first.key)), sha256(pdf));
+    assert.deepEqual(await staging(), []);
+  });
+
+  it('filing a staged file that is neither in staging nor filed fails instead of reporting it filed', async () => {
+    const store = new S3DocumentStore(client(), BUCKET);
+
+    await assert.rejects(
+      store.file({ bucket: BUCKET, key: `${STAGING_PREFIX}gone` }, 'documents', {
+        sha256: 'f'.repeat(64),
+        filename: null,
+        declaredType: 'application/pdf',
+        detectedType: 'application/pdf',
+      }),
+    );
+  });
+
   it('a part that fails with a 500 is sent again, and the file arrives whole', async () => {
     const s3Client = client();
     const faults = failing(s3Client, 'UploadPartCommand', 1, 500, 'InternalError');
     const store = new S3DocumentStore(s3Client, BUCKET);
     const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(9 * MiB)]);
 
-    const location = await store.keep(await store.stage(Readable.from([bytes])), 'documents', {
+    const location = await keep(store, await store.stage(Readable.from([bytes])), 'documents', {
       filename: 'Mietvertrag.pdf',
       declaredType: 'application/pdf',
     });

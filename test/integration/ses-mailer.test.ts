@@ -116,4 +116,24 @@ describe('SesMailer', () => {
     assert.match(String(archived.headers.get('references')), /^<intake-[0-9a-f-]+@intake\.example\.org>$/);
     assert.equal(archived.messageId, archived.headers.get('references'));
   });
+
+  it("repeats a sender's Message-ID in In-Reply-To and References only when it is well-formed", async () => {
+    const hostile = '<x@example.org>\r\nBcc: everyone@example.net';
+    await mailer().send(
+      { ...message('threaded'), inReplyTo: '<CAF+abc.123@mail.example.org>' },
+      'test#threaded',
+    );
+    await mailer().send({ ...message('not threaded'), inReplyTo: hostile }, 'test#not-threaded');
+    await mailer().send({ ...message('spaces'), inReplyTo: '<a b@example.org>' }, 'test#spaces');
+
+    const outbox = await pipeline.outbox();
+    const threaded = outbox.find((e) => e.subject === 'threaded')!;
+    assert.equal(threaded.headers.get('in-reply-to'), '<CAF+abc.123@mail.example.org>');
+    for (const subject of ['not threaded', 'spaces']) {
+      const sent = outbox.find((e) => e.subject === subject)!;
+      assert.equal(sent.headers.get('in-reply-to'), undefined, subject);
+      assert.equal(sent.headers.get('references'), sent.messageId, subject);
+      assert.equal(sent.headers.get('bcc'), undefined, subject);
+    }
+  });
 });

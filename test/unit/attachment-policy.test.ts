@@ -127,12 +127,12 @@ describe('assessAttachment', () => {
       [
         'an HTML page',
         { filename: 'brief.html', declaredType: 'text/html', detectedType: 'text/html' },
-        'type-not-allowed',
+        'active-content',
       ],
       [
         'an SVG image',
         { filename: 'logo.svg', declaredType: 'image/svg+xml', detectedType: 'image/svg+xml' },
-        'type-not-allowed',
+        'active-content',
       ],
       [
         'an old .doc (compound file)',
@@ -149,7 +149,7 @@ describe('assessAttachment', () => {
       [
         'PDF bytes named .html (a polyglot would open as a web page)',
         { filename: 'scan.html', declaredType: 'application/octet-stream' },
-        'type-mismatch',
+        'active-content',
       ],
       [
         'PDF bytes named .jpg under octet-stream',
@@ -167,6 +167,102 @@ describe('assessAttachment', () => {
         assert.deepEqual(verdict(changes).slice(0, 2), [false, reason]);
       });
     }
+  });
+
+  describe('holds active content, under any name, with a reason a caseworker understands', () => {
+    const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    const held: [string, Partial<AttachmentFacts>, string][] = [
+      ['a PDF with JavaScript', { activeContent: ['pdf-javascript'] }, 'active-content'],
+      ['a PDF with an open action', { activeContent: ['pdf-open-action'] }, 'active-content'],
+      ['a PDF with a launch action', { activeContent: ['pdf-launch'] }, 'active-content'],
+      ['a PDF with embedded files', { activeContent: ['pdf-embedded-file'] }, 'active-content'],
+      [
+        'SYLK named .csv',
+        { filename: 'liste.csv', declaredType: 'text/csv', detectedType: 'application/x-sylk' },
+        'active-content',
+      ],
+      [
+        'SYLK named .txt',
+        { filename: 'liste.txt', declaredType: 'text/plain', detectedType: 'application/x-sylk' },
+        'active-content',
+      ],
+      [
+        'an Excel web query (.iqy)',
+        { filename: 'abfrage.iqy', declaredType: 'text/plain', detectedType: 'text/x-ms-iqy' },
+        'active-content',
+      ],
+      [
+        '.iqy whatever its bytes',
+        { filename: 'abfrage.iqy', declaredType: 'text/plain', detectedType: 'text/plain' },
+        'active-content',
+      ],
+      [
+        'HTML named .shtml that looks like text at its start',
+        { filename: 'brief.shtml', declaredType: 'text/plain', detectedType: 'text/plain' },
+        'active-content',
+      ],
+      [
+        'text with a script further down, named .txt',
+        {
+          filename: 'notiz.txt',
+          declaredType: 'text/plain',
+          detectedType: 'text/plain',
+          activeContent: ['markup'],
+        },
+        'active-content',
+      ],
+      [
+        'an SVG with script named .png',
+        { filename: 'logo.png', declaredType: 'image/png', detectedType: 'image/svg+xml' },
+        'active-content',
+      ],
+      [
+        'a .docx carrying vbaProject.bin',
+        {
+          filename: 'Vertrag.docx',
+          declaredType: docx,
+          detectedType: docx,
+          activeContent: ['office-macros'],
+        },
+        'macro-enabled',
+      ],
+      [
+        'a macro document renamed .pdf (zip container with vbaProject.bin)',
+        {
+          filename: 'Vertrag.pdf',
+          declaredType: 'application/pdf',
+          detectedType: 'application/zip',
+          activeContent: ['office-macros'],
+        },
+        'macro-enabled',
+      ],
+      ['a name with a NUL', { filename: 'pass\u0000.pdf' }, 'unsafe-name'],
+      ['a name with a control character', { filename: 'pass\u001b[2J.pdf' }, 'unsafe-name'],
+      ['a name with a right-to-left override', { filename: 'Reisepass\u202Efdp.pdf' }, 'unsafe-name'],
+      [
+        'a name whose extension a cut would change',
+        { filename: `Reisepass${' '.repeat(300)}.pdf.exe`, shownFilename: 'Reisepass' },
+        'executable',
+      ],
+      [
+        'a PDF whose cut name loses its extension',
+        { filename: `${'ä'.repeat(200)}.pdf`, shownFilename: 'ä'.repeat(127) },
+        'unsafe-name',
+      ],
+    ];
+    for (const [what, changes, reason] of held) {
+      it(`holds ${what} as ${reason}`, () => {
+        assert.deepEqual(verdict(changes).slice(0, 2), [false, reason]);
+      });
+    }
+
+    it('keeps a PDF that only opens at a page (an open destination, as scanners write)', () => {
+      assert.deepEqual(verdict({ activeContent: [] }).slice(0, 2), [true, null]);
+    });
+
+    it('a PDF that mentions a macro project in its text is still a PDF', () => {
+      assert.deepEqual(verdict({ activeContent: ['office-macros'] }).slice(0, 2), [true, null]);
+    });
   });
 
   describe('records what is not a document, with its kind', () => {

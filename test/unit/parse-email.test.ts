@@ -11,8 +11,8 @@ import type {
   IncomingAttachment,
   MessageHeaders,
   StagedFile,
-  StorageArea,
 } from '../../functions/domain/ports.ts';
+import type { ObjectLocation } from '../../functions/domain/intake-request.ts';
 import { ParseEmail } from '../../functions/use-cases/parse-email.ts';
 
 function headers(changes: Partial<MessageHeaders> = {}, raw: Record<string, string> = {}): MessageHeaders {
@@ -63,25 +63,30 @@ function fakeParser(
 
 /** A store that reads each file, calls PDFs whose content starts with `%PDF` PDFs, and records where each went. */
 class RecordingStore implements DocumentStore {
-  readonly kept: { area: StorageArea; filename: string | null }[] = [];
+  /** The content of each staged file, in the order staging finished. */
+  readonly staged: string[] = [];
   readonly #delays: Record<string, number>;
 
   constructor(delays: Record<string, number> = {}) {
     this.#delays = delays;
   }
 
-  async stage(content: NodeJS.ReadableStream): Promise<StagedFile> {
+  async stage(content: NodeJS.ReadableStream): Promise<StagedFile & { location: ObjectLocation }> {
     const chunks: Buffer[] = [];
     for await (const chunk of content) chunks.push(Buffer.from(chunk as Buffer));
     const bytes = Buffer.concat(chunks).toString();
     await new Promise((resolve) => setTimeout(resolve, this.#delays[bytes] ?? 0));
     const detectedType = bytes.startsWith('%PDF') ? 'application/pdf' : null;
-    return { sha256: `sha-of-${bytes}`, size: bytes.length, detectedType, encrypted: false, handle: bytes };
-  }
-
-  async keep(staged: StagedFile, area: StorageArea, metadata: { filename: string | null }): Promise<null> {
-    this.kept.push({ area, filename: metadata.filename });
-    return null;
+    this.staged.push(bytes);
+    const location = { bucket: 'documents', key: `staging/${bytes}` };
+    return {
+      sha256: `sha-of-${bytes}`,
+      size: bytes.length,
+      detectedType,
+      encrypted: false,
+      handle: bytes,
+      location,
+    };
   }
 }
 
@@ -106,13 +111,10 @@ describe('ParseEmail', () => {
       result.attachments.map((a) => a.filename),
       ['a.pdf', 'b.pdf'],
     );
-    assert.deepEqual(
-      store.kept.map((k) => k.filename),
-      ['b.pdf', 'a.pdf'],
-    );
+    assert.deepEqual(store.staged, ['%PDF fast', '%PDF slow']);
   });
 
-  it('keeps accepted files under documents and held ones under quarantine', async () => {
+  it('leaves accepted and held files alike in staging, to be filed only once the email is screened', async () => {
     const store = new RecordingStore();
 
     const result = await useCase(
@@ -120,10 +122,10 @@ describe('ParseEmail', () => {
       store,
     ).run(raw, null);
 
-    assert.deepEqual(store.kept, [
-      { area: 'documents', filename: 'Pass.pdf' },
-      { area: 'quarantine', filename: 'x.exe' },
-    ]);
+    assert.deepEqual(
+      result.attachments.map((a) => a.location?.key),
+      ['staging/%PDF-1.4', 'staging/MZ'],
+    );
     assert.deepEqual(
       result.attachments.map((a) => [a.accepted, a.reason]),
       [
@@ -144,7 +146,6 @@ describe('ParseEmail', () => {
     );
 
     assert.equal(result.attachments[0]!.filename, 'ä'.repeat(127));
-    assert.equal(store.kept[0]!.filename, 'ä'.repeat(127));
     assert.equal(result.attachments[1]!.filename, fits);
     assert.deepEqual(result.problems, ['filename-truncated']);
   });
