@@ -7,7 +7,7 @@ import { synthesizeApp } from './synthesized-app.ts';
 import { formatReport, parseUsage, unusedGrants } from './iam-usage.ts';
 
 /**
- * `npm run iam-report`: runs the end-to-end suite with the local IAM check recording every
+ * `npm run iam-report`: runs the end-to-end suite (and the SES feedback test) with the local IAM check recording every
  * allowed (function, action), then lists per function the granted actions it never used.
  * Exits 1 when a grant is unused and unexplained (see local/iam-usage.ts), so it can gate CI.
  *
@@ -24,7 +24,10 @@ if (usageFile === undefined) {
   usageFile = join(scratch, 'usage.jsonl');
   writeFileSync(usageFile, '');
   const root = resolve(import.meta.dirname, '..');
-  const run = spawnSync(process.execPath, ['--test', '--test-concurrency=2', 'test/e2e/*.test.ts'], {
+  // The e2e suite, and the SES feedback test: the one integration test that drives a function
+  // (SesSendingEvents) through the local runtime.
+  const tests = ['test/e2e/*.test.ts', 'test/integration/ses-sending-events.test.ts'];
+  const run = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...tests], {
     cwd: root,
     stdio: 'inherit',
     env: {

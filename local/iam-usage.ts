@@ -42,6 +42,41 @@ export const NEEDED_OFF_THE_TESTED_PATH: Readonly<Record<string, string>> = {
     'read once per container on AWS; the local runtime hands the secret over directly',
 };
 
+/** The functions that send mail through Powertools idempotency (lib/stateless-stack.ts canSendMail). */
+const MAILERS = [
+  'notify-caseworker',
+  'send-query',
+  'send-triage-reply',
+  'decision-send',
+  'decision-remind',
+  'ses-sending-events',
+];
+
+/** Per function (by handler file name): granted actions only a failure path reaches, and why. */
+export const KEPT_FOR_FUNCTION: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  ...Object.fromEntries(
+    MAILERS.map((name) => [
+      name,
+      {
+        'dynamodb:DeleteItem':
+          'Powertools idempotency deletes its record when a send fails, so the retry may send',
+      },
+    ]),
+  ),
+  'hold-for-person': {
+    'dynamodb:PutItem': 'HoldForPerson runs only after a step failed; no e2e test makes a step fail',
+  },
+};
+
+/** `send-query` → `SendQueryFunction…`: the logical id CDK gives the function of a handler. */
+function handlerOf(functionName: string): string | undefined {
+  return Object.keys(KEPT_FOR_FUNCTION).find((handler) =>
+    functionName.startsWith(
+      `${handler.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())}Function`,
+    ),
+  );
+}
+
 export interface FunctionReport {
   readonly function: string;
   /** Granted, never used, not explained: trim these. */
@@ -57,8 +92,9 @@ export function unusedGrants(
   return functions.map((iam) => {
     const used = new Set(usage.filter((u) => u.function === iam.functionName).map((u) => u.action));
     const leftovers = grantedActions(iam).filter((action) => !used.has(action));
+    const kept = KEPT_FOR_FUNCTION[handlerOf(iam.functionName) ?? ''] ?? {};
     const reasonFor = (action: string): string | undefined =>
-      USED_BY_AWS[action] ?? NEEDED_OFF_THE_TESTED_PATH[action];
+      USED_BY_AWS[action] ?? NEEDED_OFF_THE_TESTED_PATH[action] ?? kept[action];
     return {
       function: iam.functionName,
       unused: leftovers.filter((action) => reasonFor(action) === undefined),
