@@ -54,6 +54,7 @@ describe('local IAM check (synthesized roles, SDK calls in a Lambda worker)', ()
         AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
         AWS_ENDPOINT_URL_S3: s3.endpoint,
       },
+      { memorySize: 512, timeoutSeconds: 30 },
       iam,
     );
     lambdas.push(lambda);
