@@ -1,6 +1,5 @@
 import { appendFileSync } from 'node:fs';
 import { S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { runSimulation } from '@cloud-copilot/iam-simulate';
 import type { FunctionIam } from './iam-policies.ts';
 import { iamRequestsFor, type IamRequest } from './iam-requests.ts';
 
@@ -10,6 +9,10 @@ import { iamRequestsFor, type IamRequest } from './iam-requests.ts';
  * refused the way AWS refuses it, so a missing grant fails in the tests and not in production.
  */
 export type Decision = 'Allowed' | 'ImplicitlyDenied' | 'ExplicitlyDenied';
+
+// Loaded on the first SDK call, not at the worker's start: `npm start` loads every handler up
+// front, and the evaluator (with its IAM data) would add to each of them.
+let simulator: Promise<typeof import('@cloud-copilot/iam-simulate')> | undefined;
 
 /** Evaluates requests against one function's identity policies. */
 export class IamAuthorizer {
@@ -22,6 +25,8 @@ export class IamAuthorizer {
   }
 
   async decide(request: IamRequest): Promise<Decision> {
+    simulator ??= import('@cloud-copilot/iam-simulate');
+    const { runSimulation } = await simulator;
     const result = await runSimulation(
       {
         request: {

@@ -38,8 +38,6 @@ export const NEEDED_OFF_THE_TESTED_PATH: Readonly<Record<string, string>> = {
     'lib-storage aborts a multipart upload when the stream fails midway, leaving no parts billed',
   's3:ListBucket':
     'without it S3 answers a missing key with 403 instead of 404; used when a read finds nothing',
-  'secretsmanager:GetSecretValue':
-    'read once per container on AWS; the local runtime hands the secret over directly',
 };
 
 /** The functions that send mail through Powertools idempotency (lib/stateless-stack.ts canSendMail). */
