@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { MESSAGE_METRICS, SERVICE_DIMENSION } from '../functions/events/message-metrics.ts';
 import type { StageConfig } from './config.ts';
 import { CaseworkerApi } from './constructs/caseworker-api.ts';
-import { IntakeFunction, type IntakeFunctionProps } from './constructs/intake-function.ts';
+import { IntakeFunction, type IntakeFunctionProps, type TableAction } from './constructs/intake-function.ts';
 import { DecisionWorkflow } from './constructs/decision-workflow.ts';
 import { IntakeWorkflow } from './constructs/intake-workflow.ts';
 import { OperationalAlarms } from './constructs/operational-alarms.ts';
@@ -18,6 +18,7 @@ import {
   QUARANTINE_PREFIX,
   STAGING_PREFIX,
 } from './stateful-stack.ts';
+import { SENT_MAIL_PREFIX } from '../functions/adapters/s3-sent-mail-archive.ts';
 import { referenceStatefulResources, type StatefulResources } from './stateful-references.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -123,31 +124,52 @@ export class StatelessStack extends Stack {
       timeout: Duration.minutes(5),
     })
       .bindBucket('INBOUND_BUCKET', inboundBucket, 'read')
-      .bindBucket('DOCUMENT_BUCKET', documentBucket, 'readWrite');
+      // Streams each file to staging/ while hashing it; FileAttachments files it later.
+      .bindBucket('DOCUMENT_BUCKET', documentBucket, {
+        write: [`${STAGING_PREFIX}*`],
+        delete: [`${STAGING_PREFIX}*`],
+        abortUploads: [`${STAGING_PREFIX}*`],
+      });
     // Reads the malware scan tags GuardDuty writes on the staged files (see stateful-stack.ts).
     const scanAttachments = intakeStep(
       'scan-attachments',
       'IntakeWorkflow ScanAttachments: malware scan results',
     ).grantObjectTags('DOCUMENT_BUCKET', documentBucket, STAGING_PREFIX, 'read');
-    // Moves screened files from staging/ to documents/ or quarantine/, their scan tag with them.
+    // Moves screened files from staging/ to documents/ or quarantine/ (a copy by content hash, then
+    // the staged copy deleted), their scan tag with them.
     const fileAttachments = intakeStep(
       'file-attachments',
       'IntakeWorkflow FileAttachments: file screened files',
     )
-      .bindBucket('DOCUMENT_BUCKET', documentBucket, 'readWrite')
+      .bindBucket('DOCUMENT_BUCKET', documentBucket, {
+        read: [`${STAGING_PREFIX}*`, `${DOCUMENTS_PREFIX}*`, `${QUARANTINE_PREFIX}*`],
+        write: [`${DOCUMENTS_PREFIX}*`, `${QUARANTINE_PREFIX}*`],
+        delete: [`${STAGING_PREFIX}*`],
+      })
       .grantObjectTags('DOCUMENT_BUCKET', documentBucket, STAGING_PREFIX, 'read')
       .grantObjectTags('DOCUMENT_BUCKET', documentBucket, DOCUMENTS_PREFIX, 'readWrite')
       .grantObjectTags('DOCUMENT_BUCKET', documentBucket, QUARANTINE_PREFIX, 'readWrite');
     const screenEmail = intakeStep('screen-email', 'IntakeWorkflow ScreenEmail: verdicts and loops');
-    screenEmail.bindTable(table, 'readWrite');
+    // Triage entries (loops, failed verdicts): looked up by message id, added once.
+    screenEmail.bindTable(table, ['Query', 'PutItem']);
     const matchCase = intakeStep('match-case', 'IntakeWorkflow MatchCase: find the case or triage');
-    // MatchCase verifies the signed reply addresses that replies come back to.
-    matchCase.bindTable(table, 'readWrite').bindSecret('REPLY_ADDRESS_SECRET_ARN', replyAddressSecret);
+    // MatchCase verifies the signed reply addresses that replies come back to. It reads cases by
+    // reference, contact and sent Message-ID, and adds a triage entry when none fits.
+    matchCase
+      .bindTable(table, ['GetItem', 'BatchGetItem', 'Query', 'PutItem'])
+      .bindSecret('REPLY_ADDRESS_SECRET_ARN', replyAddressSecret);
     const recordDocuments = intakeStep('record-documents', 'IntakeWorkflow RecordDocuments: add to the case');
-    recordDocuments.bindTable(table, 'readWrite').bindBucket('DOCUMENT_BUCKET', documentBucket, 'read');
+    // Records the documents ParseEmail stored (their keys and hashes): it reads no object itself.
+    recordDocuments.bindTable(table, ['GetItem', 'Query', 'PutItem', 'UpdateItem']);
     // Every step that sends mail: the table (case, log, idempotency, rate limits), the document
     // bucket (the archived copy of each sent message), SES, the office's details, the reply secret.
-    const canSendMail = (fn: IntakeFunction): IntakeFunction => {
+    // Cases, log, rate limits and Powertools idempotency records (PutItem, UpdateItem). The
+    // idempotency layer deletes its record when a send fails, so the next attempt may send.
+    const mailerTable: TableAction[] = ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'];
+    const canSendMail = (
+      fn: IntakeFunction,
+      tableActions: readonly TableAction[] = mailerTable,
+    ): IntakeFunction => {
       const settings = {
         INTAKE_ADDRESS: config.intakeRecipients[0] ?? config.senderAddress,
         OFFICE_NAME: config.officeName,
@@ -157,24 +179,33 @@ export class StatelessStack extends Stack {
         TRIAGE_REPLY_PERIOD_SECONDS: String(config.triageReplyPeriodHours * 3600),
       };
       for (const [name, value] of Object.entries(settings)) fn.addEnvironment(name, value);
-      return fn
-        .bindTable(table, 'readWrite')
-        .bindBucket('DOCUMENT_BUCKET', documentBucket, 'readWrite')
-        .bindEmailSending(this.outbound.sending)
-        .bindSecret('REPLY_ADDRESS_SECRET_ARN', replyAddressSecret);
+      return (
+        fn
+          .bindTable(table, tableActions)
+          // Only its own copy of each sent message: it neither reads nor deletes stored documents.
+          .bindBucket('DOCUMENT_BUCKET', documentBucket, { write: [`${SENT_MAIL_PREFIX}*`] })
+          .bindEmailSending(this.outbound.sending)
+          .bindSecret('REPLY_ADDRESS_SECRET_ARN', replyAddressSecret)
+      );
     };
     const mailingStep = (name: string, description: string): IntakeFunction =>
       canSendMail(workflowStep(name, description));
-    const intakeMailingStep = (name: string, description: string): IntakeFunction =>
-      canSendMail(intakeStep(name, description));
+    const intakeMailingStep = (
+      name: string,
+      description: string,
+      tableActions?: readonly TableAction[],
+    ): IntakeFunction => canSendMail(intakeStep(name, description), tableActions);
     const notifyCaseworker = intakeMailingStep('notify-caseworker', 'IntakeWorkflow NotifyCaseworker');
     const sendQuery = intakeMailingStep('send-query', 'IntakeWorkflow SendQuery: ask for missing documents');
+    // No case to read: only the rate limit and the idempotency record.
     const sendTriageReply = intakeMailingStep(
       'send-triage-reply',
       'IntakeWorkflow SendTriageReply: generic reply',
+      ['PutItem', 'UpdateItem', 'DeleteItem'],
     );
     const holdForPerson = intakeStep('hold-for-person', 'IntakeWorkflow HoldForPerson: triage a failure');
-    holdForPerson.bindTable(table, 'readWrite');
+    // Adds one triage entry; runs only after a step failed, so the e2e tests never reach it.
+    holdForPerson.bindTable(table, ['PutItem']);
     const steps = {
       parseEmail,
       scanAttachments,
@@ -201,7 +232,10 @@ export class StatelessStack extends Stack {
       );
     const decisionSteps = {
       send: decisionStep('decision-send', 'DecisionWorkflow SendDecision: query or invitation'),
-      checkAnswer: decisionStep('decision-check-answer', 'DecisionWorkflow CheckAnswer'),
+      // Only reads the case log: no mail, no writes.
+      checkAnswer: workflowStep('decision-check-answer', 'DecisionWorkflow CheckAnswer').bindTable(table, [
+        'Query',
+      ]),
       remind: decisionStep('decision-remind', 'DecisionWorkflow reminders'),
     };
     this.decisionWorkflow = new DecisionWorkflow(this, 'DecisionWorkflow', {
@@ -235,7 +269,9 @@ export class StatelessStack extends Stack {
       timeout: this.outbound.feedbackConsumerTimeout,
     });
     // It tells the caseworker by email, so it sends like the workflow steps do.
-    canSendMail(sesSendingEvents);
+    // Finds the cases that sent the bounced message (an index query, then one batch read), marks
+    // the address and logs it on the case.
+    canSendMail(sesSendingEvents, ['Query', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem']);
     this.outbound.consumeFeedbackWith(sesSendingEvents);
 
     new CfnOutput(this, 'DecisionStateMachineArn', {
@@ -278,7 +314,8 @@ export class StatelessStack extends Stack {
       timeout: Duration.seconds(25),
       environment: { INTAKE_CASEWORKER_MAILBOX: config.caseworkerMailbox },
     })
-      .bindTable(table, 'readWrite')
+      // Cases, contacts, triage (assigned entries are deleted) and imports; no batch reads.
+      .bindTable(table, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])
       .bindStateMachine(this.decisionWorkflow.stateMachine);
     this.caseworkerApi = new CaseworkerApi(this, 'CaseworkerRestApi', {
       handler: caseworkerApiFunction,

@@ -48,6 +48,10 @@ function localArn(logicalId: string, type: string): string {
       return `arn:aws:kms:${LOCAL_REGION}:${LOCAL_ACCOUNT}:key/${logicalId}`;
     case 'AWS::SQS::Queue':
       return `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${logicalId}`;
+    case 'AWS::Logs::LogGroup':
+      return `arn:aws:logs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:log-group:${logicalId}:*`;
+    case 'AWS::IAM::Role':
+      return `arn:aws:iam::${LOCAL_ACCOUNT}:role/${logicalId}`;
     default:
       return localPhysicalId(logicalId, type);
   }
@@ -74,9 +78,13 @@ export class TemplateResolver {
   }
 
   #typeOf(logicalId: string): string | undefined {
+    return this.#resourceOf(logicalId)?.Type;
+  }
+
+  #resourceOf(logicalId: string): TemplateResource | undefined {
     for (const template of this.#templates) {
       const resource = template.Resources[logicalId];
-      if (resource) return resource.Type;
+      if (resource) return resource;
     }
     return undefined;
   }
@@ -134,6 +142,12 @@ export class TemplateResolver {
     }
     const type = this.#typeOf(name);
     if (type === undefined) throw new Error(`Ref to unknown resource ${name}`);
+    // SES names its identities and configuration sets as given; IAM grants name them so, too.
+    const properties = this.#resourceOf(name)?.Properties ?? {};
+    if (type === 'AWS::SES::EmailIdentity') return String(this.resolve(properties.EmailIdentity));
+    if (type === 'AWS::SES::ConfigurationSet' && properties.Name !== undefined) {
+      return String(this.resolve(properties.Name));
+    }
     return localPhysicalId(name, type);
   }
 

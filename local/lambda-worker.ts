@@ -1,5 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
+import { installIamGuard } from './iam-guard.ts';
+import type { FunctionIam } from './iam-policies.ts';
 
 /**
  * Runs one Lambda handler in its own thread with its own environment, as one Lambda container
@@ -10,12 +12,16 @@ interface Invocation {
   readonly event: unknown;
 }
 
-const { entry, functionName, memorySize, timeoutSeconds } = workerData as {
+const { entry, functionName, memorySize, timeoutSeconds, iam, iamUsageFile } = workerData as {
   entry: string;
   functionName: string;
   memorySize: number;
   timeoutSeconds: number;
+  iam?: FunctionIam;
+  iamUsageFile?: string;
 };
+// IAM as on AWS: in place before the handler module loads, so no SDK call goes around it.
+if (iam) installIamGuard(iam, iamUsageFile);
 const module = (await import(pathToFileURL(entry).href)) as {
   handler: (event: unknown, context: unknown) => Promise<unknown>;
 };

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { FunctionIam } from './iam-policies.ts';
 
 /** A handler failed; carries the error's name so Step Functions' Retry/Catch can match it. */
 export class LocalLambdaError extends Error {
@@ -31,16 +32,25 @@ export class LocalLambda {
   readonly #entry: string;
   readonly #env: Record<string, string>;
   readonly #limits: LambdaLimits;
+  readonly #iam: FunctionIam | undefined;
   readonly #pending = new Map<number, Pending>();
   #worker: Worker | undefined;
   #ready: Promise<void> | undefined;
   #nextId = 1;
 
-  constructor(name: string, entry: string, env: Record<string, string>, limits: LambdaLimits) {
+  /** With `iam`, every SDK call is evaluated against the function's role as IAM would (local/iam-guard.ts). */
+  constructor(
+    name: string,
+    entry: string,
+    env: Record<string, string>,
+    limits: LambdaLimits,
+    iam?: FunctionIam,
+  ) {
     this.name = name;
     this.#entry = entry;
     this.#env = env;
     this.#limits = limits;
+    this.#iam = iam;
   }
 
   get limits(): LambdaLimits {
@@ -65,6 +75,9 @@ export class LocalLambda {
         functionName: this.name,
         memorySize: this.#limits.memorySize,
         timeoutSeconds: this.#limits.timeoutSeconds,
+        iam: this.#iam,
+        // Where allowed actions are recorded for `npm run iam-report` (not part of the function's env).
+        iamUsageFile: process.env.INTAKE_IAM_USAGE_FILE,
       },
       env: this.#env,
       // V8's heap stands in for the sandbox's memory: Buffers outside the heap are not counted,

@@ -193,6 +193,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
             ...Object.fromEntries(overrides),
           },
           { memorySize: fn.memorySize, timeoutSeconds: fn.timeoutSeconds },
+          fn.iam,
         ),
       );
     }

@@ -8,6 +8,7 @@ import {
   type Template,
   type TemplateResource,
 } from './cloudformation.ts';
+import { functionIam, type FunctionIam } from './iam-policies.ts';
 
 /**
  * The CDK app, synthesized in-process without bundling, read for what the local runtime needs.
@@ -23,6 +24,8 @@ export interface LocalFunction {
   /** Lambda's MemorySize (MB) and Timeout (seconds), with Lambda's defaults where unset. */
   readonly memorySize: number;
   readonly timeoutSeconds: number;
+  /** The function's execution role and its policies, resolved to local names. */
+  readonly iam: FunctionIam;
 }
 
 export interface LocalStateMachine {
@@ -87,6 +90,7 @@ export function synthesizeApp(): SynthesizedApp {
       environment: resolver.resolve(variables) as Record<string, string>,
       memorySize: Number(resource.Properties?.MemorySize ?? 128),
       timeoutSeconds: Number(resource.Properties?.Timeout ?? 3),
+      iam: functionIam(templates, resolver, logicalId),
     });
   }
 

@@ -4,6 +4,7 @@ import { formatAppointment, formatDate, type DecisionRequest } from '../domain/d
 import { invitationEvent } from '../domain/icalendar.ts';
 import type { CaseMailer, SendOutcome } from './case-mailer.ts';
 import { CaseNotFoundError } from './record-documents.ts';
+import { CheckAnswer } from './check-answer.ts';
 
 export interface InvitationSettings {
   readonly servicePointAddress: string;
@@ -115,8 +116,7 @@ export class DecisionSteps {
 
   /** CheckAnswer: has the applicant written since the query was sent? */
   async answeredSince(reference: string, sentAt: string): Promise<{ answered: boolean }> {
-    const log = await this.#cases.log(reference);
-    return { answered: log.some((entry) => entry.direction === 'in' && entry.at > sentAt) };
+    return new CheckAnswer(this.#cases).answeredSince(reference, sentAt);
   }
 
   /** SendQueryReminder: once, to the applicant, with what is still missing. */

@@ -29,6 +29,32 @@ export type Invocation = 'state-machine' | 'queue' | 'asynchronous' | 'api';
 /** Read or read-and-write access to a table or bucket. */
 export type DataAccess = 'read' | 'readWrite';
 
+/** The item-level DynamoDB actions a function may be granted (`npm run iam-report` checks use). */
+export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
+
+const TABLE_ACTIONS: Record<DataAccess, readonly TableAction[]> = {
+  read: ['GetItem', 'BatchGetItem', 'Query'],
+  readWrite: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+};
+const TABLE_WRITES: readonly TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem'];
+
+/**
+ * Object access by key pattern (`outbox/*`, `*` for every object): what a function may read,
+ * write, delete, and abort multipart uploads of. A function that reads also gets s3:ListBucket.
+ */
+export interface ObjectAccess {
+  readonly read?: readonly string[];
+  readonly write?: readonly string[];
+  readonly delete?: readonly string[];
+  /** Where lib-storage uploads in parts: an upload that fails midway is aborted, not left billed. */
+  readonly abortUploads?: readonly string[];
+}
+
+const OBJECT_ACCESS: Record<DataAccess, ObjectAccess> = {
+  read: { read: ['*'] },
+  readWrite: { read: ['*'], write: ['*'], delete: ['*'], abortUploads: ['*'] },
+};
+
 export interface IntakeFunctionProps {
   /** Absolute path of the handler file; it exports `handler`. */
   readonly entry: string;
@@ -199,24 +225,17 @@ export class IntakeFunction extends Construct {
     }
   }
 
-  /** Sets `TABLE_NAME` and grants item access to the table and its indexes (and its key). */
-  bindTable(table: dynamodb.ITable, access: DataAccess): this {
+  /**
+   * Sets `TABLE_NAME` and grants item access to the table and its indexes (and its key): `read`,
+   * `readWrite`, or exactly the listed actions. No batch writes and no condition checks: no code
+   * uses them (the report of `npm run iam-report` would list them).
+   */
+  bindTable(table: dynamodb.ITable, access: DataAccess | readonly TableAction[]): this {
     this.lambda.addEnvironment('TABLE_NAME', table.tableName);
-    const read = [
-      'dynamodb:GetItem',
-      'dynamodb:BatchGetItem',
-      'dynamodb:Query',
-      'dynamodb:ConditionCheckItem',
-    ];
-    const write = [
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:BatchWriteItem',
-    ];
+    const actions = typeof access === 'string' ? TABLE_ACTIONS[access] : access;
     this.lambda.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: access === 'read' ? read : [...read, ...write],
+        actions: actions.map((action) => `dynamodb:${action}`),
         resources: [
           table.tableArn,
           ...TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index.indexName}`),
@@ -224,10 +243,11 @@ export class IntakeFunction extends Construct {
       }),
     );
     if (table.encryptionKey !== undefined) {
+      const writes = actions.some((action) => TABLE_WRITES.includes(action));
       this.#grantKeyVia(
         table.encryptionKey,
         'dynamodb',
-        access === 'read' ? [] : ['kms:Encrypt', 'kms:GenerateDataKey'],
+        writes ? ['kms:Encrypt', 'kms:GenerateDataKey'] : [],
       );
     }
     return this;
@@ -257,31 +277,40 @@ export class IntakeFunction extends Construct {
   }
 
   /**
-   * Sets `envName` to the bucket's name and grants object access (and use of its key). Writers
-   * may also delete and abort multipart uploads: the document store stages, copies and cleans up.
+   * Sets `envName` to the bucket's name and grants object access (and use of its key): `read`
+   * or `readWrite` on every object, or per key pattern (the mailers write `outbox/*` only).
    */
-  bindBucket(envName: string, bucket: s3.IBucket, access: DataAccess): this {
+  bindBucket(envName: string, bucket: s3.IBucket, access: DataAccess | ObjectAccess): this {
     this.lambda.addEnvironment(envName, bucket.bucketName);
-    const write = ['s3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'];
-    const objects = bucket.arnForObjects('*');
-    this.lambda.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', ...write],
-        resources: [objects],
-      }),
-    );
-    // ListBucket turns a missing key into 404 instead of 403, so "not there yet" is not mistaken
-    // for "not allowed".
-    this.lambda.addToRolePolicy(
-      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
-    );
-    Validations.of(this).acknowledge({
-      id: `AwsSolutions-IAM5[${nagResourceId(this, objects)}]`,
-      reason: `Object permissions need an object ARN pattern; limited to the objects of ${envName}, with named actions only.`,
-    });
+    const grants = typeof access === 'string' ? OBJECT_ACCESS[access] : access;
+    const byPattern = new Map<string, string[]>();
+    const grant = (patterns: readonly string[] | undefined, action: string): void => {
+      for (const pattern of patterns ?? [])
+        byPattern.set(pattern, [...(byPattern.get(pattern) ?? []), action]);
+    };
+    grant(grants.read, 's3:GetObject');
+    grant(grants.write, 's3:PutObject');
+    grant(grants.delete, 's3:DeleteObject');
+    grant(grants.abortUploads, 's3:AbortMultipartUpload');
+    for (const [pattern, actions] of byPattern) {
+      const objects = bucket.arnForObjects(pattern);
+      this.lambda.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [objects] }));
+      Validations.of(this).acknowledge({
+        id: `AwsSolutions-IAM5[${nagResourceId(this, objects)}]`,
+        reason: `Object permissions need an object ARN pattern; limited to the objects ${pattern} of ${envName}, with named actions only.`,
+      });
+    }
+    if ((grants.read ?? []).length > 0) {
+      // ListBucket turns a missing key into 404 instead of 403, so "not there yet" is not mistaken
+      // for "not allowed". Only readers need it.
+      this.lambda.addToRolePolicy(
+        new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+      );
+    }
     if (bucket.encryptionKey !== undefined) {
       // Reading an SSE-KMS object decrypts its data key; writing one (multipart) needs both.
-      this.#grantKeyVia(bucket.encryptionKey, 's3', access === 'read' ? [] : ['kms:GenerateDataKey']);
+      const writes = (grants.write ?? []).length > 0;
+      this.#grantKeyVia(bucket.encryptionKey, 's3', writes ? ['kms:GenerateDataKey'] : []);
     }
     return this;
   }
@@ -302,7 +331,8 @@ export class IntakeFunction extends Construct {
     this.lambda.addEnvironment('INTAKE_FROM_ADDRESS', sending.senderAddress);
     this.lambda.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        // SES v2 SendEmail (raw content included) is authorized as ses:SendEmail; SendRawEmail is v1's.
+        actions: ['ses:SendEmail'],
         resources: [sending.identityArn, sending.configurationSetArn],
       }),
     );
@@ -315,10 +345,17 @@ export class IntakeFunction extends Construct {
     return this;
   }
 
-  /** Sets `envName` to the secret's ARN and grants reading it (the function reads it at load). */
+  /**
+   * Sets `envName` to the secret's ARN and grants reading its value (the function reads it at
+   * load). Not `grantRead`: that adds secretsmanager:DescribeSecret, which nothing calls.
+   */
   bindSecret(envName: string, secret: secretsmanager.ISecret): this {
     this.lambda.addEnvironment(envName, secret.secretArn);
-    secret.grantRead(this.lambda);
+    this.lambda.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+    );
+    // A secret encrypted with a customer key needs kms:Decrypt on it too.
+    secret.encryptionKey?.grantDecrypt(this.lambda);
     return this;
   }
 

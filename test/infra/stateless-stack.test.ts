@@ -78,12 +78,83 @@ describe('StatelessStack functions', () => {
       'Fn::ImportValue': 'email-intake-dev-document-bucket-name',
     });
     const statements = statementsOf('parse-email');
-    const onObjectsOf = (bucket: string) =>
+    const onObjectsOf = (bucket: string, pattern: string) =>
       statements.find((s) =>
-        JSON.stringify(s.Resource).includes(`email-intake-dev-${bucket}-bucket-name"},"/*"`),
+        JSON.stringify(s.Resource).includes(`email-intake-dev-${bucket}-bucket-name"},"/${pattern}"`),
       );
-    assert.deepEqual([onObjectsOf('inbound')?.Action].flat(), ['s3:GetObject']);
-    assert.ok([onObjectsOf('document')?.Action].flat().includes('s3:PutObject'));
+    assert.deepEqual([onObjectsOf('inbound', '*')?.Action].flat(), ['s3:GetObject']);
+    assert.deepEqual([onObjectsOf('document', 'documents/*')?.Action].flat(), ['s3:PutObject']);
+    assert.deepEqual([onObjectsOf('document', 'quarantine/*')?.Action].flat(), ['s3:PutObject']);
+  });
+
+  it('lets ParseEmail delete (and abort uploads of) staged files only', () => {
+    const deletes = statementsOf('parse-email').filter((s) =>
+      [s.Action].flat().some((a) => a === 's3:DeleteObject' || a === 's3:AbortMultipartUpload'),
+    );
+    assert.equal(deletes.length, 1);
+    assert.match(JSON.stringify(deletes[0]!.Resource), /document-bucket-name"\},"\/staging\/\*"/);
+    assert.deepEqual([deletes[0]!.Action].flat().sort(), [
+      's3:AbortMultipartUpload',
+      's3:DeleteObject',
+      's3:GetObject',
+      's3:PutObject',
+    ]);
+  });
+
+  it('lets the mailers write their own copies to outbox/ and nothing else in the document bucket', () => {
+    const mailers = [
+      'notify-caseworker',
+      'send-query',
+      'send-triage-reply',
+      'decision-send',
+      'decision-remind',
+      'ses-sending-events',
+    ];
+    for (const name of mailers) {
+      const s3 = statementsOf(name).filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')));
+      assert.deepEqual(
+        s3.map((s) => [[s.Action].flat(), s.Resource]),
+        [
+          [
+            ['s3:PutObject'],
+            {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:aws:s3:::',
+                  { 'Fn::ImportValue': 'email-intake-dev-document-bucket-name' },
+                  '/outbox/*',
+                ],
+              ],
+            },
+          ],
+        ],
+        name,
+      );
+      assert.ok(allowedActionsOf(name).includes('ses:SendEmail'), name);
+    }
+  });
+
+  it('lets DecisionCheckAnswer only query the table: no mail, no writes, no objects', () => {
+    const actions = allowedActionsOf('decision-check-answer').filter(
+      (a) => !a.startsWith('logs:') && !a.startsWith('xray:') && !a.startsWith('kms:'),
+    );
+    assert.deepEqual(actions, ['dynamodb:Query']);
+    assert.equal(environmentOf('decision-check-answer').SES_CONFIGURATION_SET, undefined);
+    assert.equal(environmentOf('decision-check-answer').DOCUMENT_BUCKET, undefined);
+  });
+
+  it('grants no action no code calls: SES v1 raw sends, batch writes, condition checks, secret metadata', () => {
+    for (const name of Object.keys(stateless.functions)) {
+      for (const unused of [
+        'ses:SendRawEmail',
+        'dynamodb:BatchWriteItem',
+        'dynamodb:ConditionCheckItem',
+        'secretsmanager:DescribeSecret',
+      ]) {
+        assert.ok(!allowedActionsOf(name).includes(unused), `${name} is granted ${unused}`);
+      }
+    }
   });
 
   it('binds the table (TABLE_NAME and item access, no index wildcard) to the functions that need it', () => {
@@ -108,9 +179,9 @@ describe('StatelessStack functions', () => {
     }
   });
 
-  it('lets RecordDocuments read the document bucket only', () => {
-    assert.ok(allowedActionsOf('record-documents').includes('s3:GetObject'));
-    assert.ok(!allowedActionsOf('record-documents').includes('s3:PutObject'));
+  it('gives RecordDocuments no access to stored objects (it records keys ParseEmail wrote)', () => {
+    assert.ok(!allowedActionsOf('record-documents').some((a) => a.startsWith('s3:')));
+    assert.equal(environmentOf('record-documents').DOCUMENT_BUCKET, undefined);
   });
 
   it('lets ScanAttachments read scan tags under staging/ only, and only FileAttachments write them, never under staging/', () => {

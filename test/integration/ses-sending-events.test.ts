@@ -178,6 +178,24 @@ describe('SES sending events handler (SQS events, on the local stand-ins)', () =
     ]);
   });
 
+  it('is handled the same by the function the local runtime runs under its synthesized role', async () => {
+    const reference = await caseThatSent('0102iam', 'checked.bounce@example.org');
+    const [, lambda] = [...pipeline.runtime.lambdas].find(([id]) => id.startsWith('SesSendingEvents'))!;
+
+    const response = (await lambda.invoke({
+      Records: [sqsRecord(bounceEvent('0102iam', ['checked.bounce@example.org'], 'Permanent'))],
+    })) as SQSBatchResponse;
+
+    assert.deepEqual(response.batchItemFailures, []);
+    assert.deepEqual(
+      (await undeliverable.list(reference)).map((u) => u.address),
+      ['checked.bounce@example.org'],
+    );
+    assert.deepEqual(await alerts(), [
+      { caseReference: reference, kind: 'permanent-bounce', to: ['team@intake.example.org'] },
+    ]);
+  });
+
   it('a complaint (inside the SNS envelope) marks the address and alerts', async () => {
     const reference = await caseThatSent('0102def', 'complainer@example.org');
 
