@@ -27,7 +27,7 @@ export function caseUseCases(target: Target) {
   const record = new RecordDocuments(cases);
   return {
     openCase,
-    importCases: new ImportCases(openCase),
+    importCases: new ImportCases(openCase, cases),
     showCase: new ShowCase(cases),
     assignFromTriage: new AssignFromTriage({ triage, cases, record }),
     reassignDocument: new ReassignDocument(cases),

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { InvalidCaseError } from '../functions/use-cases/open-case.ts';
+import { CaseExistsError, InvalidCaseError } from '../functions/use-cases/open-case.ts';
 import { AssignmentError } from '../functions/use-cases/assign-from-triage.ts';
 import { ReassignmentError } from '../functions/use-cases/reassign-document.ts';
 import { InvalidDecisionError } from '../functions/use-cases/start-decision.ts';
@@ -131,7 +131,6 @@ async function main(argv: string[]): Promise<number> {
       ...(values.reference ? { reference: values.reference } : {}),
       ...(values.caseworker ? { caseworker: values.caseworker } : {}),
     });
-    if (result.outcome === 'exists') out(`A case ${result.reference} exists already; left unchanged.`);
     out(result.reference);
     return 0;
   }
@@ -192,7 +191,7 @@ async function main(argv: string[]): Promise<number> {
     if (json) out(JSON.stringify(report, null, 2));
     else {
       out(
-        `Imported ${report.created.length} new case(s); ${report.unchanged.length} existed already; ${report.rejected.length} row(s) rejected.`,
+        `Imported ${report.created.length} new case(s); ${report.unchanged.length} imported before, left unchanged; ${report.rejected.length} row(s) rejected.`,
       );
       for (const r of report.rejected) out(`  line ${r.line}: ${r.problems.join('; ')}`);
     }
@@ -210,7 +209,8 @@ try {
     error instanceof TargetUnavailableError ||
     error instanceof AssignmentError ||
     error instanceof ReassignmentError ||
-    error instanceof InvalidDecisionError
+    error instanceof InvalidDecisionError ||
+    error instanceof CaseExistsError
   ) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 1;

@@ -236,7 +236,7 @@ describe('Recording documents on cases (DynamoDB Local)', () => {
     ].join('\n');
 
     it('imports the good rows and reports each bad row with its line', async () => {
-      const report = await new ImportCases(openCase).run(csvImportRows(csv));
+      const report = await new ImportCases(openCase, cases).run(csvImportRows(csv));
       assert.deepEqual(report.created, ['ABH-2026-050001', 'ABH-2026-050002']);
       assert.deepEqual(
         report.rejected.map((r) => r.line),
@@ -251,7 +251,7 @@ describe('Recording documents on cases (DynamoDB Local)', () => {
     });
 
     it('a second import of the same file changes nothing', async () => {
-      const report = await new ImportCases(openCase).run(csvImportRows(csv));
+      const report = await new ImportCases(openCase, cases).run(csvImportRows(csv));
       assert.deepEqual(report.created, []);
       assert.deepEqual(report.unchanged, ['ABH-2026-050001', 'ABH-2026-050002']);
     });
