@@ -124,32 +124,40 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   async addContact(reference: string, address: string): Promise<void> {
-    await this.#db
-      .send(
+    const contact = normaliseAddress(address);
+    try {
+      await this.#db.send(
         new TransactWriteCommand({
           TransactItems: [
             {
               Update: {
                 TableName: this.#table,
                 Key: { pk: `CASE#${reference}`, sk: 'CASE' },
-                // A list append guarded against duplicates; the condition makes concurrent adds safe.
                 UpdateExpression: 'SET contacts = list_append(contacts, :address)',
-                ConditionExpression: 'attribute_exists(pk) AND NOT contains(contacts, :plain)',
-                ExpressionAttributeValues: {
-                  ':address': [normaliseAddress(address)],
-                  ':plain': normaliseAddress(address),
-                },
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':address': [contact] },
               },
             },
-            { Put: { TableName: this.#table, Item: this.#contactItem(reference, address) } },
+            {
+              // The contact item exists exactly when the address is in the case's list (both are
+              // only ever written together): its condition makes concurrent adds safe.
+              Put: {
+                TableName: this.#table,
+                Item: this.#contactItem(reference, contact),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
           ],
         }),
-      )
-      .catch((error: unknown) => {
-        // Already a contact: nothing to do.
-        if (error instanceof Error && error.name === 'TransactionCanceledException') return;
-        throw error;
-      });
+      );
+    } catch (error) {
+      const [caseItem, contactItem] = cancellationReasons(error) ?? [];
+      if (caseItem === 'ConditionalCheckFailed') throw new Error(`No case ${reference}`, { cause: error });
+      // Already a contact: nothing to do. Any other reason (a conflicting write, throttling) means
+      // nothing was written, so the caller must fail and can retry.
+      if (contactItem === 'ConditionalCheckFailed') return;
+      throw error;
+    }
   }
 
   async setStatus(reference: string, from: readonly CaseStatus[], to: CaseStatus): Promise<boolean> {
