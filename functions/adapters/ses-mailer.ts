@@ -26,6 +26,8 @@ export interface SesMailerOptions {
   readonly configurationSet: string | null;
   /** SES's region: it becomes part of the Message-ID SES assigns. */
   readonly region: string;
+  /** Where a copy that could not be archived is reported (identifiers only). */
+  readonly logger: { error(message: string, attributes: Record<string, unknown>): void };
 }
 
 interface SendRequest {
@@ -36,10 +38,12 @@ interface SendRequest {
 /**
  * Sends through SES v2 as a raw MIME message built here, so every header is ours: threading
  * (`References` with our own id, `In-Reply-To`), `Reply-To`, and the loop guards
- * (`Auto-Submitted`, `X-Auto-Response-Suppress: All`). The exact bytes are archived before
- * sending (SES keeps nothing, the local stand-in drops headers). Each send is idempotent per key
- * (Powertools idempotency on the project's table): a retried step never sends twice. Throttling
- * is retried with backoff by the SDK's standard retry strategy.
+ * (`Auto-Submitted`, `X-Auto-Response-Suppress: All`). The exact bytes are archived once SES
+ * accepted them (SES keeps nothing, the local stand-in drops headers), so the outbox shows only
+ * mail that went out. Each send is idempotent per key (Powertools idempotency on the project's
+ * table): a retried step never sends twice. That is why a failed archive write after the send is
+ * logged, not thrown: an error would drop the idempotency record and the retry would send again.
+ * Throttling is retried with backoff by the SDK's standard retry strategy.
  */
 export class SesMailer implements Mailer {
   readonly #options: SesMailerOptions;
@@ -101,7 +105,6 @@ export class SesMailer implements Mailer {
     })
       .compile()
       .build();
-    const archived = await archive.keep(raw, sentAt, ownMessageId);
     const response = await ses.send(
       new SendEmailCommand({
         FromEmailAddress: fromAddress,
@@ -112,6 +115,15 @@ export class SesMailer implements Mailer {
       }),
     );
     if (!response.MessageId) throw new Error('SES accepted the message but returned no MessageId');
+    const archived = await archive.keep(raw, sentAt, ownMessageId).catch((error: unknown) => {
+      this.#options.logger.error('Sent mail could not be archived', {
+        ownMessageId,
+        sesMessageId: response.MessageId,
+        kind: message.kind,
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
+      return null;
+    });
     return {
       sesMessageId: sesAssignedMessageId(response.MessageId, region),
       ownMessageId,

@@ -5,13 +5,17 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { S3SentMailArchive } from '../../functions/adapters/s3-sent-mail-archive.ts';
 import { SesMailer } from '../../functions/adapters/ses-mailer.ts';
+import { DynamoDbRateLimiter } from '../../functions/adapters/dynamodb-rate-limiter.ts';
+import { DynamoDbUndeliverableAddresses } from '../../functions/adapters/dynamodb-undeliverable-addresses.ts';
+import { CaseMailer } from '../../functions/use-cases/case-mailer.ts';
+import { SendMissingDocumentsQuery } from '../../functions/use-cases/send-query.ts';
 import type { OutboundMessage } from '../../functions/domain/outbound-message.ts';
 import { startTestPipeline, type TestPipeline } from '../helpers/local-pipeline.ts';
 
 /**
- * The SES mailer against the stand-ins. Throttling is the one fault the SES stand-in cannot
- * produce, so a middleware in the real SDK client answers the first call with SES's throttling
- * error; everything else is the real client and the real retry strategy.
+ * The SES mailer against the stand-ins. Throttling, a refusal and a failing archive write are
+ * faults the stand-ins cannot produce on cue, so middlewares in the real SDK clients answer the
+ * next call as SES or S3 do then; everything else is the real client and the real retry strategy.
  */
 const message = (subject: string): OutboundMessage => ({
   kind: 'query',
@@ -33,6 +37,9 @@ describe('SesMailer', () => {
   let dynamo: DynamoDBClient;
   let sesCalls = 0;
   let throttleNext = 0;
+  let rejectNext = 0;
+  let failArchive = 0;
+  const logged: { text: string; attributes: Record<string, unknown> }[] = [];
 
   function mailer(): SesMailer {
     const env = pipeline.runtime.description.functionEnvironment;
@@ -45,6 +52,7 @@ describe('SesMailer', () => {
       fromName: 'Amt für Migration und Integration',
       configurationSet: null,
       region: 'eu-west-1',
+      logger: { error: (text, attributes) => void logged.push({ text, attributes }) },
     });
   }
 
@@ -61,6 +69,15 @@ describe('SesMailer', () => {
     ses.middlewareStack.add(
       (next) => async (args) => {
         sesCalls += 1;
+        if (rejectNext > 0) {
+          rejectNext -= 1;
+          // A permanent refusal: not retried by the SDK.
+          throw Object.assign(new Error('Email address is not verified.'), {
+            name: 'MessageRejected',
+            $fault: 'client',
+            $metadata: { httpStatusCode: 400 },
+          });
+        }
         if (throttleNext > 0) {
           throttleNext -= 1;
           throw Object.assign(new Error('Maximum sending rate exceeded.'), {
@@ -73,7 +90,21 @@ describe('SesMailer', () => {
       },
       { step: 'deserialize', name: 'throttleOnce' },
     );
-    s3 = new S3Client({ endpoint: endpoints.s3, region, credentials, forcePathStyle: true });
+    s3 = new S3Client({ endpoint: endpoints.s3, region, credentials, forcePathStyle: true, maxAttempts: 1 });
+    s3.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (failArchive > 0 && context.commandName === 'PutObjectCommand') {
+          failArchive -= 1;
+          throw Object.assign(new Error('We encountered an internal error. Please try again.'), {
+            name: 'InternalError',
+            $fault: 'server',
+            $metadata: { httpStatusCode: 500 },
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'failArchive' },
+    );
     dynamo = new DynamoDBClient({ endpoint: endpoints.dynamodb, region, credentials });
   });
 
@@ -115,5 +146,115 @@ describe('SesMailer', () => {
     assert.equal(archived.headers.get('x-auto-response-suppress'), 'All');
     assert.match(String(archived.headers.get('references')), /^<intake-[0-9a-f-]+@intake\.example\.org>$/);
     assert.equal(archived.messageId, archived.headers.get('references'));
+  });
+
+  it('a message SES refuses is not in the outbox, and the same key can send it once SES accepts', async () => {
+    rejectNext = 1;
+    await assert.rejects(mailer().send(message('refused first'), 'test#refused'), {
+      name: 'MessageRejected',
+    });
+    assert.deepEqual(
+      (await pipeline.outbox()).filter((e) => e.subject === 'refused first'),
+      [],
+      'nothing went out, so nothing is shown as sent',
+    );
+
+    const sent = await mailer().send(message('refused first'), 'test#refused');
+
+    assert.equal((await pipeline.outbox()).filter((e) => e.subject === 'refused first').length, 1);
+    assert.ok(sent.archived !== null);
+  });
+
+  it('a copy that cannot be archived after SES accepted does not undo the send: a retry sends nothing', async () => {
+    const before = (await pipeline.sesStore()).length;
+    failArchive = 1;
+
+    const sent = await mailer().send(message('not archived'), 'test#not-archived');
+    sesCalls = 0;
+    const again = await mailer().send(message('not archived'), 'test#not-archived');
+
+    assert.equal(sent.archived, null);
+    assert.deepEqual(logged, [
+      {
+        text: 'Sent mail could not be archived',
+        attributes: {
+          ownMessageId: sent.ownMessageId,
+          sesMessageId: logged[0]?.attributes.sesMessageId,
+          kind: 'query',
+          errorName: 'InternalError',
+        },
+      },
+    ]);
+    assert.deepEqual(again, sent);
+    assert.equal(sesCalls, 0);
+    assert.equal((await pipeline.sesStore()).length, before + 1);
+  });
+
+  it('a query SES refused takes no rate-limit slot: the next email’s query goes out, a retried step sends nothing again', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Rate Limited',
+      contacts: ['rate.limited@example.org'],
+    });
+    const env = pipeline.runtime.description.functionEnvironment;
+    const caseMailer = new CaseMailer({
+      cases: pipeline.cases,
+      mailer: mailer(),
+      undeliverable: new DynamoDbUndeliverableAddresses(pipeline.db, env.TABLE_NAME!),
+      settings: {
+        officeName: 'Amt für Migration und Integration',
+        intakeAddress: 'unterlagen@intake.example.org',
+        fromAddress: 'unterlagen@intake.example.org',
+        replyAddressSecret: null,
+      },
+    });
+    const sendQuery = new SendMissingDocumentsQuery({
+      cases: pipeline.cases,
+      mailer: caseMailer,
+      rateLimiter: new DynamoDbRateLimiter(pipeline.db, env.TABLE_NAME!),
+      periodSeconds: 86400,
+    });
+    const now = new Date();
+
+    rejectNext = 1;
+    await assert.rejects(sendQuery.run(reference, 'first-email', now), { name: 'MessageRejected' });
+    const second = await sendQuery.run(reference, 'second-email', now);
+    sesCalls = 0;
+    const retried = await sendQuery.run(reference, 'second-email', now);
+    const third = await sendQuery.run(reference, 'third-email', now);
+
+    assert.equal(second.sent, true);
+    assert.deepEqual(retried, second, 'a retried step reports the query it sent');
+    assert.equal(sesCalls, 0);
+    assert.deepEqual(third, { sent: false, reason: 'rate-limited' });
+    const queries = (await pipeline.outbox()).filter((e) => e.to.includes('rate.limited@example.org'));
+    assert.equal(queries.length, 1);
+  });
+
+  it('of two emails reserving one slot at once exactly one may send; a reservation whose send died frees itself', async () => {
+    const limiter = new DynamoDbRateLimiter(
+      pipeline.db,
+      pipeline.runtime.description.functionEnvironment.TABLE_NAME!,
+    );
+    const now = new Date('2026-05-04T10:00:00Z');
+    const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+
+    const both = await Promise.all([
+      limiter.reserve('k#1', 'email-a', now),
+      limiter.reserve('k#1', 'email-b', now),
+    ]);
+    assert.deepEqual(both.sort(), [false, true]);
+    const winner = both[0] ? 'email-a' : 'email-b';
+    await limiter.release('k#1', 'someone-else');
+    assert.equal(await limiter.reserve('k#1', 'email-c', later(5)), false, 'only the holder releases');
+    assert.equal(await limiter.reserve('k#1', 'email-c', later(16)), true, 'a dead send blocks for minutes');
+    await limiter.confirm('k#1', 'email-c', later(16), 86400);
+    await limiter.release('k#1', 'email-c');
+    assert.equal(await limiter.reserve('k#1', winner, later(60)), false, 'a confirmed send is not released');
+    assert.equal(
+      await limiter.reserve('k#1', 'email-c', later(60)),
+      true,
+      'its holder (a retried step) may go on',
+    );
+    assert.equal(await limiter.reserve('k#1', 'email-d', later(16 + 24 * 60)), true, 'a new period');
   });
 });
