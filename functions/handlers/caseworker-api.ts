@@ -32,7 +32,7 @@ import { CaseExistsError, InvalidCaseError, OpenCase } from '#use-cases/open-cas
 import { ReassignDocument, ReassignmentError } from '#use-cases/reassign-document';
 import { CaseNotFoundError, RecordDocuments } from '#use-cases/record-documents';
 import { ShowCase } from '#use-cases/show-case';
-import { csvImportRows } from '#adapters/csv-case-rows';
+import { csvImportRows, UnreadableCsvError } from '#adapters/csv-case-rows';
 import { defaultCaseworker } from '#shared/caseworker-mailbox';
 import { stepFunctions } from '#clients/sfn';
 import { optionalEnv } from '#shared/env';
@@ -124,9 +124,13 @@ const routes: Record<CaseworkerApiRouteName, (event: Event) => Promise<Result>> 
     try {
       rows = csvImportRows(csv);
     } catch (error) {
-      throw new HttpProblem(422, 'the CSV cannot be read', [
-        error instanceof Error ? error.message : String(error),
-      ]);
+      throw new HttpProblem(
+        422,
+        'the CSV cannot be read',
+        error instanceof UnreadableCsvError
+          ? error.problems
+          : [error instanceof Error ? error.message : String(error)],
+      );
     }
     if (rows.length > MAX_IMPORT_ROWS)
       throw new HttpProblem(413, 'import too large', [
