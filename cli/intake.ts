@@ -40,6 +40,13 @@ const ENCODING_NAMES: Record<CsvEncoding, string> = {
   'windows-1252': 'Windows-1252 (Excel’s “CSV”)',
 };
 
+// A reader that stopped early (`intake outbox --json | head -1`) closed the pipe: what is left
+// to print has no one to read it, so the command ends quietly as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const out = (text: string): void => {
   process.stdout.write(`${text}\n`);
 };
