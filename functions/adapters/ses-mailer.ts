@@ -15,6 +15,23 @@ import type { S3SentMailArchive } from './s3-sent-mail-archive.ts';
 /** How long a send is remembered: a retry within this time returns the first result. */
 const IDEMPOTENCY_SECONDS = 7 * 24 * 3600;
 
+/**
+ * The idempotency records of sends. Powertools locks a send in progress only for the Lambda
+ * invocation's remaining time (from a registered Lambda context; without one it warns on every
+ * send), so a retry after a Lambda that died mid-send would send again. Here the lock lasts as
+ * long as the record, stated explicitly: a send that died halfway, possibly after SES took the
+ * message, is never repeated automatically (at most once); the retried step fails and lands with
+ * a person.
+ */
+class SendRecords extends DynamoDBPersistenceLayer {
+  override saveInProgress(
+    data: Parameters<DynamoDBPersistenceLayer['saveInProgress']>[0],
+    _remainingTimeInMillis?: number,
+  ): Promise<void> {
+    return super.saveInProgress(data, IDEMPOTENCY_SECONDS * 1000);
+  }
+}
+
 export interface SesMailerOptions {
   readonly ses: SESv2Client;
   readonly archive: S3SentMailArchive;
@@ -51,7 +68,7 @@ export class SesMailer implements Mailer {
 
   constructor(options: SesMailerOptions) {
     this.#options = options;
-    const persistenceStore = new DynamoDBPersistenceLayer({
+    const persistenceStore = new SendRecords({
       tableName: options.tableName,
       keyAttr: 'pk',
       sortKeyAttr: 'sk',
@@ -59,9 +76,6 @@ export class SesMailer implements Mailer {
       expiryAttr: 'expiresAt',
       awsSdkV3Client: options.dynamoDbClient,
     });
-    // No Lambda context is registered on purpose (Powertools warns about it once per send): an
-    // in-progress record then lasts as long as the record itself, so a send that died halfway
-    // is never sent again automatically; the retried step fails and lands with a person.
     this.#idempotentSend = makeIdempotent((request: SendRequest) => this.#send(request.message), {
       persistenceStore,
       config: new IdempotencyConfig({

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, mock } from 'node:test';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -38,6 +38,7 @@ describe('SesMailer', () => {
   let sesCalls = 0;
   let throttleNext = 0;
   let rejectNext = 0;
+  let hangNext = 0;
   let failArchive = 0;
   const logged: { text: string; attributes: Record<string, unknown> }[] = [];
 
@@ -69,6 +70,11 @@ describe('SesMailer', () => {
     ses.middlewareStack.add(
       (next) => async (args) => {
         sesCalls += 1;
+        if (hangNext > 0) {
+          hangNext -= 1;
+          // A Lambda that dies while SES may have the message: the call never comes back.
+          return new Promise<never>(() => undefined);
+        }
         if (rejectNext > 0) {
           rejectNext -= 1;
           // A permanent refusal: not retried by the SDK.
@@ -256,5 +262,37 @@ describe('SesMailer', () => {
       'its holder (a retried step) may go on',
     );
     assert.equal(await limiter.reserve('k#1', 'email-d', later(16 + 24 * 60)), true, 'a new period');
+  });
+
+  it('a send prints nothing on the console: no idempotency warning after every email', async () => {
+    // stdout carries the test runner's own protocol: console output is captured at console.
+    const printed: string[] = [];
+    const stderr = mock.method(process.stderr, 'write', (chunk: unknown) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    const consoles = (['log', 'info', 'warn', 'error'] as const).map((level) =>
+      mock.method(console, level, (...args: unknown[]) => void printed.push(args.join(' '))),
+    );
+    try {
+      await mailer().send(message('quiet'), 'test#quiet');
+      await mailer().send(message('quiet again'), 'test#quiet-again');
+    } finally {
+      stderr.mock.restore();
+      for (const method of consoles) method.mock.restore();
+    }
+    assert.deepEqual(printed, []);
+  });
+
+  it('a send that died halfway is never repeated by a retry (at most once): the retry fails for a person to look at', async () => {
+    hangNext = 1;
+    sesCalls = 0;
+    void mailer().send(message('died halfway'), 'test#died');
+    while (sesCalls === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+
+    await assert.rejects(mailer().send(message('died halfway'), 'test#died'), {
+      name: 'IdempotencyAlreadyInProgressError',
+    });
+    assert.equal(sesCalls, 1);
   });
 });
