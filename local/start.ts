@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     if (error instanceof PortInUseError) {
-      const variable = PORT_VARIABLES[error.service as keyof typeof PORT_VARIABLES];
+      const variable = PORT_VARIABLES[error.service as keyof typeof PORT_VARIABLES] ?? 'the port variable';
       console.error(
         `Port ${error.port} is in use by another program (${error.service}): the local pipeline did not start.\n` +
           `Stop that program, or choose another port: ${variable}=<port> npm start (${variable}=0 picks a free one).`,

@@ -52,8 +52,11 @@ describe('npm start (local/start.ts)', () => {
     // Act: wait until it says it is ready, then press Ctrl-C
     const deadline = Date.now() + 120_000;
     while (!output.includes('Ctrl-C stops everything')) {
-      if (child.exitCode !== null || Date.now() > deadline)
+      if (child.exitCode !== null || Date.now() > deadline) {
+        // Not left running: the test file (and the suite) would wait for it.
+        child.kill('SIGINT');
         assert.fail(`npm start did not come up:\n${output}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const wasListening = { smtp: await portIsOpen(ports.smtp), dynamodb: await portIsOpen(ports.dynamodb) };
