@@ -243,7 +243,7 @@ describe('Recording documents on cases (DynamoDB Local)', () => {
       const triage = new DynamoDbTriageRepository(table.db, table.tableName);
       const { reference } = await openCase.run({ applicantName: 'Busy', contacts: ['busy@example.org'] });
       const email = inboundEmail({ from: 'partner@example.org' });
-      await new MatchCase({ cases, triage, replyAddressSecret: null }).run(email);
+      await new MatchCase({ cases, triage, replyAddressSecret: null, isOwnAddress: () => false }).run(email);
       const assign = new AssignFromTriage({ triage, cases, record });
 
       for (const code of ['TransactionConflict', 'ThrottlingError']) {

@@ -211,6 +211,11 @@ describe('SesMailer', () => {
         intakeAddress: 'unterlagen@intake.example.org',
         fromAddress: 'unterlagen@intake.example.org',
         replyAddressSecret: null,
+        ownAddresses: {
+          intakeRecipients: ['unterlagen@intake.example.org'],
+          sendingAddress: 'unterlagen@intake.example.org',
+          mailDomain: 'intake.example.org',
+        },
       },
     });
     const sendQuery = new SendMissingDocumentsQuery({
