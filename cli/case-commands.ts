@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { csvImportRows } from '../functions/adapters/csv-case-rows.ts';
+import { csvDelimiter, csvImportRows, type CsvDelimiter } from '../functions/adapters/csv-case-rows.ts';
+import { decodeCsv, type CsvEncoding } from '../functions/adapters/csv-decoding.ts';
 import { defaultCaseworker } from '../functions/shared/caseworker-mailbox.ts';
 import { DynamoDbTriageRepository } from '../functions/adapters/dynamodb-triage-repository.ts';
 import { createCaseReferenceMatcher } from '../functions/domain/case-reference.ts';
@@ -27,7 +28,7 @@ export function caseUseCases(target: Target) {
   const record = new RecordDocuments(cases);
   return {
     openCase,
-    importCases: new ImportCases(openCase),
+    importCases: new ImportCases(openCase, cases),
     showCase: new ShowCase(cases),
     assignFromTriage: new AssignFromTriage({ triage, cases, record }),
     reassignDocument: new ReassignDocument(cases),
@@ -45,6 +46,11 @@ export function caseUseCases(target: Target) {
   };
 }
 
-export async function readCsvImportRows(file: string): Promise<ImportRow[]> {
-  return csvImportRows(await readFile(file, 'utf8'));
+/** A CSV file's import rows, with the encoding and separator it was read with. */
+export async function readCsvImportRows(
+  file: string,
+): Promise<{ rows: ImportRow[]; encoding: CsvEncoding; delimiter: CsvDelimiter }> {
+  const { text, encoding } = decodeCsv(await readFile(file));
+  const delimiter = csvDelimiter(text);
+  return { rows: csvImportRows(text, delimiter), encoding, delimiter };
 }

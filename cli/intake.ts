@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { displayLine, displayText, safeJson } from '../functions/domain/display-text.ts';
-import { InvalidCaseError } from '../functions/use-cases/open-case.ts';
+import { CaseExistsError, InvalidCaseError } from '../functions/use-cases/open-case.ts';
 import { AssignmentError } from '../functions/use-cases/assign-from-triage.ts';
 import { ReassignmentError } from '../functions/use-cases/reassign-document.ts';
 import { InvalidDecisionError } from '../functions/use-cases/start-decision.ts';
+import { UnreadableCsvError } from '../functions/adapters/csv-case-rows.ts';
+import type { CsvEncoding } from '../functions/adapters/csv-decoding.ts';
 import { caseUseCases, readCsvImportRows } from './case-commands.ts';
 import { outboxCommand } from './outbox-command.ts';
 import { parseCommand } from './parse-command.ts';
@@ -17,7 +19,8 @@ const usage = `Usage: intake <command> [options]
                                                open a case; prints its reference on the last line
   case show REFERENCE [--json]                 a case: checklist state, documents, message log
   case reassign REFERENCE SHA256 ITEM|none     put a document under another checklist item
-  case import FILE.csv                         import cases (columns: reference,name,email,language,type,caseworker)
+  case import FILE.csv                         import cases (columns: reference,name,email,language,type,caseworker;
+                                               UTF-8, UTF-16 or Windows-1252, separated by , ; or tabs)
   triage list [--json]                         messages waiting for a person
   triage assign MESSAGE_ID REFERENCE [--add-contact]
                                                this email belongs to that case (optionally register its sender)
@@ -29,6 +32,21 @@ Talks to the local pipeline (\`npm start\`) by default; INTAKE_TARGET=aws with
 INTAKE_TABLE_NAME and INTAKE_DOCUMENT_BUCKET talks to AWS.
 Request types: residence-permit-extension (default), first-residence-permit, settlement-permit,
 eu-blue-card, family-reunification.`;
+
+/** How the encodings are called where people meet them (Excel's save dialog). */
+const ENCODING_NAMES: Record<CsvEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 (Unicode text)',
+  'utf-16be': 'UTF-16 (Unicode text)',
+  'windows-1252': 'Windows-1252 (Excel’s “CSV”)',
+};
+
+// A reader that stopped early (`intake outbox --json | head -1`) closed the pipe: what is left
+// to print has no one to read it, so the command ends quietly as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 /** Every line the CLI prints: sender-controlled text in it is shown, never interpreted by the terminal. */
 const out = (text: string): void => {
@@ -133,7 +151,6 @@ async function main(argv: string[]): Promise<number> {
       ...(values.reference ? { reference: values.reference } : {}),
       ...(values.caseworker ? { caseworker: values.caseworker } : {}),
     });
-    if (result.outcome === 'exists') out(`A case ${result.reference} exists already; left unchanged.`);
     out(result.reference);
     return 0;
   }
@@ -196,11 +213,14 @@ async function main(argv: string[]): Promise<number> {
       out('intake case import: name the CSV file');
       return 2;
     }
-    const report = await caseUseCases(await connect()).importCases.run(await readCsvImportRows(file));
+    const read = await readCsvImportRows(file);
+    const report = await caseUseCases(await connect()).importCases.run(read.rows);
     if (json) out(safeJson(report));
     else {
+      const separator = read.delimiter === '\t' ? 'tabs' : `"${read.delimiter}"`;
+      out(`Read ${file} as ${ENCODING_NAMES[read.encoding]}, columns separated by ${separator}.`);
       out(
-        `Imported ${report.created.length} new case(s); ${report.unchanged.length} existed already; ${report.rejected.length} row(s) rejected.`,
+        `Imported ${report.created.length} new case(s); ${report.unchanged.length} imported before, left unchanged; ${report.rejected.length} row(s) rejected.`,
       );
       for (const r of report.rejected) out(`  line ${r.line}: ${r.problems.join('; ')}`);
     }
@@ -218,9 +238,15 @@ try {
     error instanceof TargetUnavailableError ||
     error instanceof AssignmentError ||
     error instanceof ReassignmentError ||
-    error instanceof InvalidDecisionError
+    error instanceof InvalidDecisionError ||
+    error instanceof CaseExistsError
   ) {
     process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+  } else if (error instanceof UnreadableCsvError) {
+    process.stderr.write(
+      `The CSV cannot be read; nothing was imported:\n${error.problems.map((p) => `  ${p}\n`).join('')}`,
+    );
     process.exitCode = 1;
   } else if (error instanceof InvalidCaseError) {
     process.stderr.write(`The case cannot be opened: ${error.problems.join('; ')}\n`);

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createCaseReferenceMatcher } from '../functions/domain/case-reference.ts';
 import { caseReferenceFormatFromEnv } from '../functions/shared/case-reference-format.ts';
 import { caseRepository } from '../functions/shared/case-repository.ts';
-import { OpenCase, type OpenCaseRequest } from '../functions/use-cases/open-case.ts';
+import { CaseExistsError, OpenCase, type OpenCaseRequest } from '../functions/use-cases/open-case.ts';
 import type { RuntimeDescription } from './runtime.ts';
 
 /** Made-up applicants to try the pipeline with (`npm start` seeds them unless INTAKE_SEED=0). */
@@ -47,7 +47,15 @@ export async function seedDemoCases(description: RuntimeDescription, caseworker:
       defaultCaseworker: caseworker,
     });
     const references: string[] = [];
-    for (const request of DEMO_CASES) references.push((await openCase.run(request)).reference);
+    for (const request of DEMO_CASES) {
+      try {
+        references.push((await openCase.run(request)).reference);
+      } catch (error) {
+        // Seeded on an earlier start: kept as it is (it may have documents by now).
+        if (!(error instanceof CaseExistsError)) throw error;
+        references.push(error.reference);
+      }
+    }
     return references;
   } finally {
     client.destroy();

@@ -34,6 +34,35 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** A port another program listens on; `service` is the runtime's name for what wanted it. */
+export class PortInUseError extends Error {
+  readonly service: string;
+  readonly port: number;
+  constructor(service: string, port: number) {
+    super(`Port ${port} (${service}) is in use by another program`);
+    this.name = 'PortInUseError';
+    this.service = service;
+    this.port = port;
+  }
+}
+
+/**
+ * Fails with a PortInUseError naming the first port that is taken. Checked before anything
+ * starts: some stand-ins crash the process on a taken port instead of failing their start.
+ */
+export async function ensurePortsFree(ports: Readonly<Record<string, number>>): Promise<void> {
+  for (const [service, port] of Object.entries(ports)) {
+    if (port === 0) continue;
+    await new Promise<void>((resolve, reject) => {
+      const server = createNetServer();
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'EADDRINUSE' ? new PortInUseError(service, port) : error),
+      );
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+    });
+  }
+}
+
 export interface RunningEmulator {
   readonly endpoint: string;
   stop(): Promise<void>;

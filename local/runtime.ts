@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { STAGING_PREFIX } from '../functions/adapters/s3-document-store.ts';
 import {
+  ensurePortsFree,
   freePort,
   ensureTable,
   s3rverClient,
@@ -117,6 +118,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const chosen = options.ports?.[name] ?? DEFAULT_PORTS[name];
     return chosen === 0 ? freePort() : chosen;
   };
+  await ensurePortsFree({ ...DEFAULT_PORTS, ...options.ports });
   const stoppers: (() => Promise<void>)[] = [];
   const stopAll = async (): Promise<void> => {
     for (const stop of stoppers.reverse()) await stop().catch(() => undefined);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DEFAULT_PORTS, startLocalRuntime, writeRuntimeDescription, type LocalRuntime } from './runtime.ts';
 import type { EventLog, Execution } from './step-functions-service.ts';
+import { PortInUseError } from './emulators.ts';
 import { DEMO_CASES, seedDemoCases } from './demo-cases.ts';
 import { defaultCaseworker } from '../functions/shared/caseworker-mailbox.ts';
 import { verdictsFromFile } from './local-verdicts.ts';
@@ -14,6 +15,15 @@ import { displayLine } from '../functions/domain/display-text.ts';
 const projectRoot = join(import.meta.dirname, '..');
 const dataDir = process.env.INTAKE_DATA_DIR ?? join(projectRoot, '.local');
 const verdictsFile = process.env.INTAKE_LOCAL_VERDICTS || undefined;
+
+/** The variable that sets each stand-in's port. */
+const PORT_VARIABLES = {
+  smtp: 'INTAKE_SMTP_PORT',
+  s3: 'INTAKE_S3_PORT',
+  dynamodb: 'INTAKE_DYNAMODB_PORT',
+  ses: 'INTAKE_SES_PORT',
+  stepFunctions: 'INTAKE_SFN_PORT',
+} as const;
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -103,11 +113,11 @@ async function main(): Promise<void> {
       dataDir,
       persist: true,
       ports: {
-        smtp: portFromEnv('INTAKE_SMTP_PORT', DEFAULT_PORTS.smtp),
-        s3: portFromEnv('INTAKE_S3_PORT', DEFAULT_PORTS.s3),
-        dynamodb: portFromEnv('INTAKE_DYNAMODB_PORT', DEFAULT_PORTS.dynamodb),
-        ses: portFromEnv('INTAKE_SES_PORT', DEFAULT_PORTS.ses),
-        stepFunctions: portFromEnv('INTAKE_SFN_PORT', DEFAULT_PORTS.stepFunctions),
+        smtp: portFromEnv(PORT_VARIABLES.smtp, DEFAULT_PORTS.smtp),
+        s3: portFromEnv(PORT_VARIABLES.s3, DEFAULT_PORTS.s3),
+        dynamodb: portFromEnv(PORT_VARIABLES.dynamodb, DEFAULT_PORTS.dynamodb),
+        ses: portFromEnv(PORT_VARIABLES.ses, DEFAULT_PORTS.ses),
+        stepFunctions: portFromEnv(PORT_VARIABLES.stepFunctions, DEFAULT_PORTS.stepFunctions),
       },
       ...(process.env.INTAKE_CLAMSCAN ? { clamscan: process.env.INTAKE_CLAMSCAN } : {}),
       lambdaEnvironment: {
@@ -119,9 +129,17 @@ async function main(): Promise<void> {
       log: say,
     });
   } catch (error) {
-    console.error(
-      `The local pipeline could not start: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    if (error instanceof PortInUseError) {
+      const variable = PORT_VARIABLES[error.service as keyof typeof PORT_VARIABLES] ?? 'the port variable';
+      console.error(
+        `Port ${error.port} is in use by another program (${error.service}): the local pipeline did not start.\n` +
+          `Stop that program, or choose another port: ${variable}=<port> npm start (${variable}=0 picks a free one).`,
+      );
+    } else {
+      console.error(
+        `The local pipeline could not start: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     process.exit(1);
   }
   const seeded =
@@ -155,7 +173,6 @@ Send a first email, e.g.:
 Then:  npx intake case show ABH-2026-000101   |   npx intake triage list   |   npx intake outbox --json
 
 ${demoCasesText(seeded)}
-Not built yet: caseworker notification, queries and invitations (issue #5).
 Ctrl-C stops everything.
 `);
 

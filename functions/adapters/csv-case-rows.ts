@@ -16,15 +16,42 @@ const csvRowSchema = z.object({
   caseworker: z.string().trim().optional(),
 });
 
+/** A CSV that cannot be read as it is, with every reason (line numbers from 1). */
+export class UnreadableCsvError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`The CSV cannot be read: ${problems.join('; ')}`);
+    this.name = 'UnreadableCsvError';
+    this.problems = problems;
+  }
+}
+
+export type CsvDelimiter = ',' | ';' | '\t';
+
+const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
+
+/**
+ * The separator, from the header line: the candidate it holds most often. Commas inside names
+ * (`Müller, Jürgen`) occur in rows, not in the header, so a `;` export is not split on them.
+ */
+export function csvDelimiter(text: string): CsvDelimiter {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const counts = DELIMITERS.map((d) => header.split(d).length - 1);
+  const most = Math.max(...counts);
+  if (most === 0)
+    throw new UnreadableCsvError(['line 1: the header names no columns separated by , ; or a tab']);
+  return DELIMITERS[counts.indexOf(most)]!;
+}
+
 /** Reads a CSV export into import rows; a row that does not fit is a row with its problem. */
-export function csvImportRows(text: string): ImportRow[] {
+export function csvImportRows(text: string, delimiter: CsvDelimiter = csvDelimiter(text)): ImportRow[] {
   const records = parse(text, {
     columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
     skip_empty_lines: true,
     relax_column_count: true,
     bom: true,
     info: true,
-    delimiter: text.split('\n')[0]?.includes(';') && !text.split('\n')[0]?.includes(',') ? ';' : ',',
+    delimiter,
   }) as { record: Record<string, string>; info: { lines: number } }[];
   return records.map(({ record, info }) => {
     const row = csvRowSchema.safeParse(record);

@@ -9,7 +9,7 @@ import {
 import { normaliseAddress, type CaseDocument, type CaseFile, type CaseStatus } from '../domain/case-file.ts';
 import type { CaseLogEntry } from '../domain/case-log.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
-import { isConditionFailure, putIfAbsent, queryAll } from './dynamodb-helpers.ts';
+import { cancellationReasons, isConditionFailure, putIfAbsent, queryAll } from './dynamodb-helpers.ts';
 
 /**
  * Cases in the single table. Item layout (pk / sk):
@@ -46,8 +46,12 @@ export class DynamoDbCaseRepository implements CaseRepository {
         ReturnValues: 'UPDATED_NEW',
       }),
     );
-    const number = Number(result.Attributes?.value);
-    return `${this.#referencePrefix}-${year}-${String(number).padStart(this.#referenceDigits, '0')}`;
+    const number = String(Number(result.Attributes?.value));
+    // A longer number would be a reference no matcher finds again.
+    if (number.length > this.#referenceDigits) {
+      throw new Error(`The ${this.#referenceDigits}-digit case references of ${year} are used up`);
+    }
+    return `${this.#referencePrefix}-${year}-${number.padStart(this.#referenceDigits, '0')}`;
   }
 
   async create(caseFile: CaseFile): Promise<'created' | 'exists'> {
@@ -69,16 +73,38 @@ export class DynamoDbCaseRepository implements CaseRepository {
           ],
         }),
       );
-      return 'created';
     } catch (error) {
-      if (
-        error instanceof Error &&
-        error.name === 'TransactionCanceledException' &&
-        error.message.includes('ConditionalCheckFailed')
-      ) {
-        return 'exists';
-      }
+      // Only the case item has a condition: its failure means the reference is taken.
+      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return 'exists';
       throw error;
+    }
+    await this.#raiseCounterTo(caseFile.reference);
+    return 'created';
+  }
+
+  /**
+   * Moves the year's counter up to a reference created with the office's own number, so that
+   * number is never drawn: after an import the counter continues above the imported cases.
+   */
+  async #raiseCounterTo(reference: string): Promise<void> {
+    const prefix = `${this.#referencePrefix}-`;
+    const parts = reference.startsWith(prefix)
+      ? /^(\d{4})-(\d+)$/.exec(reference.slice(prefix.length))
+      : null;
+    if (parts === null) return; // another prefix: the counter never draws it
+    try {
+      await this.#db.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { pk: 'COUNTER', sk: `CASE#${parts[1]}` },
+          UpdateExpression: 'SET #n = :number',
+          ConditionExpression: 'attribute_not_exists(#n) OR #n < :number',
+          ExpressionAttributeNames: { '#n': 'value' },
+          ExpressionAttributeValues: { ':number': Number(parts[2]) },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error; // the counter is past it already
     }
   }
 
@@ -98,32 +124,40 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   async addContact(reference: string, address: string): Promise<void> {
-    await this.#db
-      .send(
+    const contact = normaliseAddress(address);
+    try {
+      await this.#db.send(
         new TransactWriteCommand({
           TransactItems: [
             {
               Update: {
                 TableName: this.#table,
                 Key: { pk: `CASE#${reference}`, sk: 'CASE' },
-                // A list append guarded against duplicates; the condition makes concurrent adds safe.
                 UpdateExpression: 'SET contacts = list_append(contacts, :address)',
-                ConditionExpression: 'attribute_exists(pk) AND NOT contains(contacts, :plain)',
-                ExpressionAttributeValues: {
-                  ':address': [normaliseAddress(address)],
-                  ':plain': normaliseAddress(address),
-                },
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':address': [contact] },
               },
             },
-            { Put: { TableName: this.#table, Item: this.#contactItem(reference, address) } },
+            {
+              // The contact item exists exactly when the address is in the case's list (both are
+              // only ever written together): its condition makes concurrent adds safe.
+              Put: {
+                TableName: this.#table,
+                Item: this.#contactItem(reference, contact),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
           ],
         }),
-      )
-      .catch((error: unknown) => {
-        // Already a contact: nothing to do.
-        if (error instanceof Error && error.name === 'TransactionCanceledException') return;
-        throw error;
-      });
+      );
+    } catch (error) {
+      const [caseItem, contactItem] = cancellationReasons(error) ?? [];
+      if (caseItem === 'ConditionalCheckFailed') throw new Error(`No case ${reference}`, { cause: error });
+      // Already a contact: nothing to do. Any other reason (a conflicting write, throttling) means
+      // nothing was written, so the caller must fail and can retry.
+      if (contactItem === 'ConditionalCheckFailed') return;
+      throw error;
+    }
   }
 
   async setStatus(reference: string, from: readonly CaseStatus[], to: CaseStatus): Promise<boolean> {

@@ -10,6 +10,17 @@ export function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
 
+/**
+ * The reason codes of a cancelled transaction, one per item in the order written
+ * (`ConditionalCheckFailed`, `TransactionConflict`, `ThrottlingError`, `None`, …); undefined when
+ * the error is not a cancelled transaction.
+ */
+export function cancellationReasons(error: unknown): (string | undefined)[] | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  return (reasons ?? []).map((reason) => reason.Code);
+}
+
 /** Every item of a query, following pagination. */
 export async function queryAll(
   db: DynamoDBDocumentClient,

@@ -16,6 +16,23 @@ import type { S3SentMailArchive } from './s3-sent-mail-archive.ts';
 /** How long a send is remembered: a retry within this time returns the first result. */
 const IDEMPOTENCY_SECONDS = 7 * 24 * 3600;
 
+/**
+ * The idempotency records of sends. Powertools locks a send in progress only for the Lambda
+ * invocation's remaining time (from a registered Lambda context; without one it warns on every
+ * send), so a retry after a Lambda that died mid-send would send again. Here the lock lasts as
+ * long as the record, stated explicitly: a send that died halfway, possibly after SES took the
+ * message, is never repeated automatically (at most once); the retried step fails and lands with
+ * a person.
+ */
+class SendRecords extends DynamoDBPersistenceLayer {
+  override saveInProgress(
+    data: Parameters<DynamoDBPersistenceLayer['saveInProgress']>[0],
+    _remainingTimeInMillis?: number,
+  ): Promise<void> {
+    return super.saveInProgress(data, IDEMPOTENCY_SECONDS * 1000);
+  }
+}
+
 export interface SesMailerOptions {
   readonly ses: SESv2Client;
   readonly archive: S3SentMailArchive;
@@ -27,6 +44,8 @@ export interface SesMailerOptions {
   readonly configurationSet: string | null;
   /** SES's region: it becomes part of the Message-ID SES assigns. */
   readonly region: string;
+  /** Where a copy that could not be archived is reported (identifiers only). */
+  readonly logger: { error(message: string, attributes: Record<string, unknown>): void };
 }
 
 interface SendRequest {
@@ -37,10 +56,12 @@ interface SendRequest {
 /**
  * Sends through SES v2 as a raw MIME message built here, so every header is ours: threading
  * (`References` with our own id, `In-Reply-To`), `Reply-To`, and the loop guards
- * (`Auto-Submitted`, `X-Auto-Response-Suppress: All`). The exact bytes are archived before
- * sending (SES keeps nothing, the local stand-in drops headers). Each send is idempotent per key
- * (Powertools idempotency on the project's table): a retried step never sends twice. Throttling
- * is retried with backoff by the SDK's standard retry strategy.
+ * (`Auto-Submitted`, `X-Auto-Response-Suppress: All`). The exact bytes are archived once SES
+ * accepted them (SES keeps nothing, the local stand-in drops headers), so the outbox shows only
+ * mail that went out. Each send is idempotent per key (Powertools idempotency on the project's
+ * table): a retried step never sends twice. That is why a failed archive write after the send is
+ * logged, not thrown: an error would drop the idempotency record and the retry would send again.
+ * Throttling is retried with backoff by the SDK's standard retry strategy.
  */
 export class SesMailer implements Mailer {
   readonly #options: SesMailerOptions;
@@ -48,7 +69,7 @@ export class SesMailer implements Mailer {
 
   constructor(options: SesMailerOptions) {
     this.#options = options;
-    const persistenceStore = new DynamoDBPersistenceLayer({
+    const persistenceStore = new SendRecords({
       tableName: options.tableName,
       keyAttr: 'pk',
       sortKeyAttr: 'sk',
@@ -56,9 +77,6 @@ export class SesMailer implements Mailer {
       expiryAttr: 'expiresAt',
       awsSdkV3Client: options.dynamoDbClient,
     });
-    // No Lambda context is registered on purpose (Powertools warns about it once per send): an
-    // in-progress record then lasts as long as the record itself, so a send that died halfway
-    // is never sent again automatically; the retried step fails and lands with a person.
     this.#idempotentSend = makeIdempotent((request: SendRequest) => this.#send(request.message), {
       persistenceStore,
       config: new IdempotencyConfig({
@@ -105,7 +123,6 @@ export class SesMailer implements Mailer {
     })
       .compile()
       .build();
-    const archived = await archive.keep(raw, sentAt, ownMessageId);
     const response = await ses.send(
       new SendEmailCommand({
         FromEmailAddress: fromAddress,
@@ -116,6 +133,15 @@ export class SesMailer implements Mailer {
       }),
     );
     if (!response.MessageId) throw new Error('SES accepted the message but returned no MessageId');
+    const archived = await archive.keep(raw, sentAt, ownMessageId).catch((error: unknown) => {
+      this.#options.logger.error('Sent mail could not be archived', {
+        ownMessageId,
+        sesMessageId: response.MessageId,
+        kind: message.kind,
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
+      return null;
+    });
     return {
       sesMessageId: sesAssignedMessageId(response.MessageId, region),
       ownMessageId,

@@ -3,9 +3,12 @@ import type { CaseLogEntry } from './case-log.ts';
 
 /** Where cases, their contacts, documents and log live. Writes are safe under concurrency. */
 export interface CaseRepository {
-  /** A new case reference for the year, from an atomic counter. */
+  /** A new case reference for the year, from an atomic counter; it may still be taken (check `create`). */
   nextReference(year: number): Promise<string>;
-  /** Creates the case with its contacts; `exists` when the reference is taken (nothing changes). */
+  /**
+   * Creates the case with its contacts, only if no case has its reference: `exists` when one has
+   * (nothing changes). The counter never draws a reference created here later on.
+   */
   create(caseFile: CaseFile): Promise<'created' | 'exists'>;
   get(reference: string): Promise<CaseFile | null>;
   /** Cases the address is a registered contact of, in any status. */

@@ -45,7 +45,11 @@ export interface SentMessage {
   /** Our own id, carried in `References` (SES keeps that header). */
   readonly ownMessageId: string;
   readonly sentAt: string;
-  readonly archived: { readonly bucket: string; readonly key: string };
+  /**
+   * Where the exact copy is kept. Archived only after SES accepted the message, so the outbox
+   * never shows mail that did not go out; null when that write failed (the mail went out).
+   */
+  readonly archived: { readonly bucket: string; readonly key: string } | null;
 }
 
 /**
@@ -56,10 +60,20 @@ export interface Mailer {
   send(message: OutboundMessage, idempotencyKey: string): Promise<SentMessage>;
 }
 
-/** Limits how often something may happen per key (a query per case, a reply per sender). */
+/**
+ * Limits how often something may be sent per key (a query per case, a reply per sender). A send
+ * takes the slot only once it happened: the slot is reserved while the send is under way (so two
+ * concurrent callers do not both send), confirmed when it went out, released when it failed.
+ * The holder is what the send is for (the email that led to it): a retried step is the same
+ * holder and gets its own reservation or period back instead of being rate-limited by itself.
+ */
 export interface RateLimiter {
-  /** True when allowed now (and the period starts over); false within the period. */
-  tryAcquire(key: string, periodSeconds: number, now: Date): Promise<boolean>;
+  /** True when `holder` may send now; false while another holder's send is under way or in its period. */
+  reserve(key: string, holder: string, now: Date): Promise<boolean>;
+  /** The send went out at `sentAt`: the period starts then. */
+  confirm(key: string, holder: string, sentAt: Date, periodSeconds: number): Promise<void>;
+  /** The send failed: the slot is free again, unless the holder's send was confirmed. */
+  release(key: string, holder: string): Promise<void>;
 }
 
 /**

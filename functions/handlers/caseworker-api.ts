@@ -28,11 +28,11 @@ import { createCaseReferenceMatcher } from '#domain/case-reference';
 import { DynamoDbTriageRepository } from '#adapters/dynamodb-triage-repository';
 import { AssignFromTriage, AssignmentError } from '#use-cases/assign-from-triage';
 import { ImportCases } from '#use-cases/import-cases';
-import { InvalidCaseError, OpenCase } from '#use-cases/open-case';
+import { CaseExistsError, InvalidCaseError, OpenCase } from '#use-cases/open-case';
 import { ReassignDocument, ReassignmentError } from '#use-cases/reassign-document';
 import { CaseNotFoundError, RecordDocuments } from '#use-cases/record-documents';
 import { ShowCase } from '#use-cases/show-case';
-import { csvImportRows } from '#adapters/csv-case-rows';
+import { csvImportRows, UnreadableCsvError } from '#adapters/csv-case-rows';
 import { defaultCaseworker } from '#shared/caseworker-mailbox';
 import { stepFunctions } from '#clients/sfn';
 import { optionalEnv } from '#shared/env';
@@ -47,7 +47,7 @@ const cases = caseRepository(dynamoDb, table);
 const triage = new DynamoDbTriageRepository(dynamoDb, table);
 const references = createCaseReferenceMatcher(caseReferenceFormatFromEnv());
 const openCase = new OpenCase({ cases, references, defaultCaseworker: defaultCaseworker() });
-const importCases = new ImportCases(openCase);
+const importCases = new ImportCases(openCase, cases);
 const showCase = new ShowCase(cases);
 const reassignDocument = new ReassignDocument(cases);
 const assignFromTriage = new AssignFromTriage({ triage, cases, record: new RecordDocuments(cases) });
@@ -110,7 +110,7 @@ const routes: Record<CaseworkerApiRouteName, (event: Event) => Promise<Result>> 
       requestType: body.type,
       caseworker: body.caseworker,
     });
-    return json(result.outcome === 'created' ? 201 : 200, result);
+    return json(201, result);
   },
 
   async importCases(event) {
@@ -124,9 +124,13 @@ const routes: Record<CaseworkerApiRouteName, (event: Event) => Promise<Result>> 
     try {
       rows = csvImportRows(csv);
     } catch (error) {
-      throw new HttpProblem(422, 'the CSV cannot be read', [
-        error instanceof Error ? error.message : String(error),
-      ]);
+      throw new HttpProblem(
+        422,
+        'the CSV cannot be read',
+        error instanceof UnreadableCsvError
+          ? error.problems
+          : [error instanceof Error ? error.message : String(error)],
+      );
     }
     if (rows.length > MAX_IMPORT_ROWS)
       throw new HttpProblem(413, 'import too large', [
@@ -225,6 +229,9 @@ const problemResponses = (): MiddlewareObj<Event, Result> => ({
     if (error instanceof HttpProblem) return;
     if (error instanceof InvalidCaseError) {
       request.error = new HttpProblem(422, 'the case cannot be opened', error.problems);
+    } else if (error instanceof CaseExistsError) {
+      // Never a 200 with the case that is there: it can be someone else's.
+      request.error = new HttpProblem(409, 'the case exists already', [error.message]);
     } else if (isBodyParserError(error) && error.statusCode === 415) {
       request.error = new HttpProblem(415, 'the body must be JSON (Content-Type: application/json)');
     } else if (isBodyParserError(error)) {

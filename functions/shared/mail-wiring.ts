@@ -9,6 +9,7 @@ import { CaseMailer } from '../use-cases/case-mailer.ts';
 import { LoopGuardMailer } from '../use-cases/loop-guard-mailer.ts';
 import { caseRepository } from './case-repository.ts';
 import { requireEnv } from './env.ts';
+import { logger } from './logger.ts';
 import { officeSettingsFromEnv } from './office-settings.ts';
 import { loadReplyAddressSecret } from './reply-address-secret.ts';
 
@@ -31,6 +32,7 @@ export async function mailWiring() {
     fromName: settings.officeName,
     configurationSet: settings.configurationSet,
     region: process.env.AWS_REGION ?? 'eu-west-1',
+    logger,
   });
   const mailer = new LoopGuardMailer(sesMailer, settings.ownAddresses);
   // Addresses that bounced permanently or complained (written by the SES events consumer).

@@ -148,7 +148,7 @@ export class CaseMailer {
       documents: [],
       held: [],
       note: kind,
-      raw: sent.archived,
+      ...(sent.archived ? { raw: sent.archived } : {}),
     });
   }
 }

@@ -1,4 +1,5 @@
-import { InvalidCaseError, type OpenCase, type OpenCaseRequest } from './open-case.ts';
+import type { CaseRepository } from '../domain/case-repository.ts';
+import { CaseExistsError, InvalidCaseError, type OpenCase, type OpenCaseRequest } from './open-case.ts';
 
 /** One row of an import, with the line it came from (for error reports). */
 export interface ImportRow {
@@ -8,17 +9,29 @@ export interface ImportRow {
 
 export interface ImportReport {
   readonly created: readonly string[];
-  /** References that existed already: left unchanged, so a re-import is harmless. */
+  /** References imported before (same applicant): left unchanged, so a re-import is harmless. */
   readonly unchanged: readonly string[];
   readonly rejected: readonly { readonly line: number; readonly problems: readonly string[] }[];
 }
 
-/** Imports cases row by row: bad rows are reported with their line, the rest imported. */
+/** Names compared as people write them again: case, spacing and Unicode form do not count. */
+const sameName = (a: string, b: string): boolean => {
+  const plain = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
+  return plain(a) === plain(b);
+};
+
+/**
+ * Imports cases row by row: bad rows are reported with their line, the rest imported. A row
+ * whose reference is already a case is that case imported before when the applicant is the same
+ * (unchanged); otherwise the reference belongs to someone else and the row is refused.
+ */
 export class ImportCases {
   readonly #openCase: OpenCase;
+  readonly #cases: CaseRepository;
 
-  constructor(openCase: OpenCase) {
+  constructor(openCase: OpenCase, cases: CaseRepository) {
     this.#openCase = openCase;
+    this.#cases = cases;
   }
 
   async run(rows: readonly ImportRow[]): Promise<ImportReport> {
@@ -36,11 +49,21 @@ export class ImportCases {
         continue;
       }
       try {
-        const result = await this.#openCase.run(row.request);
-        (result.outcome === 'created' ? created : unchanged).push(result.reference);
+        created.push((await this.#openCase.run(row.request)).reference);
       } catch (error) {
-        if (!(error instanceof InvalidCaseError)) throw error;
-        rejected.push({ line: row.line, problems: [...error.problems] });
+        if (error instanceof InvalidCaseError) {
+          rejected.push({ line: row.line, problems: [...error.problems] });
+        } else if (error instanceof CaseExistsError) {
+          const existing = await this.#cases.get(error.reference);
+          if (existing !== null && sameName(existing.applicantName, row.request.applicantName)) {
+            unchanged.push(error.reference);
+          } else {
+            rejected.push({
+              line: row.line,
+              problems: [`${error.reference} is already the case of another applicant; left unchanged`],
+            });
+          }
+        } else throw error;
       }
     }
     return { created, unchanged, rejected };

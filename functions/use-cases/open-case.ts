@@ -28,11 +28,28 @@ export class InvalidCaseError extends Error {
   }
 }
 
+/** The case reference asked for belongs to a case that exists: it is left as it was. */
+export class CaseExistsError extends Error {
+  readonly reference: string;
+  constructor(reference: string) {
+    super(`A case ${reference} exists already; it was left unchanged`);
+    this.name = 'CaseExistsError';
+    this.reference = reference;
+  }
+}
+
 export interface OpenCaseResult {
   readonly reference: string;
-  /** `exists`: a case with that reference was there already and was left as it was. */
-  readonly outcome: 'created' | 'exists';
+  readonly outcome: 'created';
 }
+
+/**
+ * How many taken references in a row a draw skips before it gives up. The counter is raised past
+ * every reference the office brings, so only cases it never saw (written by an older version, a
+ * restored backup) or a concurrent import are skipped; a long run of them means something else
+ * is wrong.
+ */
+export const MAX_REFERENCE_DRAWS = 100;
 
 /** Opens a case with the checklist of its request type. */
 export class OpenCase {
@@ -76,8 +93,8 @@ export class OpenCase {
     if (problems.length > 0 || checklist === undefined) throw new InvalidCaseError(problems);
 
     const now = this.#now();
-    const caseFile: CaseFile = {
-      reference: reference ?? (await this.#cases.nextReference(now.getUTCFullYear())),
+    const caseFile = (reference: string): CaseFile => ({
+      reference,
       applicantName: name,
       contacts,
       language: request.language ?? 'de',
@@ -86,7 +103,18 @@ export class OpenCase {
       status: 'open',
       checklist,
       openedAt: now.toISOString(),
-    };
-    return { reference: caseFile.reference, outcome: await this.#cases.create(caseFile) };
+    });
+    // The office's own reference: never a second case under it, never the first one overwritten.
+    if (reference !== null) {
+      if ((await this.#cases.create(caseFile(reference))) === 'exists') throw new CaseExistsError(reference);
+      return { reference, outcome: 'created' };
+    }
+    // A drawn reference can be one the office brought: skip it and draw the next.
+    for (let draw = 0; draw < MAX_REFERENCE_DRAWS; draw += 1) {
+      const drawn = await this.#cases.nextReference(now.getUTCFullYear());
+      if ((await this.#cases.create(caseFile(drawn))) === 'created')
+        return { reference: drawn, outcome: 'created' };
+    }
+    throw new Error(`The last ${MAX_REFERENCE_DRAWS} case references drawn were all taken`);
   }
 }

@@ -3,6 +3,7 @@ import { missingItems } from '../domain/case-file.ts';
 import type { RateLimiter } from '../domain/outbound-message.ts';
 import type { CaseMailer, SendOutcome } from './case-mailer.ts';
 import { CaseNotFoundError } from './record-documents.ts';
+import { sendWithinRateLimit } from './rate-limited-send.ts';
 
 /**
  * The automatic query (Rückfrage) after a submission that left required items missing: lists
@@ -37,18 +38,19 @@ export class SendMissingDocumentsQuery {
     if (caseFile === null) throw new CaseNotFoundError(reference);
     const missing = missingItems(caseFile, await this.#cases.documents(reference));
     if (missing.length === 0) return { sent: false, reason: 'not-allowed' };
-    if (!(await this.#rateLimiter.tryAcquire(`query#${reference}`, this.#periodSeconds, now))) {
-      return { sent: false, reason: 'rate-limited' };
-    }
-    const outcome = await this.#mailer.toApplicant(
-      caseFile,
-      'query',
-      (language) => ({
-        missing: missing.map((item) => ({ label: item.label[language] })),
-        caseworkerText: null,
-      }),
-      { idempotencyKey: `query#${trigger}` },
+    const slot = { key: `query#${reference}`, holder: trigger, periodSeconds: this.#periodSeconds };
+    const outcome = await sendWithinRateLimit(this.#rateLimiter, slot, now, () =>
+      this.#mailer.toApplicant(
+        caseFile,
+        'query',
+        (language) => ({
+          missing: missing.map((item) => ({ label: item.label[language] })),
+          caseworkerText: null,
+        }),
+        { idempotencyKey: `query#${trigger}` },
+      ),
     );
+    if (!outcome.sent) return outcome;
     return { ...outcome, missing: missing.map((m) => m.id) };
   }
 }

@@ -4,6 +4,7 @@ import { renderMessage } from '../domain/message-rendering.ts';
 import type { Mailer, RateLimiter } from '../domain/outbound-message.ts';
 import { isOwnAddress, type OfficeAddresses } from '../domain/own-addresses.ts';
 import type { TriageReason } from '../domain/triage.ts';
+import { sendWithinRateLimit } from './rate-limited-send.ts';
 
 export type TriageReplyOutcome =
   | { readonly sent: true; readonly sesMessageId: string }
@@ -67,32 +68,35 @@ export class SendTriageReply {
     if (!email.autoReplyAllowed) return { sent: false, reason: 'automatic-mail' };
     if (!ANSWERED_REASONS.has(email.triageReason)) return { sent: false, reason: 'not-for-this-reason' };
     if (!email.senderVerified) return { sent: false, reason: 'unverified-sender' };
-    if (email.from === null) return { sent: false, reason: 'no-sender' };
+    const from = email.from;
+    if (from === null) return { sent: false, reason: 'no-sender' };
     // Mail from us, or asking for answers to go to us, is a loop or a forgery: never answered.
     const own = (address: string): boolean => isOwnAddress(address, this.#settings.ownAddresses);
-    if (own(email.from) || email.replyTo.some(own)) return { sent: false, reason: 'own-address' };
-    if (!ASCII_ADDRESS.test(email.from)) return { sent: false, reason: 'not-deliverable' };
+    if (own(from) || email.replyTo.some(own)) return { sent: false, reason: 'own-address' };
+    if (!ASCII_ADDRESS.test(from)) return { sent: false, reason: 'not-deliverable' };
     // The key holds a hash, not the address: rate-limit items need no personal data.
-    const senderKey = createHash('sha256').update(email.from.toLowerCase()).digest('hex');
-    if (
-      !(await this.#rateLimiter.tryAcquire(`triage-reply#${senderKey}`, this.#settings.periodSeconds, now))
-    ) {
-      return { sent: false, reason: 'rate-limited' };
-    }
+    const senderKey = createHash('sha256').update(from.toLowerCase()).digest('hex');
+    const slot = {
+      key: `triage-reply#${senderKey}`,
+      holder: email.messageId,
+      periodSeconds: this.#settings.periodSeconds,
+    };
     const rendered = renderMessage('triage-reply', 'en', { officeName: this.#settings.officeName });
-    const sent = await this.#mailer.send(
-      {
-        kind: 'triage-reply',
-        caseReference: null,
-        to: [email.from],
-        ...rendered,
-        attachments: [],
-        autoSubmitted: 'auto-replied',
-        replyTo: this.#settings.intakeAddress,
-        inReplyTo: email.ownMessageId,
-      },
-      `triage-reply#${email.messageId}`,
-    );
-    return { sent: true, sesMessageId: sent.sesMessageId };
+    return sendWithinRateLimit(this.#rateLimiter, slot, now, async () => {
+      const sent = await this.#mailer.send(
+        {
+          kind: 'triage-reply',
+          caseReference: null,
+          to: [from],
+          ...rendered,
+          attachments: [],
+          autoSubmitted: 'auto-replied',
+          replyTo: this.#settings.intakeAddress,
+          inReplyTo: email.ownMessageId,
+        },
+        `triage-reply#${email.messageId}`,
+      );
+      return { sent: true, sesMessageId: sent.sesMessageId } as const;
+    });
   }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -54,8 +54,11 @@ describe('npm start (local/start.ts)', () => {
     // Act: wait until it says it is ready, then press Ctrl-C
     const deadline = Date.now() + 120_000;
     while (!output.includes('Ctrl-C stops everything')) {
-      if (child.exitCode !== null || Date.now() > deadline)
+      if (child.exitCode !== null || Date.now() > deadline) {
+        // Not left running: the test file (and the suite) would wait for it.
+        child.kill('SIGINT');
         assert.fail(`npm start did not come up:\n${output}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const wasListening = { smtp: await portIsOpen(ports.smtp), dynamodb: await portIsOpen(ports.dynamodb) };
@@ -69,9 +72,60 @@ describe('npm start (local/start.ts)', () => {
       output,
       /Malware scan \(GuardDuty\)\s+NONE: ClamAV \(clamscan\) is not installed; files are marked "not scanned", never clean/,
     );
+    assert.match(output, /accepts mail for: \S+@\S+/);
+    assert.doesNotMatch(output, /Not built yet/, 'the banner offers nothing that is not there');
     assert.deepEqual(wasListening, { smtp: true, dynamodb: true });
     assert.equal(code, 0, output);
     assert.equal(await portIsOpen(ports.smtp), false);
     assert.equal(await portIsOpen(ports.dynamodb), false, 'DynamoDB Local outlived npm start');
+  });
+
+  it('a port in use is named with the variable to change, without a stack trace, before anything starts', async () => {
+    for (const variable of [
+      'INTAKE_SMTP_PORT',
+      'INTAKE_S3_PORT',
+      'INTAKE_DYNAMODB_PORT',
+      'INTAKE_SES_PORT',
+      'INTAKE_SFN_PORT',
+    ]) {
+      // Prepare: another program has the port
+      const busy = createServer();
+      await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+      const port = (busy.address() as AddressInfo).port;
+      const portDataDir = await mkdtemp(join(tmpdir(), 'intake-busy-'));
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        INTAKE_DATA_DIR: portDataDir,
+        INTAKE_SMTP_PORT: '0',
+        INTAKE_S3_PORT: '0',
+        INTAKE_DYNAMODB_PORT: '0',
+        INTAKE_SES_PORT: '0',
+        INTAKE_SFN_PORT: '0',
+        [variable]: String(port),
+      };
+
+      // Act
+      const child = spawn(process.execPath, ['--openssl-legacy-provider', 'local/start.ts'], {
+        cwd: projectRoot,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const timer = setTimeout(() => child.kill('SIGINT'), 120_000);
+      const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+      clearTimeout(timer);
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+      await rm(portDataDir, { recursive: true, force: true });
+
+      // Assess
+      assert.notEqual(code, 0, `${variable}: exit code`);
+      assert.ok(stderr.includes(`Port ${port} is in use`), `${variable}: ${stderr}`);
+      assert.ok(stderr.includes(`${variable}=`), `${variable}: names the variable: ${stderr}`);
+      assert.doesNotMatch(stderr + stdout, /^\s+at /m, `${variable}: no stack trace`);
+      assert.doesNotMatch(stdout, /Ctrl-C stops everything/);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDbTriageRepository } from '../../functions/adapters/dynamodb-triage-repository.ts';
 import {
   createCaseReferenceMatcher,
@@ -216,6 +217,65 @@ describe('Recording documents on cases (DynamoDB Local)', () => {
       assert.deepEqual(next, { outcome: 'Matched', caseReference: reference, by: 'contact' });
     });
 
+    it('adding a contact that is there already changes nothing and is no error', async () => {
+      const { reference } = await openCase.run({ applicantName: 'Twice', contacts: ['twice@example.org'] });
+      await cases.addContact(reference, 'Helper@Example.org');
+      await cases.addContact(reference, 'helper@example.org');
+      await cases.addContact(reference, 'twice@example.org');
+      assert.deepEqual((await cases.get(reference))!.contacts, ['twice@example.org', 'helper@example.org']);
+      assert.deepEqual(
+        (await cases.casesByContact('helper@example.org')).map((c) => c.reference),
+        [reference],
+      );
+    });
+
+    it('adding a contact to a case that does not exist fails', async () => {
+      await assert.rejects(
+        cases.addContact('ABH-2026-999990', 'nobody@example.org'),
+        /No case ABH-2026-999990/,
+      );
+      assert.deepEqual(await cases.casesByContact('nobody@example.org'), []);
+    });
+
+    it('a transaction DynamoDB cancels for a conflict or throttling fails the assignment; the entry stays in triage', async () => {
+      // DynamoDB Local cannot be made to conflict or throttle on cue: a middleware in the real
+      // client answers the next TransactWriteItems as DynamoDB does then.
+      const triage = new DynamoDbTriageRepository(table.db, table.tableName);
+      const { reference } = await openCase.run({ applicantName: 'Busy', contacts: ['busy@example.org'] });
+      const email = inboundEmail({ from: 'partner@example.org' });
+      await new MatchCase({ cases, triage, replyAddressSecret: null, isOwnAddress: () => false }).run(email);
+      const assign = new AssignFromTriage({ triage, cases, record });
+
+      for (const code of ['TransactionConflict', 'ThrottlingError']) {
+        table.db.middlewareStack.add(
+          (next, context) => async (args) => {
+            if (context.commandName !== 'TransactWriteItemsCommand') return next(args);
+            throw new TransactionCanceledException({
+              message: `Transaction cancelled, please refer cancellation reasons for specific reasons [None, ${code}]`,
+              $metadata: { httpStatusCode: 400 },
+              CancellationReasons: [{ Code: 'None' }, { Code: code }],
+            });
+          },
+          { step: 'initialize', name: 'cancelTransaction' },
+        );
+        try {
+          await assert.rejects(
+            assign.run(email.messageId, reference, { addContact: true }),
+            (error: unknown) => error instanceof Error && error.name === 'TransactionCanceledException',
+          );
+        } finally {
+          table.db.middlewareStack.remove('cancelTransaction');
+        }
+        assert.deepEqual((await cases.get(reference))!.contacts, ['busy@example.org']);
+        assert.notEqual(await triage.get(email.messageId), null);
+      }
+
+      // Once DynamoDB answers again, the same assignment goes through.
+      await assign.run(email.messageId, reference, { addContact: true });
+      assert.deepEqual((await cases.get(reference))!.contacts, ['busy@example.org', 'partner@example.org']);
+      assert.equal(await triage.get(email.messageId), null);
+    });
+
     it('refuses an unknown message or case', async () => {
       const triage = new DynamoDbTriageRepository(table.db, table.tableName);
       const assign = new AssignFromTriage({ triage, cases, record });
@@ -236,7 +296,7 @@ describe('Recording documents on cases (DynamoDB Local)', () => {
     ].join('\n');
 
     it('imports the good rows and reports each bad row with its line', async () => {
-      const report = await new ImportCases(openCase).run(csvImportRows(csv));
+      const report = await new ImportCases(openCase, cases).run(csvImportRows(csv));
       assert.deepEqual(report.created, ['ABH-2026-050001', 'ABH-2026-050002']);
       assert.deepEqual(
         report.rejected.map((r) => r.line),
@@ -251,7 +311,7 @@ describe('Recording documents on cases (DynamoDB Local)', () => {
     });
 
     it('a second import of the same file changes nothing', async () => {
-      const report = await new ImportCases(openCase).run(csvImportRows(csv));
+      const report = await new ImportCases(openCase, cases).run(csvImportRows(csv));
       assert.deepEqual(report.created, []);
       assert.deepEqual(report.unchanged, ['ABH-2026-050001', 'ABH-2026-050002']);
     });

@@ -128,16 +128,22 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
   });
 
   describe('POST /cases', () => {
-    it('opens a case with the office’s reference (201), and a second time leaves it (200 exists)', async () => {
+    it('opens a case with the office’s reference (201), and refuses it a second time (409), leaving the case', async () => {
       const body = { name: 'Ayşe Yılmaz', emails: ['Ayse@Example.org'], reference: 'abh 2026/101' };
       assert.deepEqual(await openCase(body).then((r) => [r.status, r.body]), [
         201,
         { reference: 'ABH-2026-000101', outcome: 'created' },
       ]);
-      assert.deepEqual(await openCase(body).then((r) => [r.status, r.body]), [
-        200,
-        { reference: 'ABH-2026-000101', outcome: 'exists' },
+      const other = { name: 'Someone Else', emails: ['else@example.org'], reference: 'ABH-2026-000101' };
+      assert.deepEqual(await openCase(other).then((r) => [r.status, r.body]), [
+        409,
+        {
+          error: 'the case exists already',
+          problems: ['A case ABH-2026-000101 exists already; it was left unchanged'],
+        },
       ]);
+      const view = await getCase('ABH-2026-000101');
+      assert.equal((view.body?.case as { applicantName: string }).applicantName, 'Ayşe Yılmaz');
     });
 
     it('draws a reference when none is given and assigns the team mailbox', async () => {

@@ -19,7 +19,11 @@ function setUp() {
       };
     },
   };
-  const rateLimiter: RateLimiter = { tryAcquire: async () => true };
+  const rateLimiter: RateLimiter = {
+    reserve: async () => true,
+    confirm: async () => undefined,
+    release: async () => undefined,
+  };
   const reply = new SendTriageReply({
     mailer,
     rateLimiter,
