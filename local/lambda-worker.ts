@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
+import { listenForFaults, type FaultPort } from './fault-injection.ts';
 
 /**
  * Runs one Lambda handler in its own thread with its own environment, as one Lambda container
@@ -16,6 +17,8 @@ const { entry, functionName, memorySize, timeoutSeconds } = workerData as {
   memorySize: number;
   timeoutSeconds: number;
 };
+// Test-only: a test may make this function's AWS calls fail (local/fault-injection.ts).
+listenForFaults((workerData as { faultPort?: FaultPort }).faultPort);
 const module = (await import(pathToFileURL(entry).href)) as {
   handler: (event: unknown, context: unknown) => Promise<unknown>;
 };
