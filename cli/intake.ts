@@ -3,11 +3,12 @@ import { InvalidCaseError } from '../functions/use-cases/open-case.ts';
 import { AssignmentError } from '../functions/use-cases/assign-from-triage.ts';
 import { ReassignmentError } from '../functions/use-cases/reassign-document.ts';
 import { InvalidDecisionError } from '../functions/use-cases/start-decision.ts';
+import { RetryRefusedError } from '../functions/use-cases/retry-held-message.ts';
 import { caseUseCases, readCsvImportRows } from './case-commands.ts';
 import { outboxCommand } from './outbox-command.ts';
 import { parseCommand } from './parse-command.ts';
 import { connect, TargetUnavailableError } from './target.ts';
-import { triageListCommand } from './triage-command.ts';
+import { triageListCommand, triageRetryCommand } from './triage-command.ts';
 
 const usage = `Usage: intake <command> [options]
 
@@ -20,6 +21,7 @@ const usage = `Usage: intake <command> [options]
   triage list [--json]                         messages waiting for a person
   triage assign MESSAGE_ID REFERENCE [--add-contact]
                                                this email belongs to that case (optionally register its sender)
+  triage retry MESSAGE_ID                      process a message held after a failure again (nothing is done twice)
   decide REFERENCE --query "text"              ask the applicant (your text plus the missing items); reminds once
   decide REFERENCE --invite --at ISO_DATETIME  invite to the Service Point, with a calendar file; reminds the day before
   outbox [--json]                              what the system has sent (its own copies), oldest first
@@ -67,6 +69,15 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'outbox') return outboxCommand(await connect(), json, out);
   if (command === 'triage' && sub === 'list') return triageListCommand(await connect(), json, out);
+
+  if (command === 'triage' && sub === 'retry') {
+    const [messageId] = rest;
+    if (messageId === undefined) {
+      out('intake triage retry: give the MESSAGE_ID of a held message (see intake triage list)');
+      return 2;
+    }
+    return triageRetryCommand(await connect(), messageId, json, out);
+  }
 
   if (command === 'triage' && sub === 'assign') {
     const [messageId, reference] = rest;
@@ -210,7 +221,8 @@ try {
     error instanceof TargetUnavailableError ||
     error instanceof AssignmentError ||
     error instanceof ReassignmentError ||
-    error instanceof InvalidDecisionError
+    error instanceof InvalidDecisionError ||
+    error instanceof RetryRefusedError
   ) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 1;

@@ -156,6 +156,11 @@ export class StatelessStack extends Stack {
     );
     const holdForPerson = intakeStep('hold-for-person', 'IntakeWorkflow HoldForPerson: triage a failure');
     holdForPerson.bindTable(table, 'readWrite');
+    const releaseFromHold = intakeStep(
+      'release-from-hold',
+      'IntakeWorkflow ReleaseFromHold: a retry takes its message off hold',
+    );
+    releaseFromHold.bindTable(table, 'readWrite');
     const steps = {
       parseEmail,
       screenEmail,
@@ -165,6 +170,7 @@ export class StatelessStack extends Stack {
       sendQuery,
       sendTriageReply,
       holdForPerson,
+      releaseFromHold,
     };
 
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', {
@@ -258,7 +264,9 @@ export class StatelessStack extends Stack {
       environment: { INTAKE_CASEWORKER_MAILBOX: config.caseworkerMailbox },
     })
       .bindTable(table, 'readWrite')
-      .bindStateMachine(this.decisionWorkflow.stateMachine);
+      .bindStateMachine(this.decisionWorkflow.stateMachine)
+      // `POST /triage/{messageId}/retry` runs the IntakeWorkflow again for a held message.
+      .bindStateMachine(this.workflow.stateMachine, 'INTAKE_STATE_MACHINE_ARN');
     this.caseworkerApi = new CaseworkerApi(this, 'CaseworkerRestApi', {
       handler: caseworkerApiFunction,
       restApiName: `${names.prefix}-caseworker-api`,
@@ -282,6 +290,7 @@ export class StatelessStack extends Stack {
       'decision-check-answer': decisionSteps.checkAnswer,
       'decision-remind': decisionSteps.remind,
       'hold-for-person': holdForPerson,
+      'release-from-hold': releaseFromHold,
       'ses-sending-events': sesSendingEvents,
       'caseworker-api': caseworkerApiFunction,
     };

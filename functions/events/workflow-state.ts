@@ -32,10 +32,14 @@ const parsedSchema = z.object({
 
 export const afterParseSchema = intakeRequestSchema.extend({ parsed: parsedSchema });
 
+/** Set by `intake triage retry` on a run that retries a held message; absent on the first run. */
+const retrySchema = z.object({ attempt: z.number().int().positive() });
+
 export const afterErrorSchema = z.object({
   messageId: z.string().min(1),
   receivedAt: z.string().optional(),
   error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+  retry: retrySchema.optional(),
 });
 
 export const triageReasonSchema = z.enum(TRIAGE_REASONS);
@@ -47,6 +51,9 @@ const senderAmbiguitySchema = z.enum([
   'address-in-display-name',
   'malformed-address',
 ]);
+
+/** What ReleaseFromHold reads: the message a retry run is about. */
+export const retryRunSchema = z.object({ messageId: z.string().min(1), retry: retrySchema });
 
 const locationSchema = z.object({ bucket: z.string(), key: z.string() }).nullable();
 

@@ -24,6 +24,8 @@ export interface IntakeWorkflowSteps {
   readonly sendTriageReply: IntakeFunction;
   /** HoldForPerson: puts the message in triage after any failed step. */
   readonly holdForPerson: IntakeFunction;
+  /** ReleaseFromHold: on a retry run only, takes the held message off the triage list first. */
+  readonly releaseFromHold: IntakeFunction;
 }
 
 export interface IntakeWorkflowProps {
@@ -45,6 +47,8 @@ export interface IntakeWorkflowProps {
 /**
  * IntakeWorkflow: one Standard execution per received email (execution name = SES message id).
  *
+ *   RouteRetry ─ retry of a held message → ReleaseFromHold → ParseEmail
+ *              └ otherwise → ParseEmail
  *   ParseEmail → ScreenEmail → RouteScreening ─ Quarantine → Quarantined
  *                                             ├ AutomaticMail → NoAutomaticReply
  *                                             └ otherwise → MatchCase → RouteMatch
@@ -107,10 +111,19 @@ export class IntakeWorkflow extends Construct {
       )
       .otherwise(matchCase.next(routeMatch));
 
+    // `intake triage retry` starts a run with `$.retry`; it first takes the message off hold.
+    const releaseFromHold = guarded(
+      lambdaStep(this, 'ReleaseFromHold', steps.releaseFromHold, { resultPath: sfn.JsonPath.DISCARD }),
+    );
+    parseEmail.next(screenEmail).next(routeScreening);
+    const routeRetry = new sfn.Choice(this, 'RouteRetry')
+      .when(sfn.Condition.isPresent('$.retry'), releaseFromHold.next(parseEmail))
+      .otherwise(parseEmail);
+
     this.logGroup = props.logGroup;
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(parseEmail.next(screenEmail).next(routeScreening)),
+      definitionBody: sfn.DefinitionBody.fromChainable(routeRetry),
       timeout: props.timeout ?? Duration.hours(1),
       tracingEnabled: true,
       // Every state transition is logged, without its input and output: they carry addresses.
