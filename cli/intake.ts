@@ -27,7 +27,8 @@ const usage = `Usage: intake <command> [options]
   outbox [--json]                              what the system has sent (its own copies), oldest first
 
 Talks to the local pipeline (\`npm start\`) by default; INTAKE_TARGET=aws with
-INTAKE_TABLE_NAME and INTAKE_DOCUMENT_BUCKET talks to AWS.
+INTAKE_TABLE_NAME and INTAKE_DOCUMENT_BUCKET talks to AWS (decide also needs
+INTAKE_DECISION_STATE_MACHINE_ARN, triage retry INTAKE_STATE_MACHINE_ARN).
 Request types: residence-permit-extension (default), first-residence-permit, settlement-permit,
 eu-blue-card, family-reunification.`;
 

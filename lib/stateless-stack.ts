@@ -228,6 +228,11 @@ export class StatelessStack extends Stack {
       description: 'For `intake decide` against AWS: INTAKE_DECISION_STATE_MACHINE_ARN',
     });
 
+    new CfnOutput(this, 'IntakeStateMachineArn', {
+      value: this.workflow.stateMachine.stateMachineArn,
+      description: 'For `intake triage retry` against AWS: INTAKE_STATE_MACHINE_ARN',
+    });
+
     new CfnOutput(this, 'ReceiptRuleSetName', {
       value: this.receiving.ruleSet.receiptRuleSetName,
       description:
