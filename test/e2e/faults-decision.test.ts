@@ -97,6 +97,29 @@ describe('DecisionWorkflow under faults (decision in → outbox, case out)', () 
     assert.equal(log.length, 3, 'each sent email is in the case log once');
   });
 
+  it('SendDecision: DynamoDB fails (500) past the SDK’s retries after SES sent the query; the step runs again and the query goes out once', async () => {
+    const reference = await newCase('decisionagain');
+    await injectFaults(pipeline.runtime, 'SendDecision', [
+      // Call 1 saves the send's idempotency record; the query goes out; calls 2-9 (its two
+      // Message-IDs recorded at once, four attempts each) fail, and so does the step. Its second
+      // run finds the send done and records it.
+      { service: 'DynamoDB', operation: 'PutItem', nth: 2, times: 8, kind: 'server-error' },
+    ]);
+    const states = await decide({
+      kind: 'query',
+      caseReference: reference,
+      text: 'Bitte die Meldebescheinigung.',
+    });
+    assert.equal(states.filter((s) => s === 'SendDecision').length, 1);
+    const counts = await callCounts(pipeline.runtime, 'SendDecision');
+    assert.equal(counts['SESv2:SendEmail'], 1, 'sent once');
+    assert.deepEqual((await sentFor(reference))[0], ['decisionagain@example.org', 'Fehlende Unterlagen']);
+    const queries = (await pipeline.cases.log(reference)).filter(
+      (e) => e.direction === 'out' && e.note === 'query',
+    );
+    assert.equal(queries.length, 1, 'the query is in the case log once');
+  });
+
   it('CheckAnswer: DynamoDB throttles the log lookup once; the SDK retries and the answer is still seen', async () => {
     const reference = await newCase('checkanswer');
     await injectFaults(pipeline.runtime, 'CheckAnswer', [
