@@ -6,11 +6,12 @@ import { ReassignmentError } from '../functions/use-cases/reassign-document.ts';
 import { InvalidDecisionError } from '../functions/use-cases/start-decision.ts';
 import { UnreadableCsvError } from '../functions/adapters/csv-case-rows.ts';
 import type { CsvEncoding } from '../functions/adapters/csv-decoding.ts';
+import { RetryRefusedError } from '../functions/use-cases/retry-held-message.ts';
 import { caseUseCases, readCsvImportRows } from './case-commands.ts';
 import { outboxCommand } from './outbox-command.ts';
 import { parseCommand } from './parse-command.ts';
 import { connect, TargetUnavailableError } from './target.ts';
-import { triageListCommand } from './triage-command.ts';
+import { triageListCommand, triageRetryCommand } from './triage-command.ts';
 
 const usage = `Usage: intake <command> [options]
 
@@ -24,12 +25,14 @@ const usage = `Usage: intake <command> [options]
   triage list [--json]                         messages waiting for a person
   triage assign MESSAGE_ID REFERENCE [--add-contact]
                                                this email belongs to that case (optionally register its sender)
+  triage retry MESSAGE_ID                      process a message held after a failure again (nothing is done twice)
   decide REFERENCE --query "text"              ask the applicant (your text plus the missing items); reminds once
   decide REFERENCE --invite --at ISO_DATETIME  invite to the Service Point, with a calendar file; reminds the day before
   outbox [--json]                              what the system has sent (its own copies), oldest first
 
 Talks to the local pipeline (\`npm start\`) by default; INTAKE_TARGET=aws with
-INTAKE_TABLE_NAME and INTAKE_DOCUMENT_BUCKET talks to AWS.
+INTAKE_TABLE_NAME and INTAKE_DOCUMENT_BUCKET talks to AWS (decide also needs
+INTAKE_DECISION_STATE_MACHINE_ARN, triage retry INTAKE_STATE_MACHINE_ARN).
 Request types: residence-permit-extension (default), first-residence-permit, settlement-permit,
 eu-blue-card, family-reunification.`;
 
@@ -87,6 +90,15 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'outbox') return outboxCommand(await connect(), json, out);
   if (command === 'triage' && sub === 'list') return triageListCommand(await connect(), json, out);
+
+  if (command === 'triage' && sub === 'retry') {
+    const [messageId] = rest;
+    if (messageId === undefined) {
+      out('intake triage retry: give the MESSAGE_ID of a held message (see intake triage list)');
+      return 2;
+    }
+    return triageRetryCommand(await connect(), messageId, json, out);
+  }
 
   if (command === 'triage' && sub === 'assign') {
     const [messageId, reference] = rest;
@@ -239,7 +251,8 @@ try {
     error instanceof AssignmentError ||
     error instanceof ReassignmentError ||
     error instanceof InvalidDecisionError ||
-    error instanceof CaseExistsError
+    error instanceof CaseExistsError ||
+    error instanceof RetryRefusedError
   ) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 1;

@@ -9,7 +9,8 @@ import type { RuntimeDescription } from '../local/runtime.ts';
 /**
  * Where the CLI acts: the local runtime (default; found through `.local/runtime.json`, which
  * `npm start` writes into INTAKE_DATA_DIR, default `.local/`), or AWS when INTAKE_TARGET=aws with INTAKE_TABLE_NAME and
- * INTAKE_DOCUMENT_BUCKET (and INTAKE_DECISION_STATE_MACHINE_ARN for decisions) set; credentials
+ * INTAKE_DOCUMENT_BUCKET (and INTAKE_DECISION_STATE_MACHINE_ARN for decisions, INTAKE_STATE_MACHINE_ARN
+ * for retries) set; credentials
  * and region the usual AWS way.
  */
 export interface Target {
@@ -20,6 +21,8 @@ export interface Target {
   readonly stepFunctions: SFNClient;
   /** The DecisionWorkflow's ARN; null when not known (decisions then cannot be started). */
   readonly decisionStateMachineArn: string | null;
+  /** The IntakeWorkflow's ARN; null when not known (held messages then cannot be retried). */
+  readonly intakeStateMachineArn: string | null;
 }
 
 export class TargetUnavailableError extends Error {
@@ -45,6 +48,7 @@ export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Tar
       documentBucket,
       stepFunctions: new SFNClient({}),
       decisionStateMachineArn: env.INTAKE_DECISION_STATE_MACHINE_ARN ?? null,
+      intakeStateMachineArn: env.INTAKE_STATE_MACHINE_ARN ?? null,
     };
   }
   let description: RuntimeDescription;
@@ -83,6 +87,10 @@ export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Tar
     decisionStateMachineArn:
       Object.entries(description.stateMachines).find(([logicalId]) =>
         logicalId.startsWith('DecisionWorkflow'),
+      )?.[1] ?? null,
+    intakeStateMachineArn:
+      Object.entries(description.stateMachines).find(([logicalId]) =>
+        logicalId.startsWith('IntakeWorkflow'),
       )?.[1] ?? null,
   };
 }

@@ -1,7 +1,9 @@
 import { DynamoDbTriageRepository } from '../functions/adapters/dynamodb-triage-repository.ts';
 import type { InboundEmail } from '../functions/domain/inbound-email.ts';
+import { StepFunctionsWorkflowStarter } from '../functions/adapters/step-functions-workflow-starter.ts';
 import { describeReadProblems } from '../functions/domain/read-problems.ts';
-import type { Target } from './target.ts';
+import { RetryHeldMessage } from '../functions/use-cases/retry-held-message.ts';
+import { TargetUnavailableError, type Target } from './target.ts';
 import { safeJson } from '../functions/domain/display-text.ts';
 
 /**
@@ -38,9 +40,38 @@ export async function triageListCommand(
   if (entries.length === 0) out('Triage is empty.');
   for (const e of entries) {
     const suggestion = e.suggestedCases.length > 0 ? `  suggested: ${e.suggestedCases.join(', ')}` : '';
-    out(`${e.receivedAt}  ${e.messageId}  ${e.reason}${suggestion}`);
+    const held =
+      e.reason === 'processing-error' ? `  (${e.detail ?? 'error'}; runs: ${e.attempts ?? 1})` : '';
+    out(`${e.receivedAt}  ${e.messageId}  ${e.reason}${held}${suggestion}`);
     if (e.email !== undefined) out(`    from: ${senderLine(e.email)}`);
     for (const problem of describeReadProblems(e.email?.readProblems ?? [])) out(`    ! ${problem}`);
   }
+  return 0;
+}
+
+/**
+ * `intake triage retry MESSAGE_ID`: runs the IntakeWorkflow again for a message held after a
+ * failed step, on its original input; refuses any other message with the reason.
+ */
+export async function triageRetryCommand(
+  target: Target,
+  messageId: string,
+  json: boolean,
+  out: (text: string) => void,
+): Promise<number> {
+  if (target.intakeStateMachineArn === null) {
+    throw new TargetUnavailableError('The IntakeWorkflow is not known: set INTAKE_STATE_MACHINE_ARN');
+  }
+  const retry = new RetryHeldMessage({
+    triage: new DynamoDbTriageRepository(target.db, target.tableName),
+    starter: new StepFunctionsWorkflowStarter(target.stepFunctions, target.intakeStateMachineArn),
+  });
+  const result = await retry.run(messageId);
+  if (json) out(JSON.stringify(result, null, 2));
+  else if (result.outcome === 'started')
+    out(
+      `Retry ${result.attempt} of ${messageId} started: it leaves triage now, and comes back if it fails again.`,
+    );
+  else out(`Retry ${result.attempt} of ${messageId} was started before; it was not started again.`);
   return 0;
 }

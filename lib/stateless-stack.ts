@@ -206,6 +206,12 @@ export class StatelessStack extends Stack {
     const holdForPerson = intakeStep('hold-for-person', 'IntakeWorkflow HoldForPerson: triage a failure');
     // Adds one triage entry; runs only after a step failed, so the e2e tests never reach it.
     holdForPerson.bindTable(table, ['PutItem']);
+    // A retry's first step: reads the held entry by message id and deletes it.
+    const releaseFromHold = intakeStep(
+      'release-from-hold',
+      'IntakeWorkflow ReleaseFromHold: a retry takes its message off hold',
+    );
+    releaseFromHold.bindTable(table, ['Query', 'DeleteItem']);
     const steps = {
       parseEmail,
       scanAttachments,
@@ -217,6 +223,7 @@ export class StatelessStack extends Stack {
       sendQuery,
       sendTriageReply,
       holdForPerson,
+      releaseFromHold,
     };
 
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', {
@@ -279,6 +286,11 @@ export class StatelessStack extends Stack {
       description: 'For `intake decide` against AWS: INTAKE_DECISION_STATE_MACHINE_ARN',
     });
 
+    new CfnOutput(this, 'IntakeStateMachineArn', {
+      value: this.workflow.stateMachine.stateMachineArn,
+      description: 'For `intake triage retry` against AWS: INTAKE_STATE_MACHINE_ARN',
+    });
+
     new CfnOutput(this, 'ReceiptRuleSetName', {
       value: this.receiving.ruleSet.receiptRuleSetName,
       description:
@@ -316,7 +328,9 @@ export class StatelessStack extends Stack {
     })
       // Cases, contacts, triage (assigned entries are deleted) and imports; no batch reads.
       .bindTable(table, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])
-      .bindStateMachine(this.decisionWorkflow.stateMachine);
+      .bindStateMachine(this.decisionWorkflow.stateMachine)
+      // `POST /triage/{messageId}/retry` runs the IntakeWorkflow again for a held message.
+      .bindStateMachine(this.workflow.stateMachine, 'INTAKE_STATE_MACHINE_ARN');
     this.caseworkerApi = new CaseworkerApi(this, 'CaseworkerRestApi', {
       handler: caseworkerApiFunction,
       restApiName: `${names.prefix}-caseworker-api`,
@@ -342,6 +356,7 @@ export class StatelessStack extends Stack {
       'decision-check-answer': decisionSteps.checkAnswer,
       'decision-remind': decisionSteps.remind,
       'hold-for-person': holdForPerson,
+      'release-from-hold': releaseFromHold,
       'ses-sending-events': sesSendingEvents,
       'caseworker-api': caseworkerApiFunction,
     };

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { installIamGuard } from './iam-guard.ts';
 import type { FunctionIam } from './iam-policies.ts';
+import { listenForFaults, type FaultPort } from './fault-injection.ts';
 
 /**
  * Runs one Lambda handler in its own thread with its own environment, as one Lambda container
@@ -22,6 +23,8 @@ const { entry, functionName, memorySize, timeoutSeconds, iam, iamUsageFile } = w
 };
 // IAM as on AWS: in place before the handler module loads, so no SDK call goes around it.
 if (iam) installIamGuard(iam, iamUsageFile);
+// Test-only: a test may make this function's AWS calls fail (local/fault-injection.ts).
+listenForFaults((workerData as { faultPort?: FaultPort }).faultPort);
 const module = (await import(pathToFileURL(entry).href)) as {
   handler: (event: unknown, context: unknown) => Promise<unknown>;
 };

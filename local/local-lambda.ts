@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { FunctionIam } from './iam-policies.ts';
+import type { CallCounts, FaultControlAnswer, FaultRule } from './fault-injection.ts';
 
 /** A handler failed; carries the error's name so Step Functions' Retry/Catch can match it. */
 export class LocalLambdaError extends Error {
@@ -37,6 +38,9 @@ export class LocalLambda {
   #worker: Worker | undefined;
   #ready: Promise<void> | undefined;
   #nextId = 1;
+  #faultPort: MessagePort | undefined;
+  #faultRules: readonly FaultRule[] = [];
+  readonly #faultAnswers = new Map<number, (counts: CallCounts) => void>();
 
   /** With `iam`, every SDK call is evaluated against the function's role as IAM would (local/iam-guard.ts). */
   constructor(
@@ -69,6 +73,16 @@ export class LocalLambda {
   }
 
   #start(): Promise<void> {
+    // Test-only channel for fault injection (local/fault-injection.ts); silent unless used.
+    const faults = new MessageChannel();
+    this.#faultPort = faults.port1;
+    faults.port1.on('message', ({ id, counts }: FaultControlAnswer) => {
+      this.#faultAnswers.get(id)?.(counts);
+      this.#faultAnswers.delete(id);
+    });
+    faults.port1.unref();
+    // A worker started after a timeout meets the same faults (id 0: nobody waits for the answer).
+    if (this.#faultRules.length > 0) faults.port1.postMessage({ id: 0, rules: this.#faultRules });
     const worker = new Worker(new URL('./lambda-worker.ts', import.meta.url), {
       workerData: {
         entry: this.#entry,
@@ -78,7 +92,9 @@ export class LocalLambda {
         iam: this.#iam,
         // Where allowed actions are recorded for `npm run iam-report` (not part of the function's env).
         iamUsageFile: process.env.INTAKE_IAM_USAGE_FILE,
+        faultPort: faults.port2,
       },
+      transferList: [faults.port2],
       env: this.#env,
       // V8's heap stands in for the sandbox's memory: Buffers outside the heap are not counted,
       // so this catches a function that holds too much, not every one that would fail on Lambda.
@@ -155,6 +171,29 @@ export class LocalLambda {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Tests only: from now on this function's AWS SDK calls meet these faults (`[]` clears them;
+   * the call counts start again from 0). Resolves once the worker applies them.
+   */
+  async injectFaults(rules: readonly FaultRule[]): Promise<void> {
+    this.#faultRules = rules;
+    await this.#faultControl(rules);
+  }
+
+  /** Tests only: the AWS calls (HTTP attempts) per `service:operation` since the last rules. */
+  faultCallCounts(): Promise<CallCounts> {
+    return this.#faultControl(undefined);
+  }
+
+  async #faultControl(rules: readonly FaultRule[] | undefined): Promise<CallCounts> {
+    await this.ready();
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      this.#faultAnswers.set(id, resolve);
+      this.#faultPort!.postMessage(rules === undefined ? { id } : { id, rules });
+    });
   }
 
   async stop(): Promise<void> {

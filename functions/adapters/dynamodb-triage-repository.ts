@@ -1,9 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboundEmail } from '../domain/inbound-email.ts';
-import type { TriageEntry, TriageReason } from '../domain/triage.ts';
+import type { IntakeRequest } from '../domain/intake-request.ts';
+import type { HeldEntry, TriageEntry, TriageReason } from '../domain/triage.ts';
 import type { TriageRepository } from '../domain/triage.ts';
-import { putIfAbsent, queryAll } from './dynamodb-helpers.ts';
+import { isConditionFailure, putIfAbsent, queryAll } from './dynamodb-helpers.ts';
 
 /**
  * Triage entries in the single table: `pk = TRIAGE`, `sk = <receivedAt>#<messageId>`, so the list
@@ -22,14 +23,29 @@ export class DynamoDbTriageRepository implements TriageRepository {
   async add(entry: TriageEntry): Promise<void> {
     // The same message may come back with another receivedAt (a replayed step): look it up first.
     if ((await this.get(entry.messageId)) !== null) return;
-    await putIfAbsent(this.#db, this.#table, {
-      pk: 'TRIAGE',
-      sk: `${entry.receivedAt}#${entry.messageId}`,
-      gsi1pk: `TRIAGE#${entry.messageId}`,
-      gsi1sk: 'TRIAGE',
-      type: 'triage',
-      ...entry,
-    });
+    await putIfAbsent(this.#db, this.#table, toItem(entry));
+  }
+
+  async hold(entry: HeldEntry): Promise<void> {
+    const existing = await this.get(entry.messageId);
+    if (existing === null) return this.add(entry);
+    // Triaged for another reason, or held by this attempt or a later one: that entry stands.
+    if (existing.reason !== 'processing-error' || (existing.attempts ?? 1) >= entry.attempts) return;
+    try {
+      // Under the existing key (and its receivedAt), so the entry keeps its place in the list;
+      // conditional, so a slower earlier attempt can never overwrite a later one.
+      await this.#db.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: toItem({ ...entry, receivedAt: existing.receivedAt }),
+          ConditionExpression: '#reason = :held AND (attribute_not_exists(attempts) OR attempts < :attempt)',
+          ExpressionAttributeNames: { '#reason': 'reason' },
+          ExpressionAttributeValues: { ':held': 'processing-error', ':attempt': entry.attempts },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   async list(): Promise<TriageEntry[]> {
@@ -66,6 +82,17 @@ export class DynamoDbTriageRepository implements TriageRepository {
   }
 }
 
+function toItem(entry: TriageEntry): Record<string, unknown> {
+  return {
+    pk: 'TRIAGE',
+    sk: `${entry.receivedAt}#${entry.messageId}`,
+    gsi1pk: `TRIAGE#${entry.messageId}`,
+    gsi1sk: 'TRIAGE',
+    type: 'triage',
+    ...entry,
+  };
+}
+
 /** Fields added later read as their safe defaults on entries written before them. */
 type LaterFields = 'readProblems' | 'fromAddresses' | 'senderAmbiguity' | 'replyTo';
 type StoredEmail = Omit<InboundEmail, LaterFields> & Partial<Pick<InboundEmail, LaterFields>>;
@@ -89,5 +116,7 @@ function toEntry(item: Record<string, unknown>): TriageEntry {
     detail: (item.detail as string | null | undefined) ?? null,
     // Entries written before emails carried `readProblems` read as having none.
     ...(item.email === undefined ? {} : { email: withReadProblems(item.email as StoredEmail) }),
+    ...(item.attempts === undefined ? {} : { attempts: Number(item.attempts) }),
+    ...(item.request === undefined ? {} : { request: item.request as IntakeRequest }),
   };
 }

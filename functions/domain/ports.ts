@@ -14,6 +14,11 @@ import type { SenderAmbiguity } from './sender-address.ts';
 export interface WorkflowStarter {
   /** @returns `started` for a new execution, `already-started` for a replay of the same message. */
   startIntake(request: IntakeRequest): Promise<'started' | 'already-started'>;
+  /**
+   * Runs the IntakeWorkflow again on a held message's original input, as retry number `attempt`
+   * (its own execution name, so the same retry asked twice runs once).
+   */
+  retryIntake(request: IntakeRequest, attempt: number): Promise<'started' | 'already-started'>;
 }
 
 /** Reads raw messages as SES stored them. */

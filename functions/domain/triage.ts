@@ -1,4 +1,5 @@
 import type { InboundEmail } from './inbound-email.ts';
+import type { IntakeRequest } from './intake-request.ts';
 
 /**
  * Triage: the list of messages a person must look at because the pipeline could not (or must not)
@@ -54,7 +55,19 @@ export interface TriageEntry {
   readonly detail: string | null;
   /** What arrived, so that assigning it to a case later records exactly that. */
   readonly email?: InboundEmail;
+  /**
+   * Held messages (`processing-error`): how many runs of the IntakeWorkflow ended held (1 after
+   * the first), and the input of those runs, so a retry runs again on exactly that input.
+   */
+  readonly attempts?: number;
+  readonly request?: IntakeRequest;
 }
+
+/** A message held after a failed step, as HoldForPerson records it. */
+export type HeldEntry = TriageEntry & {
+  readonly reason: 'processing-error';
+  readonly attempts: number;
+};
 
 /** Where triage entries are kept. Adding the same message twice keeps one entry. */
 export interface TriageRepository {
@@ -63,4 +76,9 @@ export interface TriageRepository {
   get(messageId: string): Promise<TriageEntry | null>;
   /** Takes the entry off the list (a person dealt with it). */
   remove(messageId: string): Promise<void>;
+  /**
+   * Puts a held message on the list, or, when it is there already as held by an earlier run,
+   * replaces that entry with this later attempt. A replay of the same attempt changes nothing.
+   */
+  hold(entry: HeldEntry): Promise<void>;
 }

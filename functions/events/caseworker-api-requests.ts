@@ -25,6 +25,7 @@ export const CASEWORKER_API_ROUTES = {
   reassignDocument: { method: 'PUT', path: '/cases/{reference}/documents/{sha256}', body: true },
   listTriage: { method: 'GET', path: '/triage', body: false },
   assignFromTriage: { method: 'POST', path: '/triage/{messageId}/assign', body: true },
+  retryFromTriage: { method: 'POST', path: '/triage/{messageId}/retry', body: false },
   decide: { method: 'POST', path: '/cases/{reference}/decisions', body: true },
 } as const satisfies Record<string, CaseworkerApiRoute>;
 

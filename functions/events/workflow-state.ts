@@ -79,10 +79,14 @@ export const screenedFilesSchema = intakeRequestSchema.extend({
   screening: z.object({ outcome: z.string() }),
 });
 
+/** Set by `intake triage retry` on a run that retries a held message; absent on the first run. */
+const retrySchema = z.object({ attempt: z.number().int().positive() });
+
 export const afterErrorSchema = z.object({
   messageId: z.string().min(1),
   receivedAt: z.string().optional(),
   error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+  retry: retrySchema.optional(),
 });
 
 export const triageReasonSchema = z.enum(TRIAGE_REASONS);
@@ -94,6 +98,9 @@ const senderAmbiguitySchema = z.enum([
   'address-in-display-name',
   'malformed-address',
 ]);
+
+/** What ReleaseFromHold reads: the message a retry run is about. */
+export const retryRunSchema = z.object({ messageId: z.string().min(1), retry: retrySchema });
 
 /** What MatchCase and RecordDocuments read: the request, the parse result and the screening. */
 export const screenedEmailSchema = intakeRequestSchema.extend({

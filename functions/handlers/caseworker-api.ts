@@ -38,6 +38,8 @@ import { stepFunctions } from '#clients/sfn';
 import { optionalEnv } from '#shared/env';
 import { StepFunctionsDecisionStarter } from '#adapters/step-functions-decision-starter';
 import { InvalidDecisionError, StartDecision } from '#use-cases/start-decision';
+import { StepFunctionsWorkflowStarter } from '#adapters/step-functions-workflow-starter';
+import { RetryHeldMessage, RetryRefusedError } from '#use-cases/retry-held-message';
 
 type Event = APIGatewayProxyEvent;
 type Result = APIGatewayProxyResult;
@@ -58,6 +60,14 @@ const startDecision =
     : new StartDecision({
         cases,
         starter: new StepFunctionsDecisionStarter(stepFunctions, decisionStateMachine),
+      });
+const intakeStateMachine = optionalEnv('INTAKE_STATE_MACHINE_ARN');
+const retryHeldMessage =
+  intakeStateMachine === undefined
+    ? null
+    : new RetryHeldMessage({
+        triage,
+        starter: new StepFunctionsWorkflowStarter(stepFunctions, intakeStateMachine),
       });
 
 // Answers carry personal data: no cache between the caseworker and the API may keep them.
@@ -180,6 +190,20 @@ const routes: Record<CaseworkerApiRouteName, (event: Event) => Promise<Result>> 
       // before it was read, or no sender to add as a contact), a conflict with its state.
       const known = (await triage.get(messageId)) !== null && (await cases.get(body.reference)) !== null;
       throw new HttpProblem(known ? 409 : 404, error.message);
+    }
+  },
+
+  async retryFromTriage(event) {
+    const { messageId } = parse(triagePath, event.pathParameters, 'path');
+    if (retryHeldMessage === null)
+      throw new Error('The IntakeWorkflow is not configured (INTAKE_STATE_MACHINE_ARN)');
+    try {
+      const result = await retryHeldMessage.run(messageId);
+      return json(result.outcome === 'started' ? 202 : 200, result);
+    } catch (error) {
+      if (!(error instanceof RetryRefusedError)) throw error;
+      // Unknown message: 404. In triage but not held, or held without its input: a conflict.
+      throw new HttpProblem(error.problem === 'not-found' ? 404 : 409, error.message);
     }
   },
 

@@ -6,6 +6,26 @@ import { Construct } from 'constructs';
 import type { IntakeFunction } from './intake-function.ts';
 import { acknowledgeWorkflowRole, lambdaStep } from './workflow-tasks.ts';
 
+/**
+ * What a step's function fails with when an AWS service stayed throttled or failing through the
+ * SDK's own retries (the modeled error names of DynamoDB, S3 and SES; Powertools idempotency wraps
+ * DynamoDB's). Unlike IntakeWorkflow, no person picks up a failed decision (deciding again is the
+ * same decision, already started), and every step is safe to run again (idempotent sends,
+ * conditional writes): so Step Functions runs it again, later, with backoff.
+ */
+export const TRANSIENT_SERVICE_ERRORS = [
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'SlowDown',
+  'InternalServerError',
+  'InternalError',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'IdempotencyPersistenceLayerError',
+];
+
 /** The functions behind the DecisionWorkflow's Task states. */
 export interface DecisionWorkflowSteps {
   /** SendDecision: the caseworker's query, or the invitation with its calendar file. */
@@ -47,7 +67,18 @@ export class DecisionWorkflow extends Construct {
       stateName: string,
       step: IntakeFunction,
       options: Partial<tasks.LambdaInvokeProps>,
-    ): tasks.LambdaInvoke => lambdaStep(this, stateName, step, options);
+    ): tasks.LambdaInvoke => {
+      const task = lambdaStep(this, stateName, step, options);
+      task.addRetry({
+        errors: TRANSIENT_SERVICE_ERRORS,
+        // 5, 10, 20, 40 s (full jitter): past a throttling burst or a short service disruption.
+        interval: Duration.seconds(5),
+        backoffRate: 2,
+        maxAttempts: 4,
+        jitterStrategy: sfn.JitterType.FULL,
+      });
+      return task;
+    };
     const remind = (stateName: string, reminder: 'query' | 'caseworker' | 'invitation'): tasks.LambdaInvoke =>
       invoke(stateName, steps.remind, {
         payload: sfn.TaskInput.fromObject({ reminder, 'state.$': '$' }),

@@ -315,9 +315,12 @@ export class IntakeFunction extends Construct {
     return this;
   }
 
-  /** Sets `STATE_MACHINE_ARN` and grants `states:StartExecution` on that state machine only. */
-  bindStateMachine(stateMachine: sfn.IStateMachine): this {
-    this.lambda.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+  /**
+   * Sets `variable` (default `STATE_MACHINE_ARN`) to the state machine's ARN and grants
+   * `states:StartExecution` on that state machine only.
+   */
+  bindStateMachine(stateMachine: sfn.IStateMachine, variable = 'STATE_MACHINE_ARN'): this {
+    this.lambda.addEnvironment(variable, stateMachine.stateMachineArn);
     stateMachine.grantStartExecution(this.lambda);
     return this;
   }

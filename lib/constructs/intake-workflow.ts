@@ -28,6 +28,8 @@ export interface IntakeWorkflowSteps {
   readonly sendTriageReply: IntakeFunction;
   /** HoldForPerson: puts the message in triage after any failed step. */
   readonly holdForPerson: IntakeFunction;
+  /** ReleaseFromHold: on a retry run only, takes the held message off the triage list first. */
+  readonly releaseFromHold: IntakeFunction;
 }
 
 export interface IntakeWorkflowProps {
@@ -55,6 +57,8 @@ export interface IntakeWorkflowProps {
 /**
  * IntakeWorkflow: one Standard execution per received email (execution name = SES message id).
  *
+ *   RouteRetry ─ retry of a held message → ReleaseFromHold → ParseEmail
+ *              └ otherwise → ParseEmail
  *   ParseEmail → ScanAttachments → ScanDone ─ Pending → AwaitMalwareScan → ScanAttachments
  *                                           └ otherwise → ScreenEmail → FileAttachments → RouteScreening
  *   RouteScreening ─ Quarantine → Quarantined
@@ -132,11 +136,19 @@ export class IntakeWorkflow extends Construct {
     const scanDone = new sfn.Choice(this, 'ScanDone')
       .when(sfn.Condition.stringEquals('$.scan.outcome', 'Pending'), awaitScan.next(scanAttachments))
       .otherwise(screenEmail.next(fileAttachments).next(routeScreening));
+    // `intake triage retry` starts a run with `$.retry`; it first takes the message off hold.
+    const releaseFromHold = guarded(
+      lambdaStep(this, 'ReleaseFromHold', steps.releaseFromHold, { resultPath: sfn.JsonPath.DISCARD }),
+    );
+    parseEmail.next(scanAttachments).next(scanDone);
+    const routeRetry = new sfn.Choice(this, 'RouteRetry')
+      .when(sfn.Condition.isPresent('$.retry'), releaseFromHold.next(parseEmail))
+      .otherwise(parseEmail);
 
     this.logGroup = props.logGroup;
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(parseEmail.next(scanAttachments).next(scanDone)),
+      definitionBody: sfn.DefinitionBody.fromChainable(routeRetry),
       timeout: props.timeout ?? Duration.hours(1),
       tracingEnabled: true,
       // Every state transition is logged, without its input and output: they carry addresses.

@@ -73,8 +73,10 @@ describe('IntakeWorkflow', () => {
       'ParseEmail',
       'Quarantined',
       'RecordDocuments',
+      'ReleaseFromHold',
       'RouteMatch',
       'RouteNextStep',
+      'RouteRetry',
       'RouteScreening',
       'ScanAttachments',
       'ScanDone',
@@ -83,7 +85,17 @@ describe('IntakeWorkflow', () => {
       'SendTriageReply',
       'Triaged',
     ]);
-    assert.equal(definition.StartAt, 'ParseEmail');
+    assert.equal(definition.StartAt, 'RouteRetry');
+  });
+
+  it('takes a retried message off hold before parsing it again; a first run parses at once', () => {
+    assert.deepEqual(states.RouteRetry!.Choices, [
+      { Variable: '$.retry', IsPresent: true, Next: 'ReleaseFromHold' },
+    ]);
+    assert.equal(states.RouteRetry!.Default, 'ParseEmail');
+    assert.equal(states.ReleaseFromHold!.Next, 'ParseEmail');
+    // Its answer is dropped: the state stays the first run's input plus `retry`.
+    assert.equal(states.ReleaseFromHold!.ResultPath, null);
   });
 
   it('invokes each step function directly with its result under its own path', () => {
@@ -99,7 +111,11 @@ describe('IntakeWorkflow', () => {
       SendTriageReply: ['send-triage-reply', '$.triageReply'],
       HoldForPerson: ['hold-for-person', '$.held'],
     };
-    assert.deepEqual(tasks.map(([name]) => name).sort(), Object.keys(expected).sort());
+    assert.deepEqual(
+      tasks.map(([name]) => name).sort(),
+      [...Object.keys(expected), 'ReleaseFromHold'].sort(),
+    );
+    assert.equal(states.ReleaseFromHold!.Resource, functionArn('release-from-hold'));
     for (const [name, [handler, resultPath]] of Object.entries(expected)) {
       // payloadResponseOnly: the Task's resource is the function itself, not lambda:invoke.
       assert.equal(states[name]!.Resource, functionArn(handler), name);

@@ -164,6 +164,7 @@ describe('StatelessStack functions', () => {
       'record-documents',
       'notify-caseworker',
       'hold-for-person',
+      'release-from-hold',
     ]) {
       assert.deepEqual(
         environmentOf(name).TABLE_NAME,
@@ -243,6 +244,7 @@ describe('StatelessStack functions', () => {
       'send-query',
       'send-triage-reply',
       'hold-for-person',
+      'release-from-hold',
     ]) {
       assert.equal(reserved(name), config.intakeStepConcurrency, name);
     }
@@ -250,6 +252,20 @@ describe('StatelessStack functions', () => {
     // a throttled SQS batch counts as a failed receive and would end in the dead-letter queue.
     assert.equal(reserved('start-intake'), undefined);
     assert.equal(reserved('ses-sending-events'), undefined);
+  });
+
+  it('lets the caseworker API start the IntakeWorkflow (retries of held messages) and the DecisionWorkflow, nothing else', () => {
+    const [intakeId, decisionId] = Object.keys(resourcesOf(template, 'AWS::StepFunctions::StateMachine'));
+    assert.deepEqual(environmentOf('caseworker-api').INTAKE_STATE_MACHINE_ARN, { Ref: intakeId });
+    assert.deepEqual(environmentOf('caseworker-api').STATE_MACHINE_ARN, { Ref: decisionId });
+    const started = statementsOf('caseworker-api')
+      .filter((s) => [s.Action].flat().includes('states:StartExecution'))
+      .flatMap((s) => [s.Resource].flat())
+      .map((r) => JSON.stringify(r));
+    assert.deepEqual(
+      started.sort(),
+      [{ Ref: decisionId }, { Ref: intakeId }].map((r) => JSON.stringify(r)).sort(),
+    );
   });
 
   it('never uses the AWSLambdaBasicExecutionRole managed policy', () => {

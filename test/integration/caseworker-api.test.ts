@@ -52,11 +52,19 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
   let dynamo: RunningEmulator;
   // Stands in for the DecisionWorkflow: records what the API starts, sends nothing.
   const decisionArn = 'arn:aws:states:eu-west-1:000000000000:stateMachine:DecisionWorkflowTest';
+  const intakeArn = 'arn:aws:states:eu-west-1:000000000000:stateMachine:IntakeWorkflowTest';
   const decisions = new LocalStepFunctions(
     [
       {
         logicalId: 'DecisionWorkflowTest',
         arn: decisionArn,
+        definition: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } },
+        taskFunctions: {},
+      },
+      // Stands in for the IntakeWorkflow, which retries of held messages start.
+      {
+        logicalId: 'IntakeWorkflowTest',
+        arn: intakeArn,
         definition: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } },
         taskFunctions: {},
       },
@@ -106,6 +114,7 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
       AWS_SECRET_ACCESS_KEY: 'local',
       INTAKE_CASEWORKER_MAILBOX: 'team@intake.example.org',
       STATE_MACHINE_ARN: decisionArn,
+      INTAKE_STATE_MACHINE_ARN: intakeArn,
       AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${await decisions.listen(0)}`,
     });
     ({ handler } = (await import('../../functions/handlers/caseworker-api.ts')) as unknown as {
@@ -259,6 +268,21 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
   });
 
   describe('triage', () => {
+    const held = {
+      messageId: 'heldretryable0001',
+      rawMail: { bucket: 'inbound-bucket', key: 'inbound/heldretryable0001' },
+      recipients: ['intake@intake.example.org'],
+      mailFrom: 'someone@example.com',
+      receivedAt: '2026-03-01T09:00:00.000Z',
+      verdicts: {
+        spam: 'PASS',
+        virus: 'PASS',
+        spf: 'PASS',
+        dkim: 'PASS',
+        dmarc: 'PASS',
+        dmarcPolicy: 'none',
+      },
+    } as const;
     const waiting = inboundEmail({
       from: 'stranger@example.com',
       attachments: [storedAttachment(sha(3), 'Reisepass.pdf')],
@@ -273,13 +297,51 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
       };
       await triage.add({ ...entry, messageId: waiting.messageId, email: waiting });
       await triage.add({ ...entry, messageId: 'heldbeforeread', reason: 'processing-error' });
+      await triage.hold({
+        ...entry,
+        messageId: held.messageId,
+        reason: 'processing-error',
+        detail: 'ProvisionedThroughputExceededException',
+        attempts: 2,
+        request: held,
+      });
+    });
+
+    const retry = (messageId: string) =>
+      call(
+        apiEvent('POST', '/triage/{messageId}/retry', `/triage/${messageId}/retry`, {
+          pathParameters: { messageId },
+        }),
+      );
+
+    it('POST /triage/{messageId}/retry runs the IntakeWorkflow again on the held run’s input, once per attempt', async () => {
+      const first = await retry(held.messageId);
+      const again = await retry(held.messageId);
+      assert.deepEqual(
+        [first.status, first.body, again.status, again.body?.outcome],
+        [202, { messageId: held.messageId, attempt: 2, outcome: 'started' }, 200, 'already-started'],
+      );
+      const started = decisions.executions().filter((e) => e.stateMachineArn === intakeArn);
+      assert.deepEqual(
+        started.map((e) => [e.name, JSON.parse(e.input)]),
+        [[`${held.messageId}-retry-2`, { ...held, retry: { attempt: 2 } }]],
+      );
+    });
+
+    it('refuses to retry what is not held (409), held without its input (409) or unknown (404)', async () => {
+      const notHeld = await retry(waiting.messageId);
+      assert.equal(notHeld.status, 409);
+      assert.match(String(notHeld.body?.error), /no-match, not held after a failed step/);
+      assert.equal((await retry('heldbeforeread')).status, 409);
+      assert.equal((await retry('nosuchmessage')).status, 404);
+      assert.equal((await retry('bad id!')).status, 400);
     });
 
     it('GET /triage lists the waiting messages', async () => {
       const { status, body } = await call(apiEvent('GET', '/triage', '/triage'));
       assert.equal(status, 200);
       const ids = (body as unknown as { messageId: string }[]).map((e) => e.messageId);
-      assert.deepEqual(ids.sort(), [waiting.messageId, 'heldbeforeread'].sort());
+      assert.deepEqual(ids.sort(), [waiting.messageId, 'heldbeforeread', held.messageId].sort());
     });
 
     it('answers 404 for an unknown message or case, 409 for an entry that cannot be assigned', async () => {
@@ -347,7 +409,7 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
         [first.status, first.body?.outcome, second.status, second.body?.outcome],
         [202, 'started', 200, 'already-started'],
       );
-      const started = decisions.executions();
+      const started = decisions.executions().filter((e) => e.stateMachineArn === decisionArn);
       assert.equal(started.length, 1);
       assert.deepEqual(JSON.parse(started[0]!.input), {
         kind: 'invitation',

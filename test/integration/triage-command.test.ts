@@ -71,4 +71,45 @@ describe('intake triage list on DynamoDB Local', () => {
     ]);
     assert.deepEqual((await triage.get('older0entry'))?.email?.readProblems, []);
   });
+
+  it('a message held again counts the runs; a slower earlier run or another reason never overwrites', async () => {
+    const triage = new DynamoDbTriageRepository(table.db, table.tableName);
+    const held = {
+      messageId: 'held0again',
+      reason: 'processing-error' as const,
+      receivedAt: '2026-11-02T09:00:00.000Z',
+      suggestedCases: [],
+      detail: 'InternalError',
+    };
+    await triage.hold({ ...held, attempts: 1 });
+    await triage.hold({ ...held, detail: 'ThrottlingException', attempts: 2 });
+    await triage.hold({ ...held, detail: 'LateReplayOfRunOne', attempts: 1 });
+    // Held at another time by the later run: the entry keeps its place (first receivedAt).
+    await triage.hold({
+      ...held,
+      receivedAt: '2026-11-03T09:00:00.000Z',
+      detail: 'ThrottlingException',
+      attempts: 2,
+    });
+    assert.deepEqual(
+      (await triage.list())
+        .filter((e) => e.messageId === 'held0again')
+        .map((e) => [e.receivedAt, e.detail, e.attempts]),
+      [['2026-11-02T09:00:00.000Z', 'ThrottlingException', 2]],
+    );
+
+    await triage.add({ ...held, messageId: 'triaged0first', reason: 'no-match' });
+    await triage.hold({ ...held, messageId: 'triaged0first', attempts: 2 });
+    assert.equal((await triage.get('triaged0first'))?.reason, 'no-match');
+
+    const lines: string[] = [];
+    await triageListCommand({ db: table.db, tableName: table.tableName } as Target, false, (line) =>
+      lines.push(line),
+    );
+    assert.ok(
+      lines.includes(
+        '2026-11-02T09:00:00.000Z  held0again  processing-error  (ThrottlingException; runs: 2)',
+      ),
+    );
+  });
 });
