@@ -13,6 +13,7 @@ import { OutboundMail } from './constructs/outbound-mail.ts';
 import { SesReceiving } from './constructs/ses-receiving.ts';
 import { resourceNames } from './resource-names.ts';
 import { INBOUND_MAIL_PREFIX } from './stateful-stack.ts';
+import { SENT_MAIL_PREFIX } from '../functions/adapters/s3-sent-mail-archive.ts';
 import { referenceStatefulResources, type StatefulResources } from './stateful-references.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -258,7 +259,11 @@ export class StatelessStack extends Stack {
       environment: { INTAKE_CASEWORKER_MAILBOX: config.caseworkerMailbox },
     })
       .bindTable(table, 'readWrite')
-      .bindStateMachine(this.decisionWorkflow.stateMachine);
+      .bindStateMachine(this.decisionWorkflow.stateMachine)
+      // Erasure on request (DELETE /cases/{reference}): the case's files, raw emails, sent copies.
+      .grantTableScan(table)
+      .bindObjectDeletion('DOCUMENT_BUCKET', documentBucket, ['documents/', 'quarantine/', SENT_MAIL_PREFIX])
+      .bindObjectDeletion('INBOUND_BUCKET', inboundBucket, [INBOUND_MAIL_PREFIX]);
     this.caseworkerApi = new CaseworkerApi(this, 'CaseworkerRestApi', {
       handler: caseworkerApiFunction,
       restApiName: `${names.prefix}-caseworker-api`,

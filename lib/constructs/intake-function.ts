@@ -263,6 +263,36 @@ export class IntakeFunction extends Construct {
     return this;
   }
 
+  /**
+   * Sets `envName` to the bucket's name and grants deleting objects under `prefixes` only (no
+   * reading, no writing): what erasure on request needs. Deleting needs no use of the bucket key.
+   */
+  bindObjectDeletion(envName: string, bucket: s3.IBucket, prefixes: readonly string[]): this {
+    this.lambda.addEnvironment(envName, bucket.bucketName);
+    const objects = prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
+    this.lambda.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: objects }),
+    );
+    Validations.of(this).acknowledge(
+      ...objects.map((arn) => ({
+        id: `AwsSolutions-IAM5[${nagResourceId(this, arn)}]`,
+        reason: `Deleting objects needs an object ARN pattern; limited to one prefix of ${envName}, DeleteObject only.`,
+      })),
+    );
+    return this;
+  }
+
+  /**
+   * Grants `dynamodb:Scan` on the table itself (not its indexes): erasure must find every case
+   * holding a document with the same content hash, and documents are keyed by case.
+   */
+  grantTableScan(table: dynamodb.ITable): this {
+    this.lambda.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:Scan'], resources: [table.tableArn] }),
+    );
+    return this;
+  }
+
   /** Sets `STATE_MACHINE_ARN` and grants `states:StartExecution` on that state machine only. */
   bindStateMachine(stateMachine: sfn.IStateMachine): this {
     this.lambda.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
