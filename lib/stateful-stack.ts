@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Aspects, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +9,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config.ts';
 import { IntakeKey } from './constructs/intake-key.ts';
+import { LogGroupEncryption } from './constructs/log-group-encryption.ts';
 import { PrivateBucket } from './constructs/private-bucket.ts';
 import { resourceArns, resourceNames } from './resource-names.ts';
 import { TABLE_INDEXES, TABLE_KEYS, TABLE_TTL_ATTRIBUTE } from './table-design.ts';
@@ -63,6 +64,8 @@ export class StatefulStack extends Stack {
       snsSourceArns: [arns.inboundMailTopic, arns.mailFeedbackTopic],
       ...(config.alertEmail === undefined ? {} : { cloudWatchAlarmArnPattern: arns.alarms }),
     }).key;
+    // Every log group of this stack (the workflows' execution logs) is encrypted with the key.
+    Aspects.of(this).add(new LogGroupEncryption(this.key));
 
     this.accessLogBucket = new s3.Bucket(this, 'AccessLogBucket', {
       // S3 server access logging can only deliver to buckets encrypted with SSE-S3, not SSE-KMS.

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import { resolve } from 'node:path';
@@ -6,6 +6,7 @@ import { MESSAGE_METRICS, SERVICE_DIMENSION } from '../functions/events/message-
 import type { StageConfig } from './config.ts';
 import { CaseworkerApi } from './constructs/caseworker-api.ts';
 import { IntakeFunction, type IntakeFunctionProps } from './constructs/intake-function.ts';
+import { LogGroupEncryption } from './constructs/log-group-encryption.ts';
 import { DecisionWorkflow } from './constructs/decision-workflow.ts';
 import { IntakeWorkflow } from './constructs/intake-workflow.ts';
 import { OperationalAlarms } from './constructs/operational-alarms.ts';
@@ -71,6 +72,8 @@ export class StatelessStack extends Stack {
       decisionWorkflowLogGroup,
     } = referenceStatefulResources(this, props.stateful, names.prefix);
     for (const resource of Object.values(props.stateful)) this.addStackDependency(Stack.of(resource));
+    // Every log group of this stack (functions, workflows, API access) is encrypted with the key.
+    Aspects.of(this).add(new LogGroupEncryption(key));
 
     const newFunction = (name: string, options: FunctionOptions): IntakeFunction =>
       new IntakeFunction(this, pascalCase(name), {
@@ -171,6 +174,7 @@ export class StatelessStack extends Stack {
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', {
       steps,
       logGroup: intakeWorkflowLogGroup,
+      encryptionKey: key,
     });
 
     // Caseworkers' decisions: the query with their own text, or the invitation; then reminders.
@@ -187,6 +191,7 @@ export class StatelessStack extends Stack {
     this.decisionWorkflow = new DecisionWorkflow(this, 'DecisionWorkflow', {
       steps: decisionSteps,
       logGroup: decisionWorkflowLogGroup,
+      encryptionKey: key,
     });
 
     const starter = newFunction('start-intake', {
@@ -194,7 +199,7 @@ export class StatelessStack extends Stack {
       invokedBy: 'queue',
       memorySize: 256,
       timeout: Duration.seconds(30),
-    }).bindStateMachine(this.workflow.stateMachine);
+    }).bindStateMachine(this.workflow.stateMachine, key);
 
     this.receiving = new SesReceiving(this, 'SesReceiving', {
       ruleSetName: names.receiptRuleSet,
@@ -259,7 +264,7 @@ export class StatelessStack extends Stack {
       environment: { INTAKE_CASEWORKER_MAILBOX: config.caseworkerMailbox },
     })
       .bindTable(table, 'readWrite')
-      .bindStateMachine(this.decisionWorkflow.stateMachine)
+      .bindStateMachine(this.decisionWorkflow.stateMachine, key)
       // Erasure on request (DELETE /cases/{reference}): the case's files, raw emails, sent copies.
       .grantTableScan(table)
       .bindObjectDeletion('DOCUMENT_BUCKET', documentBucket, ['documents/', 'quarantine/', SENT_MAIL_PREFIX])

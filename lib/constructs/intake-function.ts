@@ -293,10 +293,23 @@ export class IntakeFunction extends Construct {
     return this;
   }
 
-  /** Sets `STATE_MACHINE_ARN` and grants `states:StartExecution` on that state machine only. */
-  bindStateMachine(stateMachine: sfn.IStateMachine): this {
+  /**
+   * Sets `STATE_MACHINE_ARN` and grants `states:StartExecution` on that state machine only, with
+   * use of its key for that state machine only.
+   */
+  bindStateMachine(stateMachine: sfn.IStateMachine, encryptionKey: kms.IKey): this {
     this.lambda.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
     stateMachine.grantStartExecution(this.lambda);
+    // The execution input is encrypted with the state machine's key as it starts.
+    this.lambda.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [encryptionKey.keyArn],
+        conditions: {
+          StringEquals: { 'kms:EncryptionContext:aws:states:stateMachineArn': stateMachine.stateMachineArn },
+        },
+      }),
+    );
     return this;
   }
 
