@@ -12,6 +12,7 @@ import { IntakeKey } from './constructs/intake-key.ts';
 import { LogGroupEncryption } from './constructs/log-group-encryption.ts';
 import { PrivateBucket } from './constructs/private-bucket.ts';
 import { resourceArns, resourceNames } from './resource-names.ts';
+import { SENT_MAIL_PREFIX } from '../functions/adapters/s3-sent-mail-archive.ts';
 import { TABLE_INDEXES, TABLE_KEYS, TABLE_TTL_ATTRIBUTE } from './table-design.ts';
 
 export interface StatefulStackProps extends StackProps {
@@ -114,6 +115,12 @@ export class StatefulStack extends Stack {
         // A staged file is copied to its hash key within the same invocation; anything left
         // behind is from a crashed parse and holds an attachment nobody will look at.
         { id: 'expire-abandoned-staging', prefix: STAGING_PREFIX, expiration: Duration.days(1) },
+        // The system's copies of what it sent: their own, shorter retention.
+        {
+          id: 'expire-outbox-copies',
+          prefix: SENT_MAIL_PREFIX,
+          expiration: Duration.days(config.outboxRetentionDays),
+        },
       ],
     });
 

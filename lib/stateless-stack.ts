@@ -123,11 +123,16 @@ export class StatelessStack extends Stack {
     })
       .bindBucket('INBOUND_BUCKET', inboundBucket, 'read')
       .bindBucket('DOCUMENT_BUCKET', documentBucket, 'readWrite');
+    // The steps that put emails into triage stamp each entry with its expiry (DynamoDB TTL).
+    const triageRetention = String(config.triageRetentionDays);
     const screenEmail = intakeStep('screen-email', 'IntakeWorkflow ScreenEmail: verdicts and loops');
-    screenEmail.bindTable(table, 'readWrite');
+    screenEmail.bindTable(table, 'readWrite').addEnvironment('TRIAGE_RETENTION_DAYS', triageRetention);
     const matchCase = intakeStep('match-case', 'IntakeWorkflow MatchCase: find the case or triage');
     // MatchCase verifies the signed reply addresses that replies come back to.
-    matchCase.bindTable(table, 'readWrite').bindSecret('REPLY_ADDRESS_SECRET_ARN', replyAddressSecret);
+    matchCase
+      .bindTable(table, 'readWrite')
+      .bindSecret('REPLY_ADDRESS_SECRET_ARN', replyAddressSecret)
+      .addEnvironment('TRIAGE_RETENTION_DAYS', triageRetention);
     const recordDocuments = intakeStep('record-documents', 'IntakeWorkflow RecordDocuments: add to the case');
     recordDocuments.bindTable(table, 'readWrite').bindBucket('DOCUMENT_BUCKET', documentBucket, 'read');
     // Every step that sends mail: the table (case, log, idempotency, rate limits), the document
@@ -159,7 +164,7 @@ export class StatelessStack extends Stack {
       'IntakeWorkflow SendTriageReply: generic reply',
     );
     const holdForPerson = intakeStep('hold-for-person', 'IntakeWorkflow HoldForPerson: triage a failure');
-    holdForPerson.bindTable(table, 'readWrite');
+    holdForPerson.bindTable(table, 'readWrite').addEnvironment('TRIAGE_RETENTION_DAYS', triageRetention);
     const steps = {
       parseEmail,
       screenEmail,

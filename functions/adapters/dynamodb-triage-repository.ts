@@ -14,9 +14,22 @@ export class DynamoDbTriageRepository implements TriageRepository {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
 
-  constructor(db: DynamoDBDocumentClient, table: string) {
+  readonly #retentionSeconds: number | null;
+  readonly #now: () => Date;
+
+  /**
+   * @param options.retentionDays when set, each entry carries `expiresAt` (the table's TTL
+   *   attribute) that many days after it was added, and DynamoDB removes it then.
+   */
+  constructor(
+    db: DynamoDBDocumentClient,
+    table: string,
+    options: { retentionDays?: number; now?: () => Date } = {},
+  ) {
     this.#db = db;
     this.#table = table;
+    this.#retentionSeconds = options.retentionDays === undefined ? null : options.retentionDays * 86400;
+    this.#now = options.now ?? (() => new Date());
   }
 
   async add(entry: TriageEntry): Promise<void> {
@@ -29,6 +42,9 @@ export class DynamoDbTriageRepository implements TriageRepository {
       gsi1sk: 'TRIAGE',
       type: 'triage',
       ...entry,
+      ...(this.#retentionSeconds === null
+        ? {}
+        : { expiresAt: Math.floor(this.#now().getTime() / 1000) + this.#retentionSeconds }),
     });
   }
 

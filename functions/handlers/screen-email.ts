@@ -7,8 +7,9 @@ import { MESSAGE_METRICS } from '#events/message-metrics';
 import { afterParseSchema } from '#events/workflow-state';
 import { screenEmail, type ScreeningResult } from '#domain/screening';
 import { DynamoDbTriageRepository } from '#adapters/dynamodb-triage-repository';
+import { triageRetentionFromEnv } from '#shared/triage-retention';
 
-const triage = new DynamoDbTriageRepository(dynamoDb, requireEnv('TABLE_NAME'));
+const triage = new DynamoDbTriageRepository(dynamoDb, requireEnv('TABLE_NAME'), triageRetentionFromEnv());
 
 /**
  * IntakeWorkflow step ScreenEmail: decides from SES's verdicts (never the message's own headers)

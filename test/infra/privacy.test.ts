@@ -119,6 +119,27 @@ describe('Erasure grants of the caseworker API function', () => {
     });
   });
 
+  it('expires outbox copies on their own retention and stamps triage entries with theirs', () => {
+    statefulTemplate.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Id: 'expire-outbox-copies',
+            Prefix: 'outbox/',
+            ExpirationInDays: config.outboxRetentionDays,
+          }),
+        ]),
+      },
+    });
+    const functions = resourcesOf(statelessTemplate, 'AWS::Lambda::Function');
+    for (const name of ['screen-email', 'match-case', 'hold-for-person']) {
+      const id = stateless.getLogicalId(stateless.functions[name]!.lambda.node.defaultChild as never);
+      const variables = (functions[id]!.Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
+      assert.equal(variables.TRIAGE_RETENTION_DAYS, String(config.triageRetentionDays), name);
+    }
+  });
+
   it('has the stateful stack’s buckets expire raw mail and documents on the stage’s retention', () => {
     assert.ok(stateful);
     statefulTemplate.hasResourceProperties('AWS::S3::Bucket', {
