@@ -14,6 +14,8 @@ import { RecordDocuments } from '../functions/use-cases/record-documents.ts';
 import { ShowCase } from '../functions/use-cases/show-case.ts';
 import { StartDecision } from '../functions/use-cases/start-decision.ts';
 import { StepFunctionsDecisionStarter } from '../functions/adapters/step-functions-decision-starter.ts';
+import { eraseCaseWiring } from '../functions/shared/erasure-wiring.ts';
+import type { EraseCase } from '../functions/use-cases/erase-case.ts';
 import { TargetUnavailableError } from './target.ts';
 import type { Target } from './target.ts';
 
@@ -32,6 +34,20 @@ export function caseUseCases(target: Target) {
     showCase: new ShowCase(cases),
     assignFromTriage: new AssignFromTriage({ triage, cases, record }),
     reassignDocument: new ReassignDocument(cases),
+    eraseCase(): EraseCase {
+      if (target.inboundBucket === null) {
+        throw new TargetUnavailableError(
+          'The inbound bucket is not known here (set INTAKE_INBOUND_BUCKET): raw emails could not be erased',
+        );
+      }
+      return eraseCaseWiring({
+        db: target.db,
+        table: target.tableName,
+        s3: target.s3,
+        documentBucket: target.documentBucket,
+        inboundBucket: target.inboundBucket,
+      });
+    },
     startDecision(): StartDecision {
       if (target.decisionStateMachineArn === null) {
         throw new TargetUnavailableError(

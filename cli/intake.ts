@@ -12,6 +12,8 @@ import { outboxCommand } from './outbox-command.ts';
 import { parseCommand } from './parse-command.ts';
 import { connect, TargetUnavailableError } from './target.ts';
 import { triageListCommand, triageRetryCommand } from './triage-command.ts';
+import { caseEraseCommand, tombstoneLines } from './erase-command.ts';
+import { createInterface } from 'node:readline/promises';
 
 const usage = `Usage: intake <command> [options]
 
@@ -19,6 +21,9 @@ const usage = `Usage: intake <command> [options]
   case open --name N --email E [--email E2] [--language de|en] [--type T] [--reference R] [--caseworker C]
                                                open a case; prints its reference on the last line
   case show REFERENCE [--json]                 a case: checklist state, documents, message log
+  case erase REFERENCE [--yes] [--caseworker C]
+                                               erase a case on request (GDPR Art. 17): its documents, emails,
+                                               sent copies and triage entries; a tombstone keeps the reference
   case reassign REFERENCE SHA256 ITEM|none     put a document under another checklist item
   case import FILE.csv                         import cases (columns: reference,name,email,language,type,caseworker;
                                                UTF-8, UTF-16 or Windows-1252, separated by , ; or tabs)
@@ -73,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
       query: { type: 'string' },
       invite: { type: 'boolean', default: false },
       at: { type: 'string' },
+      yes: { type: 'boolean', default: false },
     },
   });
   const [command, sub, ...rest] = positionals;
@@ -173,8 +179,18 @@ async function main(argv: string[]): Promise<number> {
       out('intake case show: give the case reference');
       return 2;
     }
-    const view = await caseUseCases(await connect()).showCase.run(reference.toUpperCase());
+    const target = await connect();
+    const view = await caseUseCases(target).showCase.run(reference.toUpperCase());
     if (view === null) {
+      const tombstone =
+        target.inboundBucket === null
+          ? null
+          : await caseUseCases(target).eraseCase().tombstone(reference.toUpperCase());
+      if (tombstone !== null) {
+        if (json) out(JSON.stringify({ erased: tombstone }, null, 2));
+        else for (const line of tombstoneLines(tombstone)) out(line);
+        return 1;
+      }
       out(`No case ${reference}`);
       return 1;
     }
@@ -202,6 +218,31 @@ async function main(argv: string[]): Promise<number> {
         `  ${entry.at}  ${entry.direction === 'in' ? '←' : '→'}  ${displayLine(entry.subject ?? '')}  (${displayLine(entry.note)})`,
       );
     return 0;
+  }
+
+  if (command === 'case' && sub === 'erase') {
+    const [reference] = rest;
+    if (reference === undefined) {
+      out('intake case erase: give the case reference');
+      return 2;
+    }
+    const terminal = process.stdin.isTTY
+      ? createInterface({ input: process.stdin, output: process.stdout })
+      : null;
+    try {
+      return await caseEraseCommand(
+        await connect(),
+        reference.toUpperCase(),
+        {
+          yes: values.yes ?? false,
+          caseworker: values.caseworker,
+          ask: terminal === null ? null : (question) => terminal.question(question),
+        },
+        out,
+      );
+    } finally {
+      terminal?.close();
+    }
   }
 
   if (command === 'case' && sub === 'reassign') {

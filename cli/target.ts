@@ -10,7 +10,7 @@ import type { RuntimeDescription } from '../local/runtime.ts';
  * Where the CLI acts: the local runtime (default; found through `.local/runtime.json`, which
  * `npm start` writes into INTAKE_DATA_DIR, default `.local/`), or AWS when INTAKE_TARGET=aws with INTAKE_TABLE_NAME and
  * INTAKE_DOCUMENT_BUCKET (and INTAKE_DECISION_STATE_MACHINE_ARN for decisions, INTAKE_STATE_MACHINE_ARN
- * for retries) set; credentials
+ * for retries, INTAKE_INBOUND_BUCKET for erasure) set; credentials
  * and region the usual AWS way.
  */
 export interface Target {
@@ -18,6 +18,8 @@ export interface Target {
   readonly db: DynamoDBDocumentClient;
   readonly tableName: string;
   readonly documentBucket: string;
+  /** Where raw received emails are (erasure deletes them); null when not known. */
+  readonly inboundBucket: string | null;
   readonly stepFunctions: SFNClient;
   /** The DecisionWorkflow's ARN; null when not known (decisions then cannot be started). */
   readonly decisionStateMachineArn: string | null;
@@ -46,6 +48,7 @@ export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Tar
       db: DynamoDBDocumentClient.from(new DynamoDBClient({})),
       tableName,
       documentBucket,
+      inboundBucket: env.INTAKE_INBOUND_BUCKET ?? null,
       stepFunctions: new SFNClient({}),
       decisionStateMachineArn: env.INTAKE_DECISION_STATE_MACHINE_ARN ?? null,
       intakeStateMachineArn: env.INTAKE_STATE_MACHINE_ARN ?? null,
@@ -83,6 +86,7 @@ export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Tar
     ),
     tableName,
     documentBucket,
+    inboundBucket: functionEnvironment.INBOUND_BUCKET ?? null,
     stepFunctions: new SFNClient({ endpoint: endpoints.stepFunctions, region, credentials }),
     decisionStateMachineArn:
       Object.entries(description.stateMachines).find(([logicalId]) =>

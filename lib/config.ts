@@ -40,6 +40,16 @@ export interface StageConfig {
   /** Days stored attachments (documents and quarantine) are kept in the document bucket. */
   readonly documentRetentionDays: number;
   /**
+   * Days the system's own copies of what it sent (`outbox/` in the document bucket) are kept; at
+   * most `documentRetentionDays` (the shorter of two S3 lifecycle rules wins).
+   */
+  readonly outboxRetentionDays: number;
+  /**
+   * Days a triage entry (an email waiting for a person, with its facts) is kept before DynamoDB
+   * TTL removes it; its raw email and files follow their own retention.
+   */
+  readonly triageRetentionDays: number;
+  /**
    * Days a deleted or overwritten object version is kept before it is gone for good: a short
    * window to undo a mistake, not a second retention period.
    */
@@ -107,6 +117,8 @@ const STAGES: Readonly<Record<string, StageConfig>> = {
     caseworkerMailbox: 'sachbearbeitung@intake.example.org',
     inboundMailRetentionDays: 30,
     documentRetentionDays: 90,
+    outboxRetentionDays: 30,
+    triageRetentionDays: 30,
     noncurrentVersionRetentionDays: 7,
     logRetentionDays: RetentionDays.TWO_WEEKS,
     manageApiGatewayLoggingRole: true,
@@ -130,6 +142,10 @@ const STAGES: Readonly<Record<string, StageConfig>> = {
     inboundMailRetentionDays: 180,
     // Documents stay while a residence case may still be open or appealed.
     documentRetentionDays: 1096,
+    // What was sent is audit evidence for a year; the case's log keeps its facts.
+    outboxRetentionDays: 365,
+    // A person deals with triage within days; three months covers holidays and slow weeks.
+    triageRetentionDays: 90,
     noncurrentVersionRetentionDays: 30,
     logRetentionDays: RetentionDays.SIX_MONTHS,
     manageApiGatewayLoggingRole: true,
@@ -243,12 +259,20 @@ export function validateStageConfig(config: StageConfig): StageConfig {
   for (const field of [
     'inboundMailRetentionDays',
     'documentRetentionDays',
+    'outboxRetentionDays',
+    'triageRetentionDays',
     'noncurrentVersionRetentionDays',
   ] as const) {
     const days = config[field];
     if (!Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS) {
       fail(field, `must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, got ${days}`);
     }
+  }
+  if (config.outboxRetentionDays > config.documentRetentionDays) {
+    fail(
+      'outboxRetentionDays',
+      `must be at most documentRetentionDays (${config.documentRetentionDays}), got ${config.outboxRetentionDays}`,
+    );
   }
   if (!LOG_RETENTION_VALUES.has(config.logRetentionDays)) {
     fail('logRetentionDays', `must be a CloudWatch Logs retention value, got ${config.logRetentionDays}`);

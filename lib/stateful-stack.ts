@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Aspects, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -10,8 +10,10 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from './config.ts';
 import { IntakeKey } from './constructs/intake-key.ts';
 import { MalwareProtection } from './constructs/malware-protection.ts';
+import { LogGroupEncryption } from './constructs/log-group-encryption.ts';
 import { PrivateBucket } from './constructs/private-bucket.ts';
 import { resourceArns, resourceNames } from './resource-names.ts';
+import { SENT_MAIL_PREFIX } from '../functions/adapters/s3-sent-mail-archive.ts';
 import { TABLE_INDEXES, TABLE_KEYS, TABLE_TTL_ATTRIBUTE } from './table-design.ts';
 
 export interface StatefulStackProps extends StackProps {
@@ -69,6 +71,8 @@ export class StatefulStack extends Stack {
       snsSourceArns: [arns.inboundMailTopic, arns.mailFeedbackTopic],
       ...(config.alertEmail === undefined ? {} : { cloudWatchAlarmArnPattern: arns.alarms }),
     }).key;
+    // Every log group of this stack (the workflows' execution logs) is encrypted with the key.
+    Aspects.of(this).add(new LogGroupEncryption(this.key));
 
     this.accessLogBucket = new s3.Bucket(this, 'AccessLogBucket', {
       // S3 server access logging can only deliver to buckets encrypted with SSE-S3, not SSE-KMS.
@@ -117,6 +121,12 @@ export class StatefulStack extends Stack {
         // A staged file waits for its malware scan and the screening (minutes at most), then is
         // filed; anything left behind is from a failed execution (the raw email still holds it).
         { id: 'expire-abandoned-staging', prefix: STAGING_PREFIX, expiration: Duration.days(1) },
+        // The system's copies of what it sent: their own, shorter retention.
+        {
+          id: 'expire-outbox-copies',
+          prefix: SENT_MAIL_PREFIX,
+          expiration: Duration.days(config.outboxRetentionDays),
+        },
       ],
     });
     this.malwareProtection = new MalwareProtection(this, 'DocumentMalwareProtection', {

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import { resolve } from 'node:path';
@@ -6,6 +6,7 @@ import { MESSAGE_METRICS, SERVICE_DIMENSION } from '../functions/events/message-
 import type { StageConfig } from './config.ts';
 import { CaseworkerApi } from './constructs/caseworker-api.ts';
 import { IntakeFunction, type IntakeFunctionProps, type TableAction } from './constructs/intake-function.ts';
+import { LogGroupEncryption } from './constructs/log-group-encryption.ts';
 import { DecisionWorkflow } from './constructs/decision-workflow.ts';
 import { IntakeWorkflow } from './constructs/intake-workflow.ts';
 import { OperationalAlarms } from './constructs/operational-alarms.ts';
@@ -76,6 +77,8 @@ export class StatelessStack extends Stack {
       decisionWorkflowLogGroup,
     } = referenceStatefulResources(this, props.stateful, names.prefix);
     for (const resource of Object.values(props.stateful)) this.addStackDependency(Stack.of(resource));
+    // Every log group of this stack (functions, workflows, API access) is encrypted with the key.
+    Aspects.of(this).add(new LogGroupEncryption(key));
 
     const newFunction = (name: string, options: FunctionOptions): IntakeFunction =>
       new IntakeFunction(this, pascalCase(name), {
@@ -149,15 +152,20 @@ export class StatelessStack extends Stack {
       .grantObjectTags('DOCUMENT_BUCKET', documentBucket, STAGING_PREFIX, 'read')
       .grantObjectTags('DOCUMENT_BUCKET', documentBucket, DOCUMENTS_PREFIX, 'readWrite')
       .grantObjectTags('DOCUMENT_BUCKET', documentBucket, QUARANTINE_PREFIX, 'readWrite');
+    // The steps that put emails into triage stamp each entry with its expiry (DynamoDB TTL).
+    const triageRetention = String(config.triageRetentionDays);
     const screenEmail = intakeStep('screen-email', 'IntakeWorkflow ScreenEmail: verdicts and loops');
     // Triage entries (loops, failed verdicts): looked up by message id, added once.
-    screenEmail.bindTable(table, ['Query', 'PutItem']);
+    screenEmail
+      .bindTable(table, ['Query', 'PutItem'])
+      .addEnvironment('TRIAGE_RETENTION_DAYS', triageRetention);
     const matchCase = intakeStep('match-case', 'IntakeWorkflow MatchCase: find the case or triage');
     // MatchCase verifies the signed reply addresses that replies come back to. It reads cases by
     // reference, contact and sent Message-ID, and adds a triage entry when none fits.
     matchCase
       .bindTable(table, ['GetItem', 'BatchGetItem', 'Query', 'PutItem'])
-      .bindSecret('REPLY_ADDRESS_SECRET_ARN', replyAddressSecret);
+      .bindSecret('REPLY_ADDRESS_SECRET_ARN', replyAddressSecret)
+      .addEnvironment('TRIAGE_RETENTION_DAYS', triageRetention);
     const recordDocuments = intakeStep('record-documents', 'IntakeWorkflow RecordDocuments: add to the case');
     // Records the documents ParseEmail stored (their keys and hashes): it reads no object itself.
     recordDocuments.bindTable(table, ['GetItem', 'Query', 'PutItem', 'UpdateItem']);
@@ -205,7 +213,7 @@ export class StatelessStack extends Stack {
     );
     const holdForPerson = intakeStep('hold-for-person', 'IntakeWorkflow HoldForPerson: triage a failure');
     // Adds one triage entry; runs only after a step failed, so the e2e tests never reach it.
-    holdForPerson.bindTable(table, ['PutItem']);
+    holdForPerson.bindTable(table, ['PutItem']).addEnvironment('TRIAGE_RETENTION_DAYS', triageRetention);
     // A retry's first step: reads the held entry by message id and deletes it.
     const releaseFromHold = intakeStep(
       'release-from-hold',
@@ -229,6 +237,7 @@ export class StatelessStack extends Stack {
     this.workflow = new IntakeWorkflow(this, 'IntakeWorkflow', {
       steps,
       logGroup: intakeWorkflowLogGroup,
+      encryptionKey: key,
     });
 
     // Caseworkers' decisions: the query with their own text, or the invitation; then reminders.
@@ -248,6 +257,7 @@ export class StatelessStack extends Stack {
     this.decisionWorkflow = new DecisionWorkflow(this, 'DecisionWorkflow', {
       steps: decisionSteps,
       logGroup: decisionWorkflowLogGroup,
+      encryptionKey: key,
     });
 
     const starter = newFunction('start-intake', {
@@ -255,7 +265,7 @@ export class StatelessStack extends Stack {
       invokedBy: 'queue',
       memorySize: 256,
       timeout: Duration.seconds(30),
-    }).bindStateMachine(this.workflow.stateMachine);
+    }).bindStateMachine(this.workflow.stateMachine, key);
 
     this.receiving = new SesReceiving(this, 'SesReceiving', {
       ruleSetName: names.receiptRuleSet,
@@ -328,9 +338,17 @@ export class StatelessStack extends Stack {
     })
       // Cases, contacts, triage (assigned entries are deleted) and imports; no batch reads.
       .bindTable(table, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])
-      .bindStateMachine(this.decisionWorkflow.stateMachine)
+      .bindStateMachine(this.decisionWorkflow.stateMachine, key)
       // `POST /triage/{messageId}/retry` runs the IntakeWorkflow again for a held message.
-      .bindStateMachine(this.workflow.stateMachine, 'INTAKE_STATE_MACHINE_ARN');
+      .bindStateMachine(this.workflow.stateMachine, key, 'INTAKE_STATE_MACHINE_ARN')
+      // Erasure on request (DELETE /cases/{reference}): the case's files, raw emails, sent copies.
+      .grantTableScan(table)
+      .bindObjectDeletion('DOCUMENT_BUCKET', documentBucket, [
+        DOCUMENTS_PREFIX,
+        QUARANTINE_PREFIX,
+        SENT_MAIL_PREFIX,
+      ])
+      .bindObjectDeletion('INBOUND_BUCKET', inboundBucket, [INBOUND_MAIL_PREFIX]);
     this.caseworkerApi = new CaseworkerApi(this, 'CaseworkerRestApi', {
       handler: caseworkerApiFunction,
       restApiName: `${names.prefix}-caseworker-api`,

@@ -19,6 +19,7 @@ import { cancellationReasons, isConditionFailure, putIfAbsent, queryAll } from '
  * - `CASE#<ref>` / `LOG#<at>#<dir>#<id>` an audit entry
  * - `CASE#<ref>` / `SENT#<message-id>`  a sent email's Message-ID; gsi2: `MSGID#<message-id>` / `CASE#<ref>`
  * - `COUNTER` / `CASE#<year>`           the running number of case references
+ * An erased case is one item: its tombstone at `CASE#<ref>` / `CASE` (see DynamoDbCaseErasure).
  * Each email writes its own items, so concurrent emails for one case never overwrite each other;
  * the only shared item written later is the case itself, and only by conditional updates.
  */
@@ -112,7 +113,8 @@ export class DynamoDbCaseRepository implements CaseRepository {
     const result = await this.#db.send(
       new GetCommand({ TableName: this.#table, Key: { pk: `CASE#${reference}`, sk: 'CASE' } }),
     );
-    return result.Item === undefined ? null : toCase(result.Item);
+    // An erased case leaves a tombstone under its key (DynamoDbCaseErasure): no case any more.
+    return result.Item === undefined || result.Item.type !== 'case' ? null : toCase(result.Item);
   }
 
   async casesByContact(address: string): Promise<CaseFile[]> {

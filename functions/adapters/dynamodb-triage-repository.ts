@@ -15,15 +15,38 @@ export class DynamoDbTriageRepository implements TriageRepository {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
 
-  constructor(db: DynamoDBDocumentClient, table: string) {
+  readonly #retentionSeconds: number | null;
+  readonly #now: () => Date;
+
+  /**
+   * @param options.retentionDays when set, each entry carries `expiresAt` (the table's TTL
+   *   attribute) that many days after it was added, and DynamoDB removes it then.
+   */
+  constructor(
+    db: DynamoDBDocumentClient,
+    table: string,
+    options: { retentionDays?: number; now?: () => Date } = {},
+  ) {
     this.#db = db;
     this.#table = table;
+    this.#retentionSeconds = options.retentionDays === undefined ? null : options.retentionDays * 86400;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** The stored item, with `expiresAt` (the table's TTL attribute) where a retention is set. */
+  #item(entry: TriageEntry): Record<string, unknown> {
+    return {
+      ...toItem(entry),
+      ...(this.#retentionSeconds === null
+        ? {}
+        : { expiresAt: Math.floor(this.#now().getTime() / 1000) + this.#retentionSeconds }),
+    };
   }
 
   async add(entry: TriageEntry): Promise<void> {
     // The same message may come back with another receivedAt (a replayed step): look it up first.
     if ((await this.get(entry.messageId)) !== null) return;
-    await putIfAbsent(this.#db, this.#table, toItem(entry));
+    await putIfAbsent(this.#db, this.#table, this.#item(entry));
   }
 
   async hold(entry: HeldEntry): Promise<void> {
@@ -37,7 +60,7 @@ export class DynamoDbTriageRepository implements TriageRepository {
       await this.#db.send(
         new PutCommand({
           TableName: this.#table,
-          Item: toItem({ ...entry, receivedAt: existing.receivedAt }),
+          Item: this.#item({ ...entry, receivedAt: existing.receivedAt }),
           ConditionExpression: '#reason = :held AND (attribute_not_exists(attempts) OR attempts < :attempt)',
           ExpressionAttributeNames: { '#reason': 'reason' },
           ExpressionAttributeValues: { ':held': 'processing-error', ':attempt': entry.attempts },

@@ -12,7 +12,7 @@ import type { CaseReferenceMatcher } from '../domain/case-reference.ts';
 
 /** One route: an API Gateway resource path with `{parameters}` and an HTTP method. */
 export interface CaseworkerApiRoute {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
   /** Whether the route takes a JSON body (API Gateway validates it is a JSON object). */
   readonly body: boolean;
@@ -22,6 +22,7 @@ export const CASEWORKER_API_ROUTES = {
   openCase: { method: 'POST', path: '/cases', body: true },
   importCases: { method: 'POST', path: '/cases/import', body: true },
   showCase: { method: 'GET', path: '/cases/{reference}', body: false },
+  eraseCase: { method: 'DELETE', path: '/cases/{reference}', body: false },
   reassignDocument: { method: 'PUT', path: '/cases/{reference}/documents/{sha256}', body: true },
   listTriage: { method: 'GET', path: '/triage', body: false },
   assignFromTriage: { method: 'POST', path: '/triage/{messageId}/assign', body: true },

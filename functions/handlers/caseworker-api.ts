@@ -36,6 +36,8 @@ import { csvImportRows, UnreadableCsvError } from '#adapters/csv-case-rows';
 import { defaultCaseworker } from '#shared/caseworker-mailbox';
 import { stepFunctions } from '#clients/sfn';
 import { optionalEnv } from '#shared/env';
+import { s3 } from '#clients/s3';
+import { eraseCaseWiring } from '#shared/erasure-wiring';
 import { StepFunctionsDecisionStarter } from '#adapters/step-functions-decision-starter';
 import { InvalidDecisionError, StartDecision } from '#use-cases/start-decision';
 import { StepFunctionsWorkflowStarter } from '#adapters/step-functions-workflow-starter';
@@ -69,6 +71,13 @@ const retryHeldMessage =
         triage,
         starter: new StepFunctionsWorkflowStarter(stepFunctions, intakeStateMachine),
       });
+
+const documentBucket = optionalEnv('DOCUMENT_BUCKET');
+const inboundBucket = optionalEnv('INBOUND_BUCKET');
+const eraseCase =
+  documentBucket === undefined || inboundBucket === undefined
+    ? null
+    : eraseCaseWiring({ db: dynamoDb, table, s3, documentBucket, inboundBucket });
 
 // Answers carry personal data: no cache between the caseworker and the API may keep them.
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -152,8 +161,21 @@ const routes: Record<CaseworkerApiRouteName, (event: Event) => Promise<Result>> 
   async showCase(event) {
     const { reference } = parse(referencePath, event.pathParameters, 'path');
     const view = await showCase.run(reference);
-    if (view === null) throw new HttpProblem(404, `no case ${reference}`);
-    return json(200, view);
+    if (view !== null) return json(200, view);
+    // Erased on request: 410 with the tombstone (counts, when, by whom; no personal data).
+    const tombstone = eraseCase === null ? null : await eraseCase.tombstone(reference);
+    if (tombstone !== null) return json(410, { error: `case ${reference} was erased`, tombstone });
+    throw new HttpProblem(404, `no case ${reference}`);
+  },
+
+  async eraseCase(event) {
+    const { reference } = parse(referencePath, event.pathParameters, 'path');
+    if (eraseCase === null) throw new Error('Erasure is not configured (DOCUMENT_BUCKET, INBOUND_BUCKET)');
+    // Who asked is the caller's IAM principal, as API Gateway authenticated it.
+    const principal = event.requestContext?.identity?.userArn ?? 'unknown IAM principal';
+    const result = await eraseCase.run(reference, principal);
+    if (result === null) throw new HttpProblem(404, `no case ${reference}`);
+    return json(200, result);
   },
 
   async reassignDocument(event) {

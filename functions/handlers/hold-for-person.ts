@@ -6,8 +6,9 @@ import { countMessage } from '#shared/metrics';
 import { MESSAGE_METRICS } from '#events/message-metrics';
 import { afterErrorSchema, intakeRequestSchema } from '#events/workflow-state';
 import { DynamoDbTriageRepository } from '#adapters/dynamodb-triage-repository';
+import { triageRetentionFromEnv } from '#shared/triage-retention';
 
-const triage = new DynamoDbTriageRepository(dynamoDb, requireEnv('TABLE_NAME'));
+const triage = new DynamoDbTriageRepository(dynamoDb, requireEnv('TABLE_NAME'), triageRetentionFromEnv());
 
 /**
  * IntakeWorkflow's catch-all: a step failed unexpectedly. The raw message stays in the inbound

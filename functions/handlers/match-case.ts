@@ -12,12 +12,13 @@ import { inboundEmailFrom, screenedEmailSchema } from '#events/workflow-state';
 import type { MatchDecision } from '#domain/case-matching';
 import { DynamoDbTriageRepository } from '#adapters/dynamodb-triage-repository';
 import { MatchCase } from '#use-cases/match-case';
+import { triageRetentionFromEnv } from '#shared/triage-retention';
 
 const table = requireEnv('TABLE_NAME');
 const ownAddresses = ownAddressesFromEnv();
 const matchCase = new MatchCase({
   cases: caseRepository(dynamoDb, table),
-  triage: new DynamoDbTriageRepository(dynamoDb, table),
+  triage: new DynamoDbTriageRepository(dynamoDb, table, triageRetentionFromEnv()),
   replyAddressSecret: await loadReplyAddressSecret(),
   isOwnAddress: (address) => isOwnAddress(address, ownAddresses),
 });

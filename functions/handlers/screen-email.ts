@@ -8,8 +8,9 @@ import { afterScanSchema } from '#events/workflow-state';
 import { withScanResults } from '#domain/malware-scan';
 import { screenEmail, type ScreeningResult } from '#domain/screening';
 import { DynamoDbTriageRepository } from '#adapters/dynamodb-triage-repository';
+import { triageRetentionFromEnv } from '#shared/triage-retention';
 
-const triage = new DynamoDbTriageRepository(dynamoDb, requireEnv('TABLE_NAME'));
+const triage = new DynamoDbTriageRepository(dynamoDb, requireEnv('TABLE_NAME'), triageRetentionFromEnv());
 
 /**
  * IntakeWorkflow step ScreenEmail: decides from SES's verdicts (never the message's own headers),

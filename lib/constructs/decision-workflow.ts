@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
@@ -40,6 +41,8 @@ export interface DecisionWorkflowProps {
   readonly steps: DecisionWorkflowSteps;
   /** The execution log group (see `IntakeWorkflowProps.logGroup`). */
   readonly logGroup: logs.ILogGroup;
+  /** The project's key: execution history and state are encrypted with it (see IntakeWorkflow). */
+  readonly encryptionKey: kms.IKey;
 }
 
 /**
@@ -133,6 +136,7 @@ export class DecisionWorkflow extends Construct {
       // Reminders wait days (an appointment may be months away); Standard workflows run up to a year.
       timeout: Duration.days(365),
       tracingEnabled: true,
+      encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(props.encryptionKey),
       logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
     });
 

@@ -316,12 +316,57 @@ export class IntakeFunction extends Construct {
   }
 
   /**
-   * Sets `variable` (default `STATE_MACHINE_ARN`) to the state machine's ARN and grants
-   * `states:StartExecution` on that state machine only.
+   * Sets `envName` to the bucket's name and grants deleting objects under `prefixes` only (no
+   * reading, no writing): what erasure on request needs. Deleting needs no use of the bucket key.
    */
-  bindStateMachine(stateMachine: sfn.IStateMachine, variable = 'STATE_MACHINE_ARN'): this {
+  bindObjectDeletion(envName: string, bucket: s3.IBucket, prefixes: readonly string[]): this {
+    this.lambda.addEnvironment(envName, bucket.bucketName);
+    const objects = prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
+    this.lambda.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: objects }),
+    );
+    Validations.of(this).acknowledge(
+      ...objects.map((arn) => ({
+        id: `AwsSolutions-IAM5[${nagResourceId(this, arn)}]`,
+        reason: `Deleting objects needs an object ARN pattern; limited to one prefix of ${envName}, DeleteObject only.`,
+      })),
+    );
+    return this;
+  }
+
+  /**
+   * Grants `dynamodb:Scan` on the table itself (not its indexes): erasure must find every case
+   * holding a document with the same content hash, and documents are keyed by case.
+   */
+  grantTableScan(table: dynamodb.ITable): this {
+    this.lambda.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:Scan'], resources: [table.tableArn] }),
+    );
+    return this;
+  }
+
+  /**
+   * Sets `variable` (default `STATE_MACHINE_ARN`) to the state machine's ARN and grants
+   * `states:StartExecution` on that state machine only, with use of its key for that state
+   * machine only.
+   */
+  bindStateMachine(
+    stateMachine: sfn.IStateMachine,
+    encryptionKey: kms.IKey,
+    variable = 'STATE_MACHINE_ARN',
+  ): this {
     this.lambda.addEnvironment(variable, stateMachine.stateMachineArn);
     stateMachine.grantStartExecution(this.lambda);
+    // The execution input is encrypted with the state machine's key as it starts.
+    this.lambda.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [encryptionKey.keyArn],
+        conditions: {
+          StringEquals: { 'kms:EncryptionContext:aws:states:stateMachineArn': stateMachine.stateMachineArn },
+        },
+      }),
+    );
     return this;
   }
 

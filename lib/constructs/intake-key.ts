@@ -56,6 +56,37 @@ export class IntakeKey extends Construct {
         ArnEquals: { 'aws:SourceArn': [...props.snsSourceArns] },
       }),
     );
+    const region = this.key.stack.region;
+    // CloudWatch Logs encrypts this account's log groups in this region with the key (every log
+    // group of the project is; see LogGroupEncryption). The encryption context names the group.
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchLogsForThisAccountsLogGroups',
+        principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'], // in a key policy, `*` is this key
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${this.key.stack.partition}:logs:${region}:${account}:log-group:*`,
+          },
+        },
+      }),
+    );
+    // Step Functions delivers execution logs of state machines encrypted with the key (vended log
+    // delivery decrypts the events it forwards), for this account's state machines only.
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowLogDeliveryForThisAccountsStateMachines',
+        principals: [new iam.ServicePrincipal('delivery.logs.amazonaws.com')],
+        actions: ['kms:Decrypt'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:states:stateMachineArn': `arn:${this.key.stack.partition}:states:${region}:${account}:stateMachine:*`,
+          },
+        },
+      }),
+    );
     if (props.cloudWatchAlarmArnPattern !== undefined) {
       this.key.addToResourcePolicy(
         servicePrincipalUse('AllowAlarmsToPublishToEncryptedTopic', 'cloudwatch.amazonaws.com', account, {

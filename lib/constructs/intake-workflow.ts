@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
@@ -41,6 +42,11 @@ export interface IntakeWorkflowProps {
    * group that outlives this one would block deploying it again.
    */
   readonly logGroup: logs.ILogGroup;
+  /**
+   * The project's key: execution history and state (Step Functions keeps them 90 days) are
+   * encrypted with it, not with an AWS-owned key.
+   */
+  readonly encryptionKey: kms.IKey;
   /**
    * Limit of one execution; a stuck execution fails (and alarms) instead of hanging.
    * @default Duration.hours(1)
@@ -151,6 +157,7 @@ export class IntakeWorkflow extends Construct {
       definitionBody: sfn.DefinitionBody.fromChainable(routeRetry),
       timeout: props.timeout ?? Duration.hours(1),
       tracingEnabled: true,
+      encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(props.encryptionKey),
       // Every state transition is logged, without its input and output: they carry addresses.
       logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
     });

@@ -155,6 +155,12 @@ describe('loadStageConfig', () => {
     invalid({ inboundMailRetentionDays: 0 }, /inboundMailRetentionDays must be a whole number of days/);
     invalid({ documentRetentionDays: 1.5 }, /documentRetentionDays must be a whole number of days/);
     invalid({ noncurrentVersionRetentionDays: 5000 }, /noncurrentVersionRetentionDays/);
+    invalid({ outboxRetentionDays: 0 }, /outboxRetentionDays must be a whole number of days/);
+    invalid({ triageRetentionDays: 2.5 }, /triageRetentionDays must be a whole number of days/);
+    invalid(
+      { outboxRetentionDays: dev.documentRetentionDays + 1 },
+      /outboxRetentionDays must be at most documentRetentionDays/,
+    );
     invalid(
       { logRetentionDays: 10 as RetentionDays },
       /logRetentionDays must be a CloudWatch Logs retention value/,

@@ -370,8 +370,8 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
   describe('routing and the audit log', () => {
     it('answers 404 to an unknown route and 405 with Allow to a known path with another method', async () => {
       assert.equal((await call(apiEvent('GET', '/{proxy+}', '/nowhere'))).status, 404);
-      const wrong = await call(apiEvent('DELETE', '/cases/{reference}', '/cases/ABH-2026-000101'));
-      assert.deepEqual([wrong.status, wrong.headers.Allow], [405, 'GET']);
+      const wrong = await call(apiEvent('PUT', '/cases/{reference}', '/cases/ABH-2026-000101'));
+      assert.deepEqual([wrong.status, wrong.headers.Allow], [405, 'GET, DELETE']);
     });
 
     it('logs method, route, status and the caller’s principal, and nothing of the body', async () => {
