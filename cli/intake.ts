@@ -21,7 +21,7 @@ const usage = `Usage: intake <command> [options]
   triage assign MESSAGE_ID REFERENCE [--add-contact]
                                                this email belongs to that case (optionally register its sender)
   decide REFERENCE --query "text"              ask the applicant (your text plus the missing items); reminds once
-  decide REFERENCE --invite --at ISO_DATETIME  invite to the Service Point, with a calendar file; reminds the day before
+  decide REFERENCE --invite --at ISO_DATETIME  invite to the Service Point (a time without offset is the office's local time), with a calendar file; reminds the day before
   outbox [--json]                              what the system has sent (its own copies), oldest first
 
 Talks to the local pipeline (\`npm start\`) by default; INTAKE_TARGET=aws with
@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (values.invite && values.at === undefined) {
-      out('intake decide: --invite needs --at ISO_DATETIME (e.g. 2026-12-07T09:30:00+01:00)');
+      out("intake decide: --invite needs --at ISO_DATETIME (e.g. 2026-12-07T09:30, the office's local time)");
       return 2;
     }
     const caseReference = sub.toUpperCase();
@@ -106,6 +106,9 @@ async function main(argv: string[]): Promise<number> {
           ? { kind: 'query', caseReference, text: values.query }
           : { kind: 'invitation', caseReference, appointmentAt: values.at! },
       );
+    // The appointment as the applicant will read it, so a misread time is seen at once.
+    if (result.appointment !== undefined) out(`Termin: ${result.appointment}`);
+    if (result.note) out(`Note: ${result.note}`);
     out(
       result.outcome === 'started'
         ? `Started ${result.decisionId}: the email goes out now.`

@@ -19,22 +19,151 @@ export const MAX_QUERY_TEXT_CHARS = 4000;
 
 const LOCALES: Readonly<Record<CaseLanguage, string>> = { de: 'de-DE', en: 'en-GB' };
 
-/** The office's time zone: appointments are written in local time, whatever the server's zone. */
+/**
+ * The office's time zone when the stage config names none: appointments are given and written in
+ * the office's local time, whatever the server's zone.
+ */
 export const OFFICE_TIME_ZONE = 'Europe/Berlin';
 
+/** An appointment time that names no instant in the office's time zone; says why. */
+export class InvalidAppointmentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidAppointmentError';
+  }
+}
+
+export interface AppointmentInstant {
+  readonly at: Date;
+  /** Set when the local time happens twice (the hour the clocks go back): which one was taken. */
+  readonly ambiguity: string | null;
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/i;
+
+/**
+ * The instant of an appointment as a caseworker gives it (ISO 8601). With an offset (`Z`,
+ * `+01:00`) it is that instant; without one it is the office's local time, as a caseworker means
+ * it. A local time the clocks skip (the hour they go forward) is refused; one that happens twice
+ * (the hour they go back) is taken the first time, and the answer says so.
+ */
+export function appointmentInstant(input: string, timeZone: string = OFFICE_TIME_ZONE): AppointmentInstant {
+  const match = DATE_TIME.exec(input.trim());
+  if (match === null) {
+    throw new InvalidAppointmentError(
+      `"${input}" is not a date and time (ISO 8601, e.g. 2027-04-15T10:00 in the office's time ${timeZone})`,
+    );
+  }
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const back = new Date(wall);
+  if (
+    back.getUTCFullYear() !== year ||
+    back.getUTCMonth() !== month - 1 ||
+    back.getUTCDate() !== day ||
+    back.getUTCHours() !== hour ||
+    back.getUTCMinutes() !== minute
+  ) {
+    throw new InvalidAppointmentError(`"${input}" is not a date and time of the calendar`);
+  }
+  if (match[7] !== undefined) return { at: new Date(input.trim()), ambiguity: null };
+  // A zone changes its offset at most once a day: the offsets a day before and after are the
+  // only candidates; each is right if the zone has that offset at the instant it gives.
+  const candidates = [
+    ...new Set([offsetAt(wall - 86_400_000, timeZone), offsetAt(wall + 86_400_000, timeZone)]),
+  ]
+    .map((offset) => wall - offset)
+    .filter((instant) => instant + offsetAt(instant, timeZone) === wall)
+    .sort((a, b) => a - b);
+  const local = `${input.trim().slice(0, 16).replace('T', ' ')}`;
+  if (candidates.length === 0) {
+    throw new InvalidAppointmentError(
+      `${local} does not exist in ${timeZone}: the clocks go forward then; give a time outside the skipped hour`,
+    );
+  }
+  const at = new Date(candidates[0]!);
+  if (candidates.length === 1) return { at, ambiguity: null };
+  return {
+    at,
+    ambiguity: `${local} happens twice in ${timeZone} (the clocks go back); taken the first time, ${formatOffsetTime(at, timeZone)}. Give the time with an offset (e.g. ${input.trim().slice(0, 16)}+01:00) for the second.`,
+  };
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+function offsetAt(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const local = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return local - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+/** An instant as ISO 8601 with the zone's offset, e.g. "2027-10-31T02:30+02:00". */
+function formatOffsetTime(at: Date, timeZone: string): string {
+  const offset = offsetAt(at.getTime(), timeZone) / 60_000;
+  const local = new Date(at.getTime() + offset * 60_000).toISOString().slice(0, 16);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * An appointment as the caseworker confirms it and the German text gives it,
+ * e.g. "Do., 15.04.2027, 10:00 Uhr".
+ */
+export function formatAppointmentShort(at: Date, timeZone: string = OFFICE_TIME_ZONE): string {
+  const text = new Intl.DateTimeFormat('de-DE', {
+    timeZone,
+    weekday: 'short',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+  return `${text} Uhr`;
+}
+
 /** An appointment as applicants read it, e.g. "Montag, 7. Dezember 2026 um 09:30". */
-export function formatAppointment(at: Date, language: CaseLanguage): string {
+export function formatAppointment(
+  at: Date,
+  language: CaseLanguage,
+  timeZone: string = OFFICE_TIME_ZONE,
+): string {
   return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: OFFICE_TIME_ZONE,
+    timeZone,
     dateStyle: 'full',
     timeStyle: 'short',
   }).format(at);
 }
 
 /** A date as applicants read it, e.g. "25.11.2026". */
-export function formatDate(at: Date, language: CaseLanguage): string {
+export function formatDate(at: Date, language: CaseLanguage, timeZone: string = OFFICE_TIME_ZONE): string {
   return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: OFFICE_TIME_ZONE,
+    timeZone,
     dateStyle: 'medium',
   }).format(at);
 }

@@ -36,6 +36,7 @@ import { csvImportRows } from '#adapters/csv-case-rows';
 import { defaultCaseworker } from '#shared/caseworker-mailbox';
 import { stepFunctions } from '#clients/sfn';
 import { optionalEnv } from '#shared/env';
+import { officeTimeZoneFromEnv } from '#shared/office-settings';
 import { StepFunctionsDecisionStarter } from '#adapters/step-functions-decision-starter';
 import { InvalidDecisionError, StartDecision } from '#use-cases/start-decision';
 
@@ -58,6 +59,7 @@ const startDecision =
     : new StartDecision({
         cases,
         starter: new StepFunctionsDecisionStarter(stepFunctions, decisionStateMachine),
+        timeZone: officeTimeZoneFromEnv(),
       });
 
 // Answers carry personal data: no cache between the caseworker and the API may keep them.

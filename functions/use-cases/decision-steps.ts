@@ -11,6 +11,8 @@ export interface InvitationSettings {
   readonly payment: string;
   readonly appointmentMinutes: number;
   readonly fromAddress: string;
+  /** The office's IANA time zone: dates and times in the emails are local time there. */
+  readonly timeZone: string;
 }
 
 export interface DecisionSent {
@@ -86,7 +88,7 @@ export class DecisionSteps {
       caseFile,
       'invitation',
       (language) => ({
-        appointment: formatAppointment(at, language),
+        appointment: formatAppointment(at, language, settings.timeZone),
         address: settings.servicePointAddress,
         fee: settings.fee,
         payment: settings.payment,
@@ -128,7 +130,7 @@ export class DecisionSteps {
       'query-reminder',
       (language) => ({
         missing: missing.map((item) => ({ label: item.label[language] })),
-        queriedOn: formatDate(new Date(sentAt), language),
+        queriedOn: formatDate(new Date(sentAt), language, this.#invitation.timeZone),
       }),
       { idempotencyKey: `reminder#${request.decisionId}` },
     );
@@ -143,7 +145,7 @@ export class DecisionSteps {
       'caseworker-query-unanswered',
       {
         missing: missing.map((item) => ({ label: item.label.de })),
-        queriedOn: formatDate(new Date(sentAt), 'de'),
+        queriedOn: formatDate(new Date(sentAt), 'de', this.#invitation.timeZone),
       },
       `unanswered#${request.decisionId}`,
     );
@@ -158,7 +160,7 @@ export class DecisionSteps {
       caseFile,
       'invitation-reminder',
       (language) => ({
-        appointment: formatAppointment(at, language),
+        appointment: formatAppointment(at, language, this.#invitation.timeZone),
         address: this.#invitation.servicePointAddress,
         fee: this.#invitation.fee,
       }),
