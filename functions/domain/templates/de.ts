@@ -9,6 +9,7 @@ export const de: MessageTemplates = {
     subject: 'Fehlende Unterlagen',
     body: `Guten Tag {{applicantName}},
 
+{{#missing.length}}
 für Ihren Antrag ({{requestTypeLabel}}, Aktenzeichen {{caseReference}}) fehlen noch folgende Unterlagen:
 
 {{#missing}}
@@ -20,6 +21,14 @@ Hinweis Ihrer Sachbearbeitung: {{caseworkerText}}
 
 {{/caseworkerText}}
 Bitte antworten Sie auf diese E-Mail und hängen Sie die Unterlagen als PDF oder Foto an. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {{caseReference}}.
+{{/missing.length}}
+{{^missing.length}}
+zu Ihrem Antrag ({{requestTypeLabel}}, Aktenzeichen {{caseReference}}) schreibt Ihnen Ihre Sachbearbeitung:
+
+{{caseworkerText}}
+
+Bitte antworten Sie auf diese E-Mail. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {{caseReference}}.
+{{/missing.length}}
 
 Mit freundlichen Grüßen
 {{officeName}}`,

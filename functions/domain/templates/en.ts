@@ -9,6 +9,7 @@ export const en: MessageTemplates = {
     subject: 'Missing documents',
     body: `Dear {{applicantName}},
 
+{{#missing.length}}
 for your application ({{requestTypeLabel}}, case reference {{caseReference}}) we still need the following documents:
 
 {{#missing}}
@@ -20,6 +21,14 @@ A note from your caseworker: {{caseworkerText}}
 
 {{/caseworkerText}}
 Please reply to this email and attach the documents as PDF files or photos. Please always mention your case reference {{caseReference}}.
+{{/missing.length}}
+{{^missing.length}}
+about your application ({{requestTypeLabel}}, case reference {{caseReference}}), your caseworker writes:
+
+{{caseworkerText}}
+
+Please reply to this email. Please always mention your case reference {{caseReference}}.
+{{/missing.length}}
 
 Kind regards
 {{officeName}}`,
