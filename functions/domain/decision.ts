@@ -160,6 +160,63 @@ export function formatAppointment(
   }).format(at);
 }
 
+/** The local calendar date of an instant in a time zone, as days since 1970-01-01. */
+function localDay(at: Date, timeZone: string): number {
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+    .format(at)
+    .split('-')
+    .map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+}
+
+/**
+ * Calendar days from `now` to an appointment in the office's time zone: 0 is today, 1 tomorrow
+ * (whatever the hours between, and across a DST change).
+ */
+export function calendarDaysUntil(at: Date, now: Date, timeZone: string = OFFICE_TIME_ZONE): number {
+  return localDay(at, timeZone) - localDay(now, timeZone);
+}
+
+/** How long before the appointment its reminder goes out. */
+export const INVITATION_REMINDER_BEFORE_MS = 24 * 3600 * 1000;
+
+/**
+ * When an invitation's reminder goes out: a day before the appointment. None when that moment has
+ * passed already: an invitation less than a day ahead is itself the reminder, and a second email
+ * a second later would only confuse.
+ */
+export function invitationReminderAt(at: Date, now: Date): Date | null {
+  const reminderAt = new Date(at.getTime() - INVITATION_REMINDER_BEFORE_MS);
+  return reminderAt.getTime() > now.getTime() ? reminderAt : null;
+}
+
+/**
+ * The appointment's day in words, from the real date when the reminder goes out: "morgen",
+ * "heute", or "am 15.04.2027" (a reminder sent late or early never says "morgen" wrongly).
+ */
+export function appointmentDayInWords(
+  at: Date,
+  now: Date,
+  language: CaseLanguage,
+  timeZone: string = OFFICE_TIME_ZONE,
+): string {
+  const days = calendarDaysUntil(at, now, timeZone);
+  const words = DAY_WORDS[language];
+  if (days === 0) return words.today;
+  if (days === 1) return words.tomorrow;
+  return `${words.on} ${formatDate(at, language, timeZone)}`;
+}
+
+const DAY_WORDS: Readonly<Record<CaseLanguage, { today: string; tomorrow: string; on: string }>> = {
+  de: { today: 'heute', tomorrow: 'morgen', on: 'am' },
+  en: { today: 'today', tomorrow: 'tomorrow', on: 'on' },
+};
+
 /** A date as applicants read it, e.g. "25.11.2026". */
 export function formatDate(at: Date, language: CaseLanguage, timeZone: string = OFFICE_TIME_ZONE): string {
   return new Intl.DateTimeFormat(LOCALES[language], {

@@ -1,6 +1,12 @@
 import { missingItems, type CaseFile } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
-import { formatAppointment, formatDate, type DecisionRequest } from '../domain/decision.ts';
+import {
+  appointmentDayInWords,
+  formatAppointment,
+  formatDate,
+  invitationReminderAt,
+  type DecisionRequest,
+} from '../domain/decision.ts';
 import { invitationEvent } from '../domain/icalendar.ts';
 import type { CaseMailer, SendOutcome } from './case-mailer.ts';
 import { CaseNotFoundError } from './record-documents.ts';
@@ -20,8 +26,10 @@ export interface DecisionSent {
   readonly sentAt: string;
   /** Query: how long to wait for an answer before the reminder (and again before telling the caseworker). */
   readonly reminderAfterSeconds: number;
-  /** Invitation: when to send the reminder (the day before; now if that has passed). */
+  /** Invitation: when to send the reminder (a day before the appointment). */
   readonly reminderAt: string;
+  /** Invitation: whether to send a reminder at all (none when the appointment is less than a day ahead). */
+  readonly invitationReminder: boolean;
 }
 
 /** The steps of the DecisionWorkflow, each one Task state. */
@@ -69,6 +77,7 @@ export class DecisionSteps {
         sentAt: now.toISOString(),
         reminderAfterSeconds: this.#reminderAfterSeconds,
         reminderAt: now.toISOString(),
+        invitationReminder: false,
       };
     }
     const at = new Date(request.appointmentAt);
@@ -106,12 +115,13 @@ export class DecisionSteps {
       },
     );
     await this.#cases.setStatus(caseFile.reference, ['open', 'ready-for-review'], 'decided');
-    const dayBefore = new Date(Math.max(at.getTime() - 24 * 3600 * 1000, now.getTime()));
+    const reminderAt = invitationReminderAt(at, now);
     return {
       outcome,
       sentAt: now.toISOString(),
       reminderAfterSeconds: this.#reminderAfterSeconds,
-      reminderAt: dayBefore.toISOString(),
+      reminderAt: (reminderAt ?? now).toISOString(),
+      invitationReminder: reminderAt !== null,
     };
   }
 
@@ -152,7 +162,7 @@ export class DecisionSteps {
   }
 
   /** SendInvitationReminder: the day before the appointment. */
-  async remindInvitation(request: DecisionRequest): Promise<SendOutcome> {
+  async remindInvitation(request: DecisionRequest, now: Date): Promise<SendOutcome> {
     if (request.kind !== 'invitation') throw new Error('Only invitations have appointment reminders');
     const caseFile = await this.#case(request.caseReference);
     const at = new Date(request.appointmentAt);
@@ -160,6 +170,7 @@ export class DecisionSteps {
       caseFile,
       'invitation-reminder',
       (language) => ({
+        when: appointmentDayInWords(at, now, language, this.#invitation.timeZone),
         appointment: formatAppointment(at, language, this.#invitation.timeZone),
         address: this.#invitation.servicePointAddress,
         fee: this.#invitation.fee,

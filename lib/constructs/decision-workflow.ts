@@ -27,7 +27,8 @@ export interface DecisionWorkflowProps {
  * derived from its content, so the same decision twice sends once).
  *
  *   Prepare → SendDecision → RouteDecision ─ query → WaitForAnswer → CheckAnswer → RouteAnswer
- *                                           └ invitation → WaitUntilDayBefore → SendInvitationReminder → Invited
+ *                                           └ invitation → RouteInvitationReminder ─ a day or more ahead → WaitUntilDayBefore → SendInvitationReminder → Invited
+ *                                                                                 └ otherwise → Invited
  *   RouteAnswer ─ answered → Answered
  *               └ otherwise → SendQueryReminder → WaitAfterReminder → CheckAnswerAgain → RouteAnswerAgain
  *   RouteAnswerAgain ─ answered → Answered
@@ -81,11 +82,18 @@ export class DecisionWorkflow extends Construct {
             ),
         ),
       );
-    const invitationBranch = new sfn.Wait(this, 'WaitUntilDayBefore', {
-      time: sfn.WaitTime.timestampPath('$.sent.reminderAt'),
-    })
-      .next(remind('SendInvitationReminder', 'invitation'))
-      .next(new sfn.Succeed(this, 'Invited'));
+    const invited = new sfn.Succeed(this, 'Invited');
+    // No reminder when the appointment is less than a day ahead: the invitation is the reminder.
+    const invitationBranch = new sfn.Choice(this, 'RouteInvitationReminder')
+      .when(
+        sfn.Condition.booleanEquals('$.sent.invitationReminder', true),
+        new sfn.Wait(this, 'WaitUntilDayBefore', {
+          time: sfn.WaitTime.timestampPath('$.sent.reminderAt'),
+        })
+          .next(remind('SendInvitationReminder', 'invitation'))
+          .next(invited),
+      )
+      .otherwise(invited);
 
     const definition = prepare
       .next(sendDecision)

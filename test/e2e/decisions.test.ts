@@ -78,8 +78,34 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
     assert.equal(event.startDate.toJSDate().toISOString(), appointment.toISOString());
     assert.match(event.location, /Service Point/);
     assert.match(event.summary, new RegExp(reference));
-    assert.match(reminder.subject, /Erinnerung: Ihr Termin morgen/);
+    // The wait is shortened to moments here: the reminder goes out ten days ahead, and its
+    // wording follows the real date rather than claiming "morgen".
+    assert.doesNotMatch(reminder.subject, /morgen|tomorrow/);
+    assert.match(reminder.subject, /Erinnerung: Ihr Termin am \d{2}\.\d{2}\.\d{4}/);
+    assert.match(reminder.text, /your appointment on /);
     assert.equal((await pipeline.showCase.run(reference))!.case.status, 'decided');
+  });
+
+  it('an invitation less than a day ahead gets no reminder', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Soon',
+      contacts: ['soon@example.org'],
+    });
+    const before = (await pipeline.outbox()).length;
+    const appointmentAt = new Date(Date.now() + 20 * 3600 * 1000).toISOString();
+
+    const decisionId = await run({ kind: 'invitation', caseReference: reference, appointmentAt });
+
+    const sent = (await pipeline.outbox()).slice(before);
+    assert.deepEqual(
+      sent.map((e) => e.subject.replace(`[${reference}] `, '')),
+      ['Einladung zum Termin am Service Point'],
+    );
+    const execution = await pipeline.runtime.waitForExecution(decisionId, 30_000);
+    const states = execution.events
+      .filter((e) => e.type === 'StateEntered')
+      .map((e) => (e as { state: { name: string } }).state.name);
+    assert.ok(!states.includes('SendInvitationReminder'), states.join(', '));
   });
 
   it('the same decision given twice sends once', async () => {

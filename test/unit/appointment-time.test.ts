@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   appointmentInstant,
+  appointmentDayInWords,
+  calendarDaysUntil,
+  invitationReminderAt,
   formatAppointmentShort,
   InvalidAppointmentError,
 } from '../../functions/domain/decision.ts';
@@ -62,5 +65,45 @@ describe('appointment times (the office is in Europe/Berlin)', () => {
 
   it('uses the time zone it is given', () => {
     assert.equal(instant('2027-04-15T10:00', 'Europe/Istanbul'), '2027-04-15T07:00:00.000Z');
+  });
+});
+
+describe('calendar days to an appointment (Europe/Berlin)', () => {
+  const days = (at: string, now: string) => calendarDaysUntil(new Date(at), new Date(now));
+  it('counts local calendar days, not periods of 24 hours', () => {
+    assert.equal(days('2027-04-15T08:00:00Z', '2027-04-15T05:00:00Z'), 0);
+    assert.equal(days('2027-04-15T08:00:00Z', '2027-04-14T21:59:00Z'), 1);
+    // 23:30 UTC on the 14th is already the 15th in Berlin.
+    assert.equal(days('2027-04-15T08:00:00Z', '2027-04-14T22:30:00Z'), 0);
+    assert.equal(days('2027-04-16T08:00:00Z', '2027-04-14T09:00:00Z'), 2);
+  });
+
+  it('counts across the DST changes', () => {
+    assert.equal(days('2027-03-29T07:00:00Z', '2027-03-27T23:30:00Z'), 1);
+    assert.equal(days('2026-10-26T08:00:00Z', '2026-10-24T22:30:00Z'), 1);
+  });
+});
+
+describe('when the invitation reminder goes out', () => {
+  it('a day before the appointment, and not at all when that has passed', () => {
+    const now = new Date('2027-04-13T12:00:00Z');
+    assert.equal(
+      invitationReminderAt(new Date('2027-04-15T08:00:00Z'), now)?.toISOString(),
+      '2027-04-14T08:00:00.000Z',
+    );
+    assert.equal(invitationReminderAt(new Date('2027-04-14T08:00:00Z'), now), null);
+    assert.equal(invitationReminderAt(new Date('2027-04-13T15:00:00Z'), now), null);
+  });
+});
+
+describe('the appointment day in words', () => {
+  const at = new Date('2027-04-15T08:00:00Z');
+  it('says today, tomorrow or the date, from the real date', () => {
+    assert.equal(appointmentDayInWords(at, new Date('2027-04-15T04:00:00Z'), 'de'), 'heute');
+    assert.equal(appointmentDayInWords(at, new Date('2027-04-15T04:00:00Z'), 'en'), 'today');
+    assert.equal(appointmentDayInWords(at, new Date('2027-04-14T08:00:00Z'), 'de'), 'morgen');
+    assert.equal(appointmentDayInWords(at, new Date('2027-04-14T08:00:00Z'), 'en'), 'tomorrow');
+    assert.equal(appointmentDayInWords(at, new Date('2027-04-05T08:00:00Z'), 'de'), 'am 15.04.2027');
+    assert.equal(appointmentDayInWords(at, new Date('2027-04-05T08:00:00Z'), 'en'), 'on 15 Apr 2027');
   });
 });

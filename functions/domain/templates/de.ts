@@ -70,10 +70,10 @@ Mit freundlichen Grüßen
 {{officeName}}`,
   },
   'invitation-reminder': {
-    subject: 'Erinnerung: Ihr Termin morgen',
+    subject: 'Erinnerung: Ihr Termin {{when}}',
     body: `Guten Tag {{applicantName}},
 
-wir erinnern Sie an Ihren Termin (Aktenzeichen {{caseReference}}):
+wir erinnern Sie an Ihren Termin {{when}} (Aktenzeichen {{caseReference}}):
 
 - Datum und Uhrzeit: {{appointment}}
 - Ort: {{address}}

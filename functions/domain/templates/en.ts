@@ -70,10 +70,10 @@ Kind regards
 {{officeName}}`,
   },
   'invitation-reminder': {
-    subject: 'Reminder: your appointment tomorrow',
+    subject: 'Reminder: your appointment {{when}}',
     body: `Dear {{applicantName}},
 
-this is a reminder of your appointment (case reference {{caseReference}}):
+this is a reminder of your appointment {{when}} (case reference {{caseReference}}):
 
 - Date and time: {{appointment}}
 - Place: {{address}}
