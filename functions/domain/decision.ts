@@ -5,11 +5,38 @@ import type { CaseLanguage } from './case-file.ts';
  * - `query` (Rückfrage): the caseworker's own text plus the missing checklist items; one reminder
  *   when no answer comes, then the caseworker is told;
  * - `invitation` (Einladung): an appointment at the Service Point, with a calendar file and a
- *   reminder the day before.
+ *   reminder the day before; while one is pending, a new one replaces it (same calendar UID);
+ * - `cancellation` (Absage): the pending appointment is cancelled (METHOD:CANCEL), its reminder
+ *   is not sent.
  */
 export type Decision =
   | { readonly kind: 'query'; readonly caseReference: string; readonly text: string }
-  | { readonly kind: 'invitation'; readonly caseReference: string; readonly appointmentAt: string };
+  | { readonly kind: 'invitation'; readonly caseReference: string; readonly appointmentAt: string }
+  | { readonly kind: 'cancellation'; readonly caseReference: string };
+
+/**
+ * The appointment a case's applicant holds in their calendar: one calendar event (UID) that
+ * replacements update (higher SEQUENCE) and a cancellation ends.
+ */
+export interface ScheduledAppointment {
+  readonly uid: string;
+  readonly sequence: number;
+  readonly appointmentAt: string;
+  /** The decision that last sent it (invitation or cancellation). */
+  readonly decisionId: string;
+  readonly status: 'invited' | 'cancelled';
+  /** The earlier time this invitation replaced (same UID), if it replaced one. */
+  readonly replaces?: string;
+}
+
+/** Whether the applicant still expects to come: invited, and the time is still ahead. */
+export function isPendingAppointment(appointment: ScheduledAppointment | null, now: Date): boolean {
+  return (
+    appointment !== null &&
+    appointment.status === 'invited' &&
+    new Date(appointment.appointmentAt).getTime() > now.getTime()
+  );
+}
 
 /** The DecisionWorkflow's input: the decision and its id (also the execution name). */
 export type DecisionRequest = Decision & { readonly decisionId: string; readonly decidedAt: string };

@@ -189,7 +189,9 @@ const routes: Record<CaseworkerApiRouteName, (event: Event) => Promise<Result>> 
       const result = await startDecision.run(
         body.kind === 'query'
           ? { kind: 'query', caseReference: reference, text: body.text }
-          : { kind: 'invitation', caseReference: reference, appointmentAt: body.at },
+          : body.kind === 'cancellation'
+            ? { kind: 'cancellation', caseReference: reference }
+            : { kind: 'invitation', caseReference: reference, appointmentAt: body.at },
       );
       return json(result.outcome === 'started' ? 202 : 200, result);
     } catch (error) {

@@ -5,9 +5,11 @@ import {
   formatAppointment,
   formatDate,
   invitationReminderAt,
+  isPendingAppointment,
   type DecisionRequest,
+  type ScheduledAppointment,
 } from '../domain/decision.ts';
-import { invitationEvent } from '../domain/icalendar.ts';
+import { cancellationEvent, invitationEvent, type Invitation } from '../domain/icalendar.ts';
 import type { CaseMailer, SendOutcome } from './case-mailer.ts';
 import { CaseNotFoundError } from './record-documents.ts';
 
@@ -80,24 +82,34 @@ export class DecisionSteps {
         invitationReminder: false,
       };
     }
+    if (request.kind === 'cancellation') return this.#cancel(caseFile, request, now);
     const at = new Date(request.appointmentAt);
     const settings = this.#invitation;
-    const ics = invitationEvent({
-      uid: `${request.decisionId}@${settings.fromAddress.split('@')[1] ?? 'intake'}`,
-      start: at,
-      durationMinutes: settings.appointmentMinutes,
-      summary: `Termin Ausländerbehörde (${caseFile.reference})`,
-      description: `Bitte mitbringen: Reisepass, bisheriger Aufenthaltstitel, Gebühr ${settings.fee}. Aktenzeichen ${caseFile.reference}.`,
-      location: settings.servicePointAddress,
-      organizerEmail: settings.fromAddress,
-      attendeeEmail: caseFile.contacts[0] ?? settings.fromAddress,
-      now,
-    });
+    const appointment = await this.#schedule(caseFile.reference, request.decisionId, (held) =>
+      isPendingAppointment(held, now)
+        ? {
+            uid: held!.uid,
+            sequence: held!.sequence + 1,
+            appointmentAt: request.appointmentAt,
+            decisionId: request.decisionId,
+            status: 'invited',
+            replaces: held!.appointmentAt,
+          }
+        : {
+            uid: `${request.decisionId}@${settings.fromAddress.split('@')[1] ?? 'intake'}`,
+            sequence: 0,
+            appointmentAt: request.appointmentAt,
+            decisionId: request.decisionId,
+            status: 'invited',
+          },
+    );
+    const replaces = appointment.replaces === undefined ? null : new Date(appointment.replaces);
     const outcome = await this.#mailer.toApplicant(
       caseFile,
       'invitation',
       (language) => ({
         appointment: formatAppointment(at, language, settings.timeZone),
+        replaces: replaces === null ? null : formatAppointment(replaces, language, settings.timeZone),
         address: settings.servicePointAddress,
         fee: settings.fee,
         payment: settings.payment,
@@ -109,7 +121,7 @@ export class DecisionSteps {
           {
             filename: 'Termin.ics',
             contentType: 'text/calendar; method=REQUEST; charset=utf-8',
-            content: ics,
+            content: invitationEvent(this.#calendarEvent(caseFile, appointment, now)),
           },
         ],
       },
@@ -122,6 +134,82 @@ export class DecisionSteps {
       reminderAfterSeconds: this.#reminderAfterSeconds,
       reminderAt: (reminderAt ?? now).toISOString(),
       invitationReminder: reminderAt !== null,
+    };
+  }
+
+  /** The calendar event of an appointment (for the invitation and its cancellation). */
+  #calendarEvent(caseFile: CaseFile, appointment: ScheduledAppointment, now: Date): Invitation {
+    const settings = this.#invitation;
+    return {
+      uid: appointment.uid,
+      sequence: appointment.sequence,
+      start: new Date(appointment.appointmentAt),
+      durationMinutes: settings.appointmentMinutes,
+      summary: `Termin Ausländerbehörde (${caseFile.reference})`,
+      description: `Bitte mitbringen: Reisepass, bisheriger Aufenthaltstitel, Gebühr ${settings.fee}. Aktenzeichen ${caseFile.reference}.`,
+      location: settings.servicePointAddress,
+      organizerEmail: settings.fromAddress,
+      attendeeEmail: caseFile.contacts[0] ?? settings.fromAddress,
+      now,
+    };
+  }
+
+  /**
+   * Records the case's appointment as this decision makes it (`next`, from the one held now),
+   * once: a retried step finds its own record and sends the same calendar event again. Two
+   * decisions at once: the later one builds on the earlier one's record.
+   */
+  async #schedule(
+    reference: string,
+    decisionId: string,
+    next: (held: ScheduledAppointment | null) => ScheduledAppointment,
+  ): Promise<ScheduledAppointment> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const held = await this.#cases.appointment(reference);
+      if (held?.decisionId === decisionId) return held;
+      const appointment = next(held);
+      if (await this.#cases.saveAppointment(reference, appointment, held?.decisionId ?? null))
+        return appointment;
+    }
+    throw new Error(`The appointment of case ${reference} kept changing while it was being sent`);
+  }
+
+  /**
+   * SendDecision for a cancellation: METHOD:CANCEL for the appointment the applicant holds (same
+   * UID, next SEQUENCE), recorded as cancelled first so its reminder is not sent.
+   */
+  async #cancel(caseFile: CaseFile, request: DecisionRequest, now: Date): Promise<DecisionSent> {
+    const held = await this.#cases.appointment(caseFile.reference);
+    if (held === null) throw new Error(`Case ${caseFile.reference} has no appointment to cancel`);
+    const appointment = await this.#schedule(caseFile.reference, request.decisionId, (current) => ({
+      ...current!,
+      sequence: current!.sequence + 1,
+      decisionId: request.decisionId,
+      status: 'cancelled',
+    }));
+    const at = new Date(appointment.appointmentAt);
+    const settings = this.#invitation;
+    const outcome = await this.#mailer.toApplicant(
+      caseFile,
+      'invitation-cancelled',
+      (language) => ({ appointment: formatAppointment(at, language, settings.timeZone) }),
+      {
+        idempotencyKey: `decision#${request.decisionId}`,
+        attachments: [
+          {
+            filename: 'Termin-Absage.ics',
+            contentType: 'text/calendar; method=CANCEL; charset=utf-8',
+            content: cancellationEvent(this.#calendarEvent(caseFile, appointment, now)),
+          },
+        ],
+      },
+    );
+    return {
+      outcome,
+      sentAt: now.toISOString(),
+      reminderAfterSeconds: this.#reminderAfterSeconds,
+      reminderAt: now.toISOString(),
+      invitationReminder: false,
     };
   }
 
@@ -165,6 +253,11 @@ export class DecisionSteps {
   async remindInvitation(request: DecisionRequest, now: Date): Promise<SendOutcome> {
     if (request.kind !== 'invitation') throw new Error('Only invitations have appointment reminders');
     const caseFile = await this.#case(request.caseReference);
+    // Replaced by a later invitation or cancelled since: the applicant no longer holds this one.
+    const held = await this.#cases.appointment(caseFile.reference);
+    if (held?.decisionId !== request.decisionId || held.status !== 'invited') {
+      return { sent: false, reason: 'superseded' };
+    }
     const at = new Date(request.appointmentAt);
     return this.#mailer.toApplicant(
       caseFile,

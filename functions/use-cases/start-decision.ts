@@ -4,6 +4,7 @@ import {
   appointmentInstant,
   formatAppointmentShort,
   InvalidAppointmentError,
+  isPendingAppointment,
   MAX_QUERY_TEXT_CHARS,
   OFFICE_TIME_ZONE,
   type AppointmentInstant,
@@ -23,7 +24,10 @@ export class InvalidDecisionError extends Error {
 export interface StartDecisionResult {
   readonly decisionId: string;
   readonly outcome: 'started' | 'already-started';
-  /** Invitation: the appointment as the applicant will read it, e.g. "Do., 15.04.2027, 10:00 Uhr". */
+  /**
+   * Invitation (or cancellation: the one cancelled): the appointment as the applicant will read
+   * it, e.g. "Do., 15.04.2027, 10:00 Uhr".
+   */
   readonly appointment?: string;
   /** Invitation: the instant it was read as (UTC). */
   readonly appointmentAt?: string;
@@ -59,9 +63,19 @@ export class StartDecision {
     if (caseFile === null) throw new InvalidDecisionError(`No case ${decision.caseReference}`);
     if (caseFile.status === 'closed')
       throw new InvalidDecisionError(`Case ${decision.caseReference} is closed`);
+    const now = this.#now();
+    // The appointment the applicant holds now: a new invitation replaces it, a cancellation ends
+    // it. It is part of the decision id, so inviting to a time again after a change sends again.
+    const held = await this.#cases.appointment(decision.caseReference);
+    const pending = isPendingAppointment(held, now) ? held : null;
     let content: string;
     let appointment: AppointmentInstant | null = null;
-    if (decision.kind === 'query') {
+    if (decision.kind === 'cancellation') {
+      if (pending === null)
+        throw new InvalidDecisionError(`Case ${decision.caseReference} has no appointment to cancel`);
+      appointment = { at: new Date(pending.appointmentAt), ambiguity: null };
+      content = pending.decisionId;
+    } else if (decision.kind === 'query') {
       const text = decision.text.trim();
       if (text === '') throw new InvalidDecisionError('A query needs the text to send');
       if (text.length > MAX_QUERY_TEXT_CHARS)
@@ -70,16 +84,23 @@ export class StartDecision {
     } else {
       appointment = this.#appointment(decision.appointmentAt);
       const { at } = appointment;
-      if (at.getTime() <= this.#now().getTime())
+      if (at.getTime() <= now.getTime())
         throw new InvalidDecisionError('The appointment must be in the future');
-      content = at.toISOString();
+      content = `${at.toISOString()}\n${pending?.decisionId ?? ''}`;
     }
     const digest = createHash('sha256').update(`${decision.kind}\n${content}`).digest('hex').slice(0, 12);
-    const decisionId = `${decision.caseReference}-${decision.kind}-${digest}`;
+    // Inviting again to the time the applicant already holds is the same decision, sent once.
+    const decisionId =
+      decision.kind === 'invitation' && pending?.appointmentAt === appointment?.at.toISOString()
+        ? pending!.decisionId
+        : `${decision.caseReference}-${decision.kind}-${digest}`;
+    const decidedAt = now.toISOString();
     const request: DecisionRequest =
       decision.kind === 'query'
-        ? { ...decision, text: content, decisionId, decidedAt: this.#now().toISOString() }
-        : { ...decision, appointmentAt: content, decisionId, decidedAt: this.#now().toISOString() };
+        ? { ...decision, text: content, decisionId, decidedAt }
+        : decision.kind === 'cancellation'
+          ? { ...decision, decisionId, decidedAt }
+          : { ...decision, appointmentAt: appointment!.at.toISOString(), decisionId, decidedAt };
     const outcome = await this.#starter.start(request);
     if (appointment === null) return { decisionId, outcome };
     return {

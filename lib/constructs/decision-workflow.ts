@@ -27,6 +27,7 @@ export interface DecisionWorkflowProps {
  * derived from its content, so the same decision twice sends once).
  *
  *   Prepare → SendDecision → RouteDecision ─ query → WaitForAnswer → CheckAnswer → RouteAnswer
+ *                                           ├ cancellation → Cancelled
  *                                           └ invitation → RouteInvitationReminder ─ a day or more ahead → WaitUntilDayBefore → SendInvitationReminder → Invited
  *                                                                                 └ otherwise → Invited
  *   RouteAnswer ─ answered → Answered
@@ -95,13 +96,16 @@ export class DecisionWorkflow extends Construct {
       )
       .otherwise(invited);
 
-    const definition = prepare
-      .next(sendDecision)
-      .next(
-        new sfn.Choice(this, 'RouteDecision')
-          .when(sfn.Condition.stringEquals('$.request.kind', 'query'), queryBranch)
-          .otherwise(invitationBranch),
-      );
+    const definition = prepare.next(sendDecision).next(
+      new sfn.Choice(this, 'RouteDecision')
+        .when(sfn.Condition.stringEquals('$.request.kind', 'query'), queryBranch)
+        // A cancellation is the one email; the cancelled invitation's reminder checks before sending.
+        .when(
+          sfn.Condition.stringEquals('$.request.kind', 'cancellation'),
+          new sfn.Succeed(this, 'Cancelled'),
+        )
+        .otherwise(invitationBranch),
+    );
 
     this.logGroup = props.logGroup;
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {

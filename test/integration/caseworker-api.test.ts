@@ -395,7 +395,12 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
       const unknown = await decide('ABH-2026-999999', { kind: 'query', text: 'Bitte das Foto.' });
       const past = await decide('ABH-2026-000902', { kind: 'invitation', at: '2020-01-01T10:00:00Z' });
       const wrong = await decide('ABH-2026-000902', { kind: 'invitation', when: 'tomorrow' });
-      assert.deepEqual([unknown.status, past.status, wrong.status], [404, 422, 400]);
+      const nothingToCancel = await decide('ABH-2026-000902', { kind: 'cancellation' });
+      assert.deepEqual(
+        [unknown.status, past.status, wrong.status, nothingToCancel.status],
+        [404, 422, 400, 422],
+      );
+      assert.match(String(nothingToCancel.body?.error), /has no appointment to cancel/);
     });
   });
 });

@@ -13,6 +13,7 @@ const KINDS: readonly MessageKind[] = [
   'query-reminder',
   'invitation',
   'invitation-reminder',
+  'invitation-cancelled',
   'triage-reply',
   'caseworker-notification',
   'caseworker-query-unanswered',

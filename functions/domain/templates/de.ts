@@ -54,6 +54,10 @@ Mit freundlichen Grüßen
 
 Ihr Antrag (Aktenzeichen {{caseReference}}) ist entschieden. Bitte kommen Sie zu einem kurzen Termin:
 
+{{#replaces}}
+Dieser Termin ersetzt Ihren bisherigen Termin am {{replaces}}. Der Kalendereintrag im Anhang ändert den bisherigen Eintrag.
+
+{{/replaces}}
 - Datum und Uhrzeit: {{appointment}}
 - Ort: {{address}}
 
@@ -79,6 +83,17 @@ wir erinnern Sie an Ihren Termin {{when}} (Aktenzeichen {{caseReference}}):
 - Ort: {{address}}
 
 Bitte bringen Sie Ihren Reisepass, Ihren bisherigen Aufenthaltstitel und die Gebühr von {{fee}} mit.
+
+Mit freundlichen Grüßen
+{{officeName}}`,
+  },
+  'invitation-cancelled': {
+    subject: 'Ihr Termin ist abgesagt',
+    body: `Guten Tag {{applicantName}},
+
+Ihr Termin am {{appointment}} (Aktenzeichen {{caseReference}}) ist abgesagt. Bitte kommen Sie zu diesem Termin nicht. Mit dem Anhang entfernt Ihr Kalender den Eintrag.
+
+Sobald es einen neuen Termin gibt, schreiben wir Ihnen. Bei Fragen antworten Sie bitte auf diese E-Mail.
 
 Mit freundlichen Grüßen
 {{officeName}}`,

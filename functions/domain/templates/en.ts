@@ -54,6 +54,10 @@ Kind regards
 
 a decision has been made on your application (case reference {{caseReference}}). Please come to a short appointment:
 
+{{#replaces}}
+This appointment replaces your earlier appointment on {{replaces}}. The calendar entry attached updates the earlier one.
+
+{{/replaces}}
 - Date and time: {{appointment}}
 - Place: {{address}}
 
@@ -79,6 +83,17 @@ this is a reminder of your appointment {{when}} (case reference {{caseReference}
 - Place: {{address}}
 
 Please bring your passport, your current residence permit and the fee of {{fee}}.
+
+Kind regards
+{{officeName}}`,
+  },
+  'invitation-cancelled': {
+    subject: 'Your appointment is cancelled',
+    body: `Dear {{applicantName}},
+
+your appointment on {{appointment}} (case reference {{caseReference}}) is cancelled. Please do not come to this appointment. With the attachment, your calendar removes the entry.
+
+We will write to you as soon as there is a new appointment. If you have questions, please reply to this email.
 
 Kind regards
 {{officeName}}`,
