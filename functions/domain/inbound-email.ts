@@ -1,3 +1,4 @@
+import type { CalendarReply } from './calendar-reply.ts';
 import type { HoldReason } from './parsed-email.ts';
 import type { ReceiptVerdicts } from './receipt-verdicts.ts';
 
@@ -31,6 +32,8 @@ export interface InboundEmail {
   readonly attachments: readonly InboundAttachment[];
   /** What the parser could not read as sent (ParsedEmail's `problems` codes). */
   readonly readProblems: readonly string[];
+  /** The applicant's Accept/Decline from their calendar, when the email is one. */
+  readonly calendarReply?: CalendarReply;
   readonly verdicts: ReceiptVerdicts;
   readonly senderVerified: boolean;
 }

@@ -1,3 +1,4 @@
+import type { CalendarReply } from './calendar-reply.ts';
 /**
  * What parsing one message yields. This is the JSON of `intake parse --json` (a contract used
  * outside the tests) and, with storage keys added, the ParseEmail step's output: references and
@@ -89,6 +90,8 @@ export interface ParsedEmail {
    * MAX_NEW_TEXT_CHARS characters. For the caseworker's notification.
    */
   readonly newText: string;
+  /** An applicant's Accept/Decline from their calendar (iTIP REPLY); absent for other mail. */
+  readonly calendarReply?: CalendarReply;
   readonly attachments: readonly AttachmentReport[];
   /**
    * Problems met while reading; the message is still kept and whatever could be read is reported.

@@ -50,6 +50,13 @@ export const screenedEmailSchema = intakeRequestSchema.extend({
     references: z.array(z.string()),
     caseReference: z.string().nullable(),
     problems: z.array(z.string()).default([]),
+    calendarReply: z
+      .object({
+        answer: z.enum(['accepted', 'declined', 'tentative']),
+        uid: z.string().nullable(),
+        comment: z.string().nullable(),
+      })
+      .optional(),
     attachments: z.array(
       z.object({
         sha256: z.string(),
@@ -89,6 +96,7 @@ export function inboundEmailFrom(state: z.infer<typeof screenedEmailSchema>): In
     recipients: state.recipients,
     attachments: parsed.attachments.map((a) => ({ ...a, location: a.location ?? null })),
     readProblems: parsed.problems,
+    ...(parsed.calendarReply === undefined ? {} : { calendarReply: parsed.calendarReply }),
     verdicts: state.verdicts,
     senderVerified: state.screening.senderVerified,
   };

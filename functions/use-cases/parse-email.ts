@@ -1,7 +1,9 @@
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { assessAttachment } from '../domain/attachment-policy.ts';
 import { automaticMailReason } from '../domain/automatic-mail.ts';
+import { CALENDAR_TYPES } from '../domain/attachment-types.ts';
+import { MAX_CALENDAR_REPLY_BYTES, readCalendarReply, type CalendarReply } from '../domain/calendar-reply.ts';
 import type { CaseReferenceMatcher } from '../domain/case-reference.ts';
 import type { ObjectLocation } from '../domain/intake-request.ts';
 import {
@@ -113,6 +115,7 @@ export class ParseEmail {
     const problems: string[] = [];
     let reportBudget: number = OUTPUT_LIMITS.attachmentReportBytes;
     let notStored = 0;
+    let calendarReply: CalendarReply | null = null;
     // Attachments can be stored concurrently (a forwarded email and its own attachments); each
     // takes its slot when it is offered, so the report lists them in the order of the message.
     const parsed = await this.#deps.parser.parse(raw, async (attachment) => {
@@ -128,7 +131,9 @@ export class ParseEmail {
       reportBudget -= cost;
       const slot = slots.length;
       slots.push(undefined);
-      slots[slot] = await this.#keep(offered);
+      slots[slot] = await this.#keep(offered, (reply) => {
+        calendarReply ??= reply;
+      });
     });
     if (notStored > 0) problems.push(`too-many-files: ${notStored}`);
     const attachments = slots.filter((a): a is KeptAttachment => a !== undefined);
@@ -157,6 +162,8 @@ export class ParseEmail {
       autoSubmitted: automatic !== null,
       automaticReason: automatic,
       newText: newTextOf(parsed.text),
+      // An applicant's Accept/Decline from their calendar: an answer about the appointment.
+      ...(calendarReply === null ? {} : { calendarReply }),
       attachments,
       problems: this.#reportedProblems(parsed.problems, problems),
       textLength: parsed.text.length,
@@ -187,9 +194,13 @@ export class ParseEmail {
     };
   }
 
-  async #keep(attachment: IncomingAttachment): Promise<KeptAttachment> {
+  async #keep(
+    attachment: IncomingAttachment,
+    onCalendarReply: (reply: CalendarReply) => void,
+  ): Promise<KeptAttachment> {
     const { filename } = attachment;
-    const staged = await this.#deps.documents.stage(attachment.content);
+    const calendarText = this.#calendarText(attachment);
+    const staged = await this.#deps.documents.stage(calendarText?.content ?? attachment.content);
     const verdict = assessAttachment({
       filename,
       declaredType: attachment.declaredType,
@@ -198,6 +209,10 @@ export class ParseEmail {
       depth: attachment.depth,
       encrypted: staged.encrypted,
     });
+    if (verdict.kind === 'calendar' && calendarText !== null) {
+      const reply = readCalendarReply(calendarText.read());
+      if (reply !== null) onCalendarReply(reply);
+    }
     const location = await this.#deps.documents.keep(staged, verdict.accepted ? 'documents' : 'quarantine', {
       filename,
       declaredType: attachment.declaredType,
@@ -215,6 +230,26 @@ export class ParseEmail {
       depth: attachment.depth,
       location,
     };
+  }
+
+  /**
+   * A declared calendar part's first bytes, copied as it streams by (a calendar answer is small),
+   * so it can be read as an answer without reading it back from storage; null for other parts.
+   */
+  #calendarText(attachment: IncomingAttachment): { content: Readable; read: () => string } | null {
+    const declared = attachment.declaredType.split(';')[0]!.trim().toLowerCase();
+    if (!CALENDAR_TYPES.has(declared) && !/\.ics$/i.test(attachment.filename ?? '')) return null;
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    const content = new PassThrough();
+    content.on('data', (chunk: Buffer) => {
+      if (bytes >= MAX_CALENDAR_REPLY_BYTES) return;
+      chunks.push(chunk.subarray(0, MAX_CALENDAR_REPLY_BYTES - bytes));
+      bytes += chunk.length;
+    });
+    attachment.content.on('error', (error) => content.destroy(error));
+    attachment.content.pipe(content);
+    return { content, read: () => Buffer.concat(chunks).toString('utf8') };
   }
 
   /**

@@ -1,7 +1,14 @@
 import { missingItems, type CaseDocument } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import { recogniseDocument } from '../domain/document-recognition.ts';
+import { CALENDAR_ANSWER_DE } from '../domain/calendar-reply.ts';
 import type { InboundEmail } from '../domain/inbound-email.ts';
+
+/**
+ * Parts that are kept with the email but are no documents and ask nothing of the applicant: a
+ * calendar program's answer to an invitation.
+ */
+const NOT_DOCUMENTS: ReadonlySet<string> = new Set(['calendar']);
 
 export interface RecordDocumentsResult {
   readonly caseReference: string;
@@ -79,14 +86,17 @@ export class RecordDocuments {
       subject: email.subject,
       documents: accepted.map((a) => a.sha256),
       held: held.map((a) => ({ filename: a.filename, reason: a.reason })),
-      note: how,
+      // A calendar Accept/Decline is an answer about the appointment: on the log, in words.
+      note:
+        email.calendarReply === undefined ? how : `${how}; ${CALENDAR_ANSWER_DE[email.calendarReply.answer]}`,
       verdicts: { ...email.verdicts },
     });
     const missing = missingItems(caseFile, await this.#cases.documents(reference)).map((i) => i.id);
     const complete = missing.length === 0;
     if (complete) await this.#cases.setStatus(reference, ['open'], 'ready-for-review');
-    const next =
-      email.attachments.length === 0 ? 'CaseworkerOnly' : complete ? 'ReadyForReview' : 'SendQuery';
+    // Only files sent as documents move the checklist on: calendar data alone asks nothing.
+    const documentParts = email.attachments.filter((a) => a.accepted || !NOT_DOCUMENTS.has(a.reason ?? ''));
+    const next = documentParts.length === 0 ? 'CaseworkerOnly' : complete ? 'ReadyForReview' : 'SendQuery';
     return {
       caseReference: reference,
       added,
