@@ -32,6 +32,10 @@ export interface InboundEmail {
   readonly attachments: readonly InboundAttachment[];
   /** What the parser could not read as sent (ParsedEmail's `problems` codes). */
   readonly readProblems: readonly string[];
+  /** Why the email is automatic (an absence notice reaching its case); absent for a person's mail. */
+  readonly automaticReason?: string;
+  /** An absence notice's "away until", as written. */
+  readonly absentUntil?: string;
   /** The applicant's Accept/Decline from their calendar, when the email is one. */
   readonly calendarReply?: CalendarReply;
   readonly verdicts: ReceiptVerdicts;

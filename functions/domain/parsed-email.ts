@@ -85,6 +85,8 @@ export interface ParsedEmail {
   readonly autoSubmitted: boolean;
   /** Which signal made it automatic; null when it is not. */
   readonly automaticReason: string | null;
+  /** An absence notice's "away until" as written ("4.1."); absent when it says none. */
+  readonly absentUntil?: string;
   /**
    * What the applicant wrote this time: the body without the quoted history below it, at most
    * MAX_NEW_TEXT_CHARS characters. For the caseworker's notification.

@@ -50,6 +50,8 @@ export const screenedEmailSchema = intakeRequestSchema.extend({
     references: z.array(z.string()),
     caseReference: z.string().nullable(),
     problems: z.array(z.string()).default([]),
+    automaticReason: z.string().nullable().optional(),
+    absentUntil: z.string().optional(),
     calendarReply: z
       .object({
         answer: z.enum(['accepted', 'declined', 'tentative']),
@@ -96,6 +98,8 @@ export function inboundEmailFrom(state: z.infer<typeof screenedEmailSchema>): In
     recipients: state.recipients,
     attachments: parsed.attachments.map((a) => ({ ...a, location: a.location ?? null })),
     readProblems: parsed.problems,
+    ...(parsed.automaticReason ? { automaticReason: parsed.automaticReason } : {}),
+    ...(parsed.absentUntil === undefined ? {} : { absentUntil: parsed.absentUntil }),
     ...(parsed.calendarReply === undefined ? {} : { calendarReply: parsed.calendarReply }),
     verdicts: state.verdicts,
     senderVerified: state.screening.senderVerified,

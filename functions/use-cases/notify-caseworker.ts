@@ -56,6 +56,9 @@ export class NotifyCaseworker {
     const calendar = recorded.next === 'CaseworkerOnly' ? (email.calendarReply ?? null) : null;
     // An Accept is on the case log; it needs no email. A decline (or a maybe) needs a new date.
     if (calendar?.answer === 'accepted') return { sent: false, reason: 'not-allowed' };
+    // An absence notice without documents is on the case log ("Abwesend bis …"); no email.
+    if (recorded.next === 'CaseworkerOnly' && email.automaticReason !== undefined)
+      return { sent: false, reason: 'automatic-mail' };
     const documents = await this.#cases.documents(reference);
     const fromThisEmail = documents.filter((d) => d.messageId === email.messageId);
     const labelOf = (document: CaseDocument): string =>

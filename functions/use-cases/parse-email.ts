@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { assessAttachment } from '../domain/attachment-policy.ts';
-import { automaticMailReason } from '../domain/automatic-mail.ts';
+import { ABSENCE_REASONS, absentUntil, automaticMailReason } from '../domain/automatic-mail.ts';
 import { CALENDAR_TYPES } from '../domain/attachment-types.ts';
 import { MAX_CALENDAR_REPLY_BYTES, readCalendarReply, type CalendarReply } from '../domain/calendar-reply.ts';
 import type { CaseReferenceMatcher } from '../domain/case-reference.ts';
@@ -144,7 +144,9 @@ export class ParseEmail {
       header: headers.header,
       contentType: headers.contentType,
       mailFrom: envelope?.mailFrom ?? null,
+      subject,
     });
+    const away = automatic !== null && ABSENCE_REASONS.has(automatic) ? absentUntil(parsed.text) : null;
     const found = this.#findCaseReferences(subject, parsed.text, envelope, attachments);
     return {
       messageId: boundedId(headers.messageId),
@@ -161,6 +163,7 @@ export class ParseEmail {
       references: boundedReferences(headers.references),
       autoSubmitted: automatic !== null,
       automaticReason: automatic,
+      ...(away === null ? {} : { absentUntil: away }),
       newText: newTextOf(parsed.text),
       // An applicant's Accept/Decline from their calendar: an answer about the appointment.
       ...(calendarReply === null ? {} : { calendarReply }),

@@ -1,6 +1,7 @@
 import { missingItems, type CaseDocument } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import { recogniseDocument } from '../domain/document-recognition.ts';
+import { ABSENCE_REASONS } from '../domain/automatic-mail.ts';
 import { CALENDAR_ANSWER_DE } from '../domain/calendar-reply.ts';
 import type { InboundEmail } from '../domain/inbound-email.ts';
 
@@ -27,6 +28,19 @@ export interface RecordDocumentsResult {
    * ready for review, or nothing automatic (a text-only email is for a person to read).
    */
   readonly next: 'SendQuery' | 'ReadyForReview' | 'CaseworkerOnly';
+}
+
+/**
+ * How the email was matched, and what it is when it is no ordinary submission: a calendar
+ * Accept/Decline (an answer about the appointment) or an absence notice, in words.
+ */
+function logNote(email: InboundEmail, how: string): string {
+  if (email.calendarReply !== undefined) return `${how}; ${CALENDAR_ANSWER_DE[email.calendarReply.answer]}`;
+  if (email.automaticReason !== undefined && ABSENCE_REASONS.has(email.automaticReason)) {
+    const until = email.absentUntil === undefined ? '' : `: Abwesend bis ${email.absentUntil}`;
+    return `${how}; Abwesenheitsnotiz${until}`;
+  }
+  return how;
 }
 
 /** Error for a case that disappeared between matching and recording. */
@@ -86,9 +100,8 @@ export class RecordDocuments {
       subject: email.subject,
       documents: accepted.map((a) => a.sha256),
       held: held.map((a) => ({ filename: a.filename, reason: a.reason })),
-      // A calendar Accept/Decline is an answer about the appointment: on the log, in words.
-      note:
-        email.calendarReply === undefined ? how : `${how}; ${CALENDAR_ANSWER_DE[email.calendarReply.answer]}`,
+      note: logNote(email, how),
+      ...(email.automaticReason === undefined ? {} : { automatic: email.automaticReason }),
       verdicts: { ...email.verdicts },
     });
     const missing = missingItems(caseFile, await this.#cases.documents(reference)).map((i) => i.id);

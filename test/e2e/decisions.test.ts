@@ -309,6 +309,45 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
     assert.equal(toApplicant.length, 1);
   });
 
+  it('an out-of-office reply without the header is no answer: the reminder still goes out, the absence is on the case', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Away',
+      contacts: ['away@example.org'],
+    });
+    const before = (await pipeline.outbox()).length;
+    const { decisionId } = await startDecision.run({
+      kind: 'query',
+      caseReference: reference,
+      text: 'Bitte das Foto.',
+    });
+    const auto = await pipeline.send({
+      from: 'away@example.org',
+      to: pipeline.intakeAddress,
+      subject: `Abwesenheitsnotiz: Fehlende Unterlagen ${reference}`,
+      text: 'Vielen Dank für Ihre Nachricht. Ich bin bis 4.1. nicht im Büro und lese keine E-Mails.',
+    });
+    const autoExecution = await pipeline.runtime.waitForExecution(auto);
+    assert.equal(autoExecution.status, 'SUCCEEDED', `${autoExecution.error}: ${autoExecution.cause}`);
+
+    const execution = await pipeline.runtime.waitForExecution(decisionId, 30_000);
+
+    const states = execution.events
+      .filter((e) => e.type === 'StateEntered')
+      .map((e) => (e as { state: { name: string } }).state.name);
+    assert.ok(states.includes('SendQueryReminder'), states.join(', '));
+    const sent = (await pipeline.outbox()).slice(before);
+    assert.deepEqual(
+      sent
+        .filter((e) => e.to.includes('away@example.org'))
+        .map((e) => e.subject.replace(`[${reference}] `, '')),
+      ['Fehlende Unterlagen', 'Erinnerung: fehlende Unterlagen'],
+      'the applicant gets the query and its reminder, nothing answers the auto-reply',
+    );
+    const inbound = (await pipeline.showCase.run(reference))!.log.filter((e) => e.direction === 'in');
+    assert.equal(inbound.length, 1);
+    assert.match(inbound[0]!.note, /Abwesenheitsnotiz: Abwesend bis 4\.1\./);
+  });
+
   it('refuses a decision on an unknown case or an appointment in the past', async () => {
     await assert.rejects(
       startDecision.run({ kind: 'query', caseReference: 'ABH-2026-999999', text: 'x' }),
