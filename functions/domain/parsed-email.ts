@@ -35,7 +35,7 @@ export type AttachmentOrigin = 'attachment' | 'inline' | 'forwarded';
  *   A person needs them rarely (see attachment-policy.ts for why each is not a document), so the
  *   workflow can tell them apart from held documents, which a person must look at.
  */
-export type AttachmentKind = 'document' | 'signature' | 'calendar' | 'forwarded-email';
+export type AttachmentKind = 'document' | 'signature' | 'calendar' | 'forwarded-email' | 'inline-image';
 
 /** Why an attachment is held for a person instead of reaching a case as safe. */
 export type HoldReason =
@@ -56,7 +56,9 @@ export type HoldReason =
   /** Not documents; kept and recorded (kind tells the same). */
   | 'signature'
   | 'calendar'
-  | 'forwarded-email';
+  | 'forwarded-email'
+  /** An image the HTML body shows by Content-ID (a signature logo): kept, not a document. */
+  | 'inline-image';
 
 /** Where the case reference was found, strongest first. */
 export type CaseReferenceSource = 'recipient' | 'subject' | 'body' | 'attachment-name';

@@ -69,7 +69,8 @@ export class NotifyCaseworker {
       matchedBy: MATCHED_BY[matchedBy] ?? matchedBy,
       documents: fromThisEmail.map((d) => ({ filename: d.filename ?? '(ohne Namen)', item: labelOf(d) })),
       held: email.attachments
-        .filter((a) => !a.accepted && a.reason !== 'calendar')
+        // Calendar data and logos the body shows are kept, not quarantined: not listed as held.
+        .filter((a) => !a.accepted && a.reason !== 'calendar' && a.reason !== 'inline-image')
         .map((a) => ({ filename: a.filename ?? '(ohne Namen)', reason: a.reason ?? 'unbekannt' })),
       checklist: checklistState(caseFile, documents).map((item) => ({
         mark: item.fulfilled ? 'x' : ' ',

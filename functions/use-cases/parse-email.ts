@@ -13,6 +13,7 @@ import {
   type ParsedEmail,
 } from '../domain/parsed-email.ts';
 import type { DocumentStore, EmailParser, IncomingAttachment } from '../domain/ports.ts';
+import { isBodyImage } from '../domain/inline-images.ts';
 import { newTextOf } from '../domain/quoted-text.ts';
 import { baseSubject } from '../domain/subject.ts';
 
@@ -116,6 +117,7 @@ export class ParseEmail {
     let reportBudget: number = OUTPUT_LIMITS.attachmentReportBytes;
     let notStored = 0;
     let calendarReply: CalendarReply | null = null;
+    const contentIds: (string | null)[] = [];
     // Attachments can be stored concurrently (a forwarded email and its own attachments); each
     // takes its slot when it is offered, so the report lists them in the order of the message.
     const parsed = await this.#deps.parser.parse(raw, async (attachment) => {
@@ -131,12 +133,21 @@ export class ParseEmail {
       reportBudget -= cost;
       const slot = slots.length;
       slots.push(undefined);
+      contentIds[slot] = attachment.contentId ?? null;
       slots[slot] = await this.#keep(offered, (reply) => {
         calendarReply ??= reply;
       });
     });
     if (notStored > 0) problems.push(`too-many-files: ${notStored}`);
-    const attachments = slots.filter((a): a is KeptAttachment => a !== undefined);
+    const shown = new Set(parsed.bodyContentIds ?? []);
+    const attachments = slots
+      .map((a, slot) =>
+        // A logo the HTML body shows is kept with the email, but is no document of the case.
+        a !== undefined && isBodyImage({ ...a, contentId: contentIds[slot] ?? null }, shown)
+          ? { ...a, accepted: false, reason: 'inline-image' as const, kind: 'inline-image' as const }
+          : a,
+      )
+      .filter((a): a is KeptAttachment => a !== undefined);
     const { headers } = parsed;
     const subject = headers.subject === null ? null : cut(headers.subject, OUTPUT_LIMITS.subjectChars);
     if (subject !== headers.subject) problems.push('subject-truncated');

@@ -7,9 +7,9 @@ import type { InboundEmail } from '../domain/inbound-email.ts';
 
 /**
  * Parts that are kept with the email but are no documents and ask nothing of the applicant: a
- * calendar program's answer to an invitation.
+ * calendar program's answer to an invitation, an image the HTML body shows (a signature logo).
  */
-const NOT_DOCUMENTS: ReadonlySet<string> = new Set(['calendar']);
+const NOT_DOCUMENTS: ReadonlySet<string> = new Set(['calendar', 'inline-image']);
 
 export interface RecordDocumentsResult {
   readonly caseReference: string;
