@@ -6,6 +6,7 @@ import { DynamoDbTriageRepository } from '../functions/adapters/dynamodb-triage-
 import { createCaseReferenceMatcher } from '../functions/domain/case-reference.ts';
 import { caseReferenceFormatFromEnv } from '../functions/shared/case-reference-format.ts';
 import { caseRepository } from '../functions/shared/case-repository.ts';
+import { officeTimeZoneFromEnv } from '../functions/shared/office-settings.ts';
 import { AssignFromTriage } from '../functions/use-cases/assign-from-triage.ts';
 import { ImportCases, type ImportRow } from '../functions/use-cases/import-cases.ts';
 import { OpenCase } from '../functions/use-cases/open-case.ts';
@@ -57,6 +58,7 @@ export function caseUseCases(target: Target) {
       return new StartDecision({
         cases,
         starter: new StepFunctionsDecisionStarter(target.stepFunctions, target.decisionStateMachineArn),
+        timeZone: officeTimeZoneFromEnv(),
       });
     },
   };

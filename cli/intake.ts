@@ -32,7 +32,9 @@ const usage = `Usage: intake <command> [options]
                                                this email belongs to that case (optionally register its sender)
   triage retry MESSAGE_ID                      process a message held after a failure again (nothing is done twice)
   decide REFERENCE --query "text"              ask the applicant (your text plus the missing items); reminds once
-  decide REFERENCE --invite --at ISO_DATETIME  invite to the Service Point, with a calendar file; reminds the day before
+  decide REFERENCE --invite --at ISO_DATETIME  invite to the Service Point (a time without offset is the office's local time), with a calendar file; reminds the day before;
+                                               replaces an appointment still pending (same calendar entry)
+  decide REFERENCE --cancel                    cancel the pending appointment (calendar cancellation; no reminder)
   outbox [--json]                              what the system has sent (its own copies), oldest first
 
 Talks to the local pipeline (\`npm start\`) by default; INTAKE_TARGET=aws with
@@ -77,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
       'add-contact': { type: 'boolean', default: false },
       query: { type: 'string' },
       invite: { type: 'boolean', default: false },
+      cancel: { type: 'boolean', default: false },
       at: { type: 'string' },
       yes: { type: 'boolean', default: false },
     },
@@ -128,12 +131,15 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'decide') {
-    if (sub === undefined || (values.query === undefined) === !values.invite) {
-      out('intake decide: give the case reference and either --query "text" or --invite --at ISO_DATETIME');
+    const chosen = [values.query !== undefined, values.invite, values.cancel].filter(Boolean).length;
+    if (sub === undefined || chosen !== 1) {
+      out(
+        'intake decide: give the case reference and one of --query "text", --invite --at ISO_DATETIME or --cancel',
+      );
       return 2;
     }
     if (values.invite && values.at === undefined) {
-      out('intake decide: --invite needs --at ISO_DATETIME (e.g. 2026-12-07T09:30:00+01:00)');
+      out("intake decide: --invite needs --at ISO_DATETIME (e.g. 2026-12-07T09:30, the office's local time)");
       return 2;
     }
     const caseReference = sub.toUpperCase();
@@ -142,8 +148,14 @@ async function main(argv: string[]): Promise<number> {
       .run(
         values.query !== undefined
           ? { kind: 'query', caseReference, text: values.query }
-          : { kind: 'invitation', caseReference, appointmentAt: values.at! },
+          : values.cancel
+            ? { kind: 'cancellation', caseReference }
+            : { kind: 'invitation', caseReference, appointmentAt: values.at! },
       );
+    // The appointment as the applicant will read it, so a misread time is seen at once.
+    if (result.appointment !== undefined)
+      out(`${values.cancel ? 'Abgesagt' : 'Termin'}: ${result.appointment}`);
+    if (result.note) out(`Note: ${result.note}`);
     out(
       result.outcome === 'started'
         ? `Started ${result.decisionId}: the email goes out now.`

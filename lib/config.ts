@@ -73,6 +73,11 @@ export interface StageConfig {
   readonly servicePointAddress: string;
   /** The fee applicants bring to the appointment, as written in the invitation (e.g. `100 EUR`). */
   readonly permitFee: string;
+  /**
+   * The office's IANA time zone: appointments given without offset are local time there, and
+   * every date and time in an email is written in it.
+   */
+  readonly officeTimeZone: string;
   /** At most one automatic query per case within this many hours. */
   readonly queryPeriodHours: number;
   /** At most one generic triage reply per sender within this many hours. */
@@ -97,6 +102,7 @@ const OFFICE = {
   officeName: 'Amt für Migration und Integration',
   servicePointAddress: 'Service Point, Willi-Becker-Allee 7, 40227 Düsseldorf',
   permitFee: '100 EUR',
+  officeTimeZone: 'Europe/Berlin',
   queryPeriodHours: 24,
   triageReplyPeriodHours: 24,
   queryReminderDays: 14,
@@ -294,6 +300,9 @@ export function validateStageConfig(config: StageConfig): StageConfig {
   for (const field of ['officeName', 'servicePointAddress', 'permitFee'] as const) {
     if (config[field].trim() === '') fail(field, 'must not be empty');
   }
+  if (!isTimeZone(config.officeTimeZone)) {
+    fail('officeTimeZone', `must be an IANA time zone (e.g. Europe/Berlin), got "${config.officeTimeZone}"`);
+  }
   if (config.alertEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(config.alertEmail)) {
     fail('alertEmail', `must be an email address, got "${config.alertEmail}"`);
   }
@@ -349,6 +358,15 @@ function placeholdersIn(config: StageConfig): string[] {
     found.push('alertEmail is required: alarms must reach someone');
   }
   return found;
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('de-DE', { timeZone: name });
+    return name.trim() !== '';
+  } catch {
+    return false;
+  }
 }
 
 function isAddressAt(address: string, domain: string): boolean {

@@ -183,6 +183,7 @@ export class StatelessStack extends Stack {
         OFFICE_NAME: config.officeName,
         SERVICE_POINT_ADDRESS: config.servicePointAddress,
         PERMIT_FEE: config.permitFee,
+        OFFICE_TIME_ZONE: config.officeTimeZone,
         QUERY_PERIOD_SECONDS: String(config.queryPeriodHours * 3600),
         TRIAGE_REPLY_PERIOD_SECONDS: String(config.triageReplyPeriodHours * 3600),
       };
@@ -334,7 +335,11 @@ export class StatelessStack extends Stack {
       reservedConcurrency: config.caseworkerApiConcurrency,
       // Ends before API Gateway's 29 s integration timeout, so the function's own timeout is logged.
       timeout: Duration.seconds(25),
-      environment: { INTAKE_CASEWORKER_MAILBOX: config.caseworkerMailbox },
+      // The time zone reads and echoes appointment times given without offset.
+      environment: {
+        INTAKE_CASEWORKER_MAILBOX: config.caseworkerMailbox,
+        OFFICE_TIME_ZONE: config.officeTimeZone,
+      },
     })
       // Cases, contacts, triage (assigned entries are deleted) and imports; no batch reads.
       .bindTable(table, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])

@@ -9,6 +9,7 @@ import {
 import { normaliseAddress, type CaseDocument, type CaseFile, type CaseStatus } from '../domain/case-file.ts';
 import type { CaseLogEntry } from '../domain/case-log.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
+import type { ScheduledAppointment } from '../domain/decision.ts';
 import { cancellationReasons, isConditionFailure, putIfAbsent, queryAll } from './dynamodb-helpers.ts';
 
 /**
@@ -17,6 +18,7 @@ import { cancellationReasons, isConditionFailure, putIfAbsent, queryAll } from '
  * - `CASE#<ref>` / `CONTACT#<address>`  a registered contact; gsi1: `CONTACT#<address>` / `CASE#<ref>`
  * - `CASE#<ref>` / `DOC#<sha256>`       a document; one per content, so resending changes nothing
  * - `CASE#<ref>` / `LOG#<at>#<dir>#<id>` an audit entry
+ * - `CASE#<ref>` / `APPOINTMENT`        the appointment in the applicant's calendar (UID, SEQUENCE)
  * - `CASE#<ref>` / `SENT#<message-id>`  a sent email's Message-ID; gsi2: `MSGID#<message-id>` / `CASE#<ref>`
  * - `COUNTER` / `CASE#<year>`           the running number of case references
  * An erased case is one item: its tombstone at `CASE#<ref>` / `CASE` (see DynamoDbCaseErasure).
@@ -243,6 +245,40 @@ export class DynamoDbCaseRepository implements CaseRepository {
         ),
       ),
     );
+  }
+
+  async appointment(reference: string): Promise<ScheduledAppointment | null> {
+    const result = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: { pk: `CASE#${reference}`, sk: 'APPOINTMENT' } }),
+    );
+    if (result.Item === undefined) return null;
+    const { pk: _pk, sk: _sk, type: _type, ...appointment } = result.Item;
+    return appointment as unknown as ScheduledAppointment;
+  }
+
+  async saveAppointment(
+    reference: string,
+    appointment: ScheduledAppointment,
+    previousDecisionId: string | null,
+  ): Promise<boolean> {
+    try {
+      await this.#db.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: { pk: `CASE#${reference}`, sk: 'APPOINTMENT', type: 'appointment', ...appointment },
+          ...(previousDecisionId === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: 'decisionId = :previous',
+                ExpressionAttributeValues: { ':previous': previousDecisionId },
+              }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   #contactItem(reference: string, address: string): Record<string, string> {

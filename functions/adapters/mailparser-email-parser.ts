@@ -29,6 +29,7 @@ class Problems {
 interface ParsedPart {
   readonly headers: MessageHeaders;
   readonly text: string;
+  readonly bodyContentIds: readonly string[];
 }
 
 /**
@@ -49,8 +50,8 @@ export class MailparserEmailParser implements EmailParser {
     onAttachment: (attachment: IncomingAttachment) => Promise<void>,
   ): Promise<ParsedMessage> {
     const problems = new Problems();
-    const { headers, text } = await this.#parse(raw, onAttachment, 0, (p) => problems.add(p));
-    return { headers, text: text.slice(0, MAX_TEXT_CHARS), problems: problems.list };
+    const { headers, text, bodyContentIds } = await this.#parse(raw, onAttachment, 0, (p) => problems.add(p));
+    return { headers, text: text.slice(0, MAX_TEXT_CHARS), problems: problems.list, bodyContentIds };
   }
 
   async #parse(
@@ -67,6 +68,7 @@ export class MailparserEmailParser implements EmailParser {
     const forwardedTexts: string[] = [];
     let inFlight = 0;
     let text: string | null = null;
+    let bodyContentIds: string[] = [];
     let failure: unknown = null;
     let broken = false;
     let settle: () => void = () => undefined;
@@ -111,6 +113,7 @@ export class MailparserEmailParser implements EmailParser {
     parser.on('data', (part: AttachmentStream | MessageText) => {
       if (part.type === 'text') {
         text = part.text || htmlToPlain(part.html);
+        if (depth === 0) bodyContentIds = contentIdsShownBy(part.html);
         return;
       }
       const content = new PassThrough();
@@ -135,6 +138,7 @@ export class MailparserEmailParser implements EmailParser {
         declaredType: declaredTypeOf(part.headers),
         origin: originOf(part, depth),
         depth,
+        contentId: typeof part.contentId === 'string' ? part.contentId.replace(/^<|>$/g, '') : null,
         content,
       };
       const handover = this.#handOver(incoming, onAttachment, report, forwardedTexts)
@@ -171,7 +175,7 @@ export class MailparserEmailParser implements EmailParser {
       parser.headers === false ? new Map() : (parser.headers as Map<string, unknown>),
       headerLines,
     );
-    return { headers, text: [text ?? '', ...forwardedTexts].join('') };
+    return { headers, text: [text ?? '', ...forwardedTexts].join(''), bodyContentIds };
   }
 
   /**
@@ -266,6 +270,20 @@ function originOf(part: AttachmentStream, depth: number): AttachmentOrigin {
   if (part.related === true || (part.contentDisposition === 'inline' && part.contentId !== undefined))
     return 'inline';
   return 'attachment';
+}
+
+/** The Content-IDs an HTML body shows as images (`src="cid:…"`), lowercase, at most 100. */
+function contentIdsShownBy(html: string | false | undefined): string[] {
+  if (typeof html !== 'string') return [];
+  const decoded = (id: string): string => {
+    try {
+      return decodeURIComponent(id);
+    } catch {
+      return id;
+    }
+  };
+  const ids = [...html.matchAll(/\bcid:([^"'\s>)]+)/gi)].map((m) => decoded(m[1]!).toLowerCase());
+  return [...new Set(ids)].slice(0, 100);
 }
 
 function htmlToPlain(html: string | false | undefined): string {

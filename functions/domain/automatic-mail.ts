@@ -10,6 +10,8 @@ export interface AutomaticMailSignals {
   readonly contentType: string;
   /** The envelope sender (MAIL FROM); empty for bounces; null when unknown (a file parsed alone). */
   readonly mailFrom: string | null;
+  /** The decoded Subject (out-of-office replies without any header say so there). */
+  readonly subject?: string | null;
 }
 
 /** The signal that made a message automatic. */
@@ -21,7 +23,9 @@ export type AutomaticMailReason =
   | 'auto-response-suppress'
   | 'auto-reply'
   | 'null-return-path'
-  | 'mailer-daemon';
+  | 'mailer-daemon'
+  /** An absence notice recognised by its subject alone (many mail programs set no header). */
+  | 'out-of-office';
 
 /** `Precedence` values of bulk and list mail, and the non-standard one some autoresponders use. */
 const BULK_PRECEDENCE = /^(bulk|list|junk|auto_reply)$/i;
@@ -65,5 +69,46 @@ export function automaticMailReason(signals: AutomaticMailSignals): AutomaticMai
   if (returnPath !== null && DAEMON_ADDRESS.test(returnPath)) return 'mailer-daemon';
   const from = header('from');
   if (from !== null && DAEMON_ADDRESS.test(from)) return 'mailer-daemon';
+  if (isOutOfOfficeSubject(signals.subject ?? null)) return 'out-of-office';
+  return null;
+}
+
+/**
+ * Subjects of absence notices as mail programs write them in the applicants' languages, at the
+ * start (possibly after a reply prefix): German, English, Turkish, French, plus Outlook's
+ * "Automatic reply"/"Automatische Antwort" and the Ukrainian and Russian ones.
+ */
+const OUT_OF_OFFICE_SUBJECT =
+  /^\s*(?:(?:re|aw|wg|fwd?)\s*:\s*)*(?:abwesenheitsnotiz|automatische antwort|out of (?:the )?office|auto(?:matic)?[ -]?reply|autoreply|otomatik yan[ıi]t|r[ée]ponse automatique|absence du bureau|автоматична відповідь|автоматический ответ)(?![\p{L}\p{N}])/iu;
+
+/** Whether a subject says the message is an absence notice. */
+export function isOutOfOfficeSubject(subject: string | null): boolean {
+  return subject !== null && OUT_OF_OFFICE_SUBJECT.test(subject);
+}
+
+/** Reasons that mark an absence notice: recorded on the case, never an answer, never answered. */
+export const ABSENCE_REASONS: ReadonlySet<string> = new Set(['out-of-office', 'auto-reply']);
+
+/**
+ * Until when an absence notice says the person is away, as written ("4.1.", "04.01.2027",
+ * "4/1"), or null. German "bis (zum) 4.1.", English "until/till/through 4.1." or "back on 5.1.",
+ * French "jusqu'au 4/1", Turkish "4.1. tarihine kadar".
+ */
+export function absentUntil(text: string): string | null {
+  const date = String.raw`(\d{1,2}[./]\d{1,2}[./]?(?:\d{2,4})?)`;
+  const patterns = [
+    new RegExp(
+      String.raw`\bbis\s+(?:einschlie(?:ß|ss)lich\s+)?(?:zum\s+|am\s+)?(?:[A-Za-zäöüÄÖÜ]+,?\s+(?:den\s+)?)?${date}`,
+      'u',
+    ),
+    new RegExp(String.raw`\b(?:until|till|through|thru)\s+(?:the\s+)?(?:[A-Za-z]+,?\s+)?${date}`, 'iu'),
+    new RegExp(String.raw`\bjusqu['’]?\s*(?:au|à)\s+(?:[a-zé]+\s+)?${date}`, 'iu'),
+    new RegExp(String.raw`${date}\s+tarihine\s+kadar`, 'iu'),
+  ];
+  for (const pattern of patterns) {
+    const found = pattern.exec(text)?.[1];
+    // "4.1" is written "4.1." in German; other forms stay as the sender wrote them.
+    if (found !== undefined) return /^\d{1,2}\.\d{1,2}$/.test(found) ? `${found}.` : found;
+  }
   return null;
 }

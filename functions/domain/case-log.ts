@@ -17,6 +17,8 @@ export interface CaseLogEntry {
   /** How it was matched (inbound), or what kind of message it was (outbound: query, invitation, …). */
   readonly note: string;
   readonly verdicts?: Readonly<Record<string, string>>;
+  /** Inbound automatic mail (an absence notice): on the log, but no answer to a query. */
+  readonly automatic?: string;
   /** Where the exact raw message is kept. */
   readonly raw?: { readonly bucket: string; readonly key: string };
 }

@@ -1,5 +1,6 @@
 import type { CaseDocument, CaseFile, CaseStatus } from './case-file.ts';
 import type { CaseLogEntry } from './case-log.ts';
+import type { ScheduledAppointment } from './decision.ts';
 
 /** Where cases, their contacts, documents and log live. Writes are safe under concurrency. */
 export interface CaseRepository {
@@ -28,4 +29,15 @@ export interface CaseRepository {
   log(reference: string): Promise<CaseLogEntry[]>;
   /** Remembers Message-IDs of an email sent for the case, for thread matching. */
   recordSentMessageIds(reference: string, messageIds: readonly string[]): Promise<void>;
+  /** The case's appointment (the last invitation or its cancellation); null when never invited. */
+  appointment(reference: string): Promise<ScheduledAppointment | null>;
+  /**
+   * Saves the appointment if the stored one is still the one of `previousDecisionId` (null: none
+   * stored), so two decisions at once cannot both build on the same; false when it had changed.
+   */
+  saveAppointment(
+    reference: string,
+    appointment: ScheduledAppointment,
+    previousDecisionId: string | null,
+  ): Promise<boolean>;
 }

@@ -18,6 +18,11 @@ export interface Invitation {
   readonly attendeeEmail: string;
   /** When the invitation is generated (DTSTAMP). */
   readonly now: Date;
+  /**
+   * Revision of the event (RFC 5545 §3.8.7.4): 0 for a new appointment, one more for each
+   * replacement or the cancellation, so calendars apply the newest. Defaults to 0.
+   */
+  readonly sequence?: number;
 }
 
 /** An invitation that cannot be written as valid iCalendar. */
@@ -41,7 +46,23 @@ const CRLF = '\r\n';
  * and lines folded at 75 octets without splitting a UTF-8 character.
  */
 export function invitationEvent(invitation: Invitation): string {
+  return calendar(invitation, 'REQUEST');
+}
+
+/**
+ * The VCALENDAR that cancels an appointment (RFC 5546 §3.2.5, METHOD:CANCEL): the same UID, a
+ * higher SEQUENCE than the invitation it cancels, STATUS:CANCELLED and no alarm.
+ */
+export function cancellationEvent(invitation: Invitation): string {
+  return calendar(invitation, 'CANCEL');
+}
+
+function calendar(invitation: Invitation, method: 'REQUEST' | 'CANCEL'): string {
   const { uid, start, durationMinutes, now } = invitation;
+  const sequence = invitation.sequence ?? 0;
+  if (!Number.isInteger(sequence) || sequence < 0) {
+    throw new InvalidInvitationError(`sequence must be a whole number from 0, got ${sequence}`);
+  }
   if (!Number.isInteger(durationMinutes) || durationMinutes <= 0) {
     throw new InvalidInvitationError(
       `durationMinutes must be a positive whole number, got ${durationMinutes}`,
@@ -53,7 +74,7 @@ export function invitationEvent(invitation: Invitation): string {
     'VERSION:2.0',
     `PRODID:${PRODUCT_ID}`,
     'CALSCALE:GREGORIAN',
-    'METHOD:REQUEST',
+    `METHOD:${method}`,
     'BEGIN:VEVENT',
     `UID:${checkedUid(uid)}`,
     `DTSTAMP:${utcDateTime(now, 'now')}`,
@@ -65,14 +86,18 @@ export function invitationEvent(invitation: Invitation): string {
     `ORGANIZER:${mailto(invitation.organizerEmail, 'organizerEmail')}`,
     // RSVP=FALSE: the office asks for no reply by calendar; rescheduling goes by email to the case.
     `ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=FALSE:${mailto(invitation.attendeeEmail, 'attendeeEmail')}`,
-    'SEQUENCE:0',
-    'STATUS:CONFIRMED',
-    'TRANSP:OPAQUE',
-    'BEGIN:VALARM',
-    'ACTION:DISPLAY',
-    `DESCRIPTION:${escapeText(invitation.summary)}`,
-    'TRIGGER;RELATED=START:-P1D',
-    'END:VALARM',
+    `SEQUENCE:${sequence}`,
+    ...(method === 'REQUEST'
+      ? [
+          'STATUS:CONFIRMED',
+          'TRANSP:OPAQUE',
+          'BEGIN:VALARM',
+          'ACTION:DISPLAY',
+          `DESCRIPTION:${escapeText(invitation.summary)}`,
+          'TRIGGER;RELATED=START:-P1D',
+          'END:VALARM',
+        ]
+      : ['STATUS:CANCELLED']),
     'END:VEVENT',
     'END:VCALENDAR',
   ];

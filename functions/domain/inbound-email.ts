@@ -1,4 +1,5 @@
 import type { MalwareScanOutcome } from './malware-scan.ts';
+import type { CalendarReply } from './calendar-reply.ts';
 import type { HoldReason } from './parsed-email.ts';
 import type { ReceiptVerdicts } from './receipt-verdicts.ts';
 import type { SenderAmbiguity } from './sender-address.ts';
@@ -41,6 +42,12 @@ export interface InboundEmail {
   readonly attachments: readonly InboundAttachment[];
   /** What the parser could not read as sent (ParsedEmail's `problems` codes). */
   readonly readProblems: readonly string[];
+  /** Why the email is automatic (an absence notice reaching its case); absent for a person's mail. */
+  readonly automaticReason?: string;
+  /** An absence notice's "away until", as written. */
+  readonly absentUntil?: string;
+  /** The applicant's Accept/Decline from their calendar, when the email is one. */
+  readonly calendarReply?: CalendarReply;
   readonly verdicts: ReceiptVerdicts;
   /** SES's verdicts authenticate the From domain (see senderIsAuthenticated). */
   readonly senderVerified: boolean;

@@ -7,6 +7,7 @@ export type MessageKind =
   | 'query-reminder'
   | 'invitation'
   | 'invitation-reminder'
+  | 'invitation-cancelled'
   | 'triage-reply'
   | 'caseworker-notification'
   | 'caseworker-query-unanswered'

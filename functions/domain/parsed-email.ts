@@ -1,3 +1,4 @@
+import type { CalendarReply } from './calendar-reply.ts';
 import type { SenderAmbiguity } from './sender-address.ts';
 
 /**
@@ -36,7 +37,7 @@ export type AttachmentOrigin = 'attachment' | 'inline' | 'forwarded';
  *   A person needs them rarely (see attachment-policy.ts for why each is not a document), so the
  *   workflow can tell them apart from held documents, which a person must look at.
  */
-export type AttachmentKind = 'document' | 'signature' | 'calendar' | 'forwarded-email';
+export type AttachmentKind = 'document' | 'signature' | 'calendar' | 'forwarded-email' | 'inline-image';
 
 /** Why an attachment is held for a person instead of reaching a case as safe. */
 export type HoldReason =
@@ -67,7 +68,9 @@ export type HoldReason =
   /** Not documents; kept and recorded (kind tells the same). */
   | 'signature'
   | 'calendar'
-  | 'forwarded-email';
+  | 'forwarded-email'
+  /** An image the HTML body shows by Content-ID (a signature logo): kept, not a document. */
+  | 'inline-image';
 
 /** Where the case reference was found, strongest first. */
 export type CaseReferenceSource = 'recipient' | 'subject' | 'body' | 'attachment-name';
@@ -105,11 +108,15 @@ export interface ParsedEmail {
   readonly autoSubmitted: boolean;
   /** Which signal made it automatic; null when it is not. */
   readonly automaticReason: string | null;
+  /** An absence notice's "away until" as written ("4.1."); absent when it says none. */
+  readonly absentUntil?: string;
   /**
    * What the applicant wrote this time: the body without the quoted history below it, at most
    * MAX_NEW_TEXT_CHARS characters. For the caseworker's notification.
    */
   readonly newText: string;
+  /** An applicant's Accept/Decline from their calendar (iTIP REPLY); absent for other mail. */
+  readonly calendarReply?: CalendarReply;
   readonly attachments: readonly AttachmentReport[];
   /**
    * Problems met while reading; the message is still kept and whatever could be read is reported.

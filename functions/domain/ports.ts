@@ -35,6 +35,8 @@ export interface IncomingAttachment {
   readonly origin: AttachmentOrigin;
   /** 0 in the message itself, 1 inside a forwarded email, … */
   readonly depth: number;
+  /** The part's Content-ID without angle brackets (what `cid:` in the HTML body names), if any. */
+  readonly contentId?: string | null;
   /** The decoded bytes. Must be read to its end (or destroyed) before parsing continues. */
   readonly content: Readable;
 }
@@ -68,6 +70,8 @@ export interface ParsedMessage {
   readonly text: string;
   /** What could not be read; parsing never throws for bad MIME. */
   readonly problems: readonly string[];
+  /** Content-IDs the message's own HTML body shows (`cid:` URLs), lowercase. */
+  readonly bodyContentIds?: readonly string[];
 }
 
 /** Streams a raw message apart. Memory must not grow with the message size. */

@@ -1,3 +1,4 @@
+import { ABSENCE_REASONS } from './automatic-mail.ts';
 import { senderIsAuthenticated, type ReceiptVerdicts, type VerdictStatus } from './receipt-verdicts.ts';
 
 /**
@@ -38,7 +39,9 @@ export function screenEmail(input: ScreeningInput): ScreeningResult {
   }
   const isDocument = (a: { kind?: string }): boolean => a.kind === undefined || a.kind === 'document';
   const carriesDocuments = input.attachments.some((a) => a.accepted && isDocument(a));
-  if (input.automaticReason !== null && !carriesDocuments) {
+  // An absence notice reaches its case to be recorded there (never answered, never an answer).
+  const absence = input.automaticReason !== null && ABSENCE_REASONS.has(input.automaticReason);
+  if (input.automaticReason !== null && !carriesDocuments && !absence) {
     return { outcome: 'AutomaticMail', reason: input.automaticReason };
   }
   return {

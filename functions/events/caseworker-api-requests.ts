@@ -71,7 +71,11 @@ export const reassignDocumentBodySchema = z.strictObject({
 /** `POST /cases/{reference}/decisions`: a query with the caseworker's text, or an invitation. */
 export const decisionBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('query'), text: z.string().min(1).max(4000) }),
-  z.strictObject({ kind: z.literal('invitation'), at: z.iso.datetime({ offset: true }) }),
+  // ISO 8601, with or without offset: without one it is the office's local time, which the use
+  // case reads (and refuses with a 422 when that time does not exist).
+  z.strictObject({ kind: z.literal('invitation'), at: z.string().min(1).max(40) }),
+  // Cancels the appointment the case's applicant holds (422 when there is none).
+  z.strictObject({ kind: z.literal('cancellation') }),
 ]);
 
 /** `POST /triage/{messageId}/assign`; `reference` is normalised like a path reference. */

@@ -10,6 +10,12 @@ export const decisionRequestSchema = z.discriminatedUnion('kind', [
     decidedAt: z.string(),
   }),
   z.object({
+    kind: z.literal('cancellation'),
+    caseReference: z.string().min(1),
+    decisionId: z.string().min(1),
+    decidedAt: z.string(),
+  }),
+  z.object({
     kind: z.literal('invitation'),
     caseReference: z.string().min(1),
     appointmentAt: z.string(),

@@ -116,6 +116,15 @@ export const screenedEmailSchema = intakeRequestSchema.extend({
     references: z.array(z.string()),
     caseReference: z.string().nullable(),
     problems: z.array(z.string()).default([]),
+    automaticReason: z.string().nullable().optional(),
+    absentUntil: z.string().optional(),
+    calendarReply: z
+      .object({
+        answer: z.enum(['accepted', 'declined', 'tentative']),
+        uid: z.string().nullable(),
+        comment: z.string().nullable(),
+      })
+      .optional(),
     attachments: z.array(
       z.object({
         sha256: z.string(),
@@ -163,6 +172,9 @@ export function inboundEmailFrom(state: z.infer<typeof screenedEmailSchema>): In
       ...(malwareScan === undefined ? {} : { malwareScan }),
     })),
     readProblems: parsed.problems,
+    ...(parsed.automaticReason ? { automaticReason: parsed.automaticReason } : {}),
+    ...(parsed.absentUntil === undefined ? {} : { absentUntil: parsed.absentUntil }),
+    ...(parsed.calendarReply === undefined ? {} : { calendarReply: parsed.calendarReply }),
     verdicts: state.verdicts,
     senderVerified: state.screening.senderVerified,
   };

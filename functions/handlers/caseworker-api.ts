@@ -38,6 +38,7 @@ import { stepFunctions } from '#clients/sfn';
 import { optionalEnv } from '#shared/env';
 import { s3 } from '#clients/s3';
 import { eraseCaseWiring } from '#shared/erasure-wiring';
+import { officeTimeZoneFromEnv } from '#shared/office-settings';
 import { StepFunctionsDecisionStarter } from '#adapters/step-functions-decision-starter';
 import { InvalidDecisionError, StartDecision } from '#use-cases/start-decision';
 import { StepFunctionsWorkflowStarter } from '#adapters/step-functions-workflow-starter';
@@ -62,6 +63,7 @@ const startDecision =
     : new StartDecision({
         cases,
         starter: new StepFunctionsDecisionStarter(stepFunctions, decisionStateMachine),
+        timeZone: officeTimeZoneFromEnv(),
       });
 const intakeStateMachine = optionalEnv('INTAKE_STATE_MACHINE_ARN');
 const retryHeldMessage =
@@ -237,7 +239,9 @@ const routes: Record<CaseworkerApiRouteName, (event: Event) => Promise<Result>> 
       const result = await startDecision.run(
         body.kind === 'query'
           ? { kind: 'query', caseReference: reference, text: body.text }
-          : { kind: 'invitation', caseReference: reference, appointmentAt: body.at },
+          : body.kind === 'cancellation'
+            ? { kind: 'cancellation', caseReference: reference }
+            : { kind: 'invitation', caseReference: reference, appointmentAt: body.at },
       );
       return json(result.outcome === 'started' ? 202 : 200, result);
     } catch (error) {

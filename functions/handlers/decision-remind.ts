@@ -17,7 +17,7 @@ export const handler = middy<unknown, SendOutcome>().handler(async (event) => {
       ? await steps.remindQuery(state.request, state.sent.sentAt)
       : reminder === 'caseworker'
         ? await steps.tellCaseworkerUnanswered(state.request, state.sent.sentAt)
-        : await steps.remindInvitation(state.request);
+        : await steps.remindInvitation(state.request, new Date());
   logger.info('Reminder', { decisionId: state.request.decisionId, reminder, sent: outcome.sent });
   return outcome;
 });

@@ -18,6 +18,7 @@ export async function decisionSteps(): Promise<DecisionSteps> {
       payment: settings.payment,
       appointmentMinutes: settings.appointmentMinutes,
       fromAddress: settings.fromAddress,
+      timeZone: settings.timeZone,
     },
     reminderAfterSeconds:
       Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_QUERY_REMINDER_SECONDS,

@@ -1,6 +1,7 @@
 import { optionalEnv, requireEnv } from './env.ts';
 import { ConfigurationError } from './errors.ts';
 import type { OfficeAddresses } from '../domain/own-addresses.ts';
+import { OFFICE_TIME_ZONE } from '../domain/decision.ts';
 
 /**
  * The office's details and the workflow's timings, from the stage config (environment variables
@@ -16,6 +17,8 @@ export interface OfficeSettings {
   readonly fee: string;
   readonly payment: string;
   readonly appointmentMinutes: number;
+  /** The office's IANA time zone (stage config `officeTimeZone`). */
+  readonly timeZone: string;
   /** At most one automatic query per case within this period. */
   readonly queryPeriodSeconds: number;
   /** At most one generic triage reply per sender within this period. */
@@ -54,6 +57,20 @@ function seconds(name: string, fallback: number): number {
   return value;
 }
 
+/**
+ * The office's time zone from the stage config (`OFFICE_TIME_ZONE`); Europe/Berlin where it is not
+ * set (the CLI against a local stack). A name Intl does not know fails at load, not in an email.
+ */
+export function officeTimeZoneFromEnv(): string {
+  const name = optionalEnv('OFFICE_TIME_ZONE') ?? OFFICE_TIME_ZONE;
+  try {
+    new Intl.DateTimeFormat('de-DE', { timeZone: name });
+  } catch {
+    throw new ConfigurationError(`OFFICE_TIME_ZONE must be an IANA time zone, got "${name}"`);
+  }
+  return name;
+}
+
 export function officeSettingsFromEnv(): OfficeSettings {
   return {
     officeName: optionalEnv('OFFICE_NAME') ?? 'Amt für Migration und Integration',
@@ -64,6 +81,7 @@ export function officeSettingsFromEnv(): OfficeSettings {
     fee: optionalEnv('PERMIT_FEE') ?? '100 EUR',
     payment: optionalEnv('PERMIT_FEE_PAYMENT') ?? 'mit Karte am Service Point / by card at the Service Point',
     appointmentMinutes: seconds('APPOINTMENT_MINUTES', 15),
+    timeZone: officeTimeZoneFromEnv(),
     queryPeriodSeconds: seconds('QUERY_PERIOD_SECONDS', 24 * 3600),
     triageReplyPeriodSeconds: seconds('TRIAGE_REPLY_PERIOD_SECONDS', 24 * 3600),
     configurationSet: optionalEnv('SES_CONFIGURATION_SET') ?? null,

@@ -25,7 +25,13 @@ export type SendOutcome =
     }
   | {
       readonly sent: false;
-      readonly reason: 'no-deliverable-contact' | 'rate-limited' | 'not-allowed' | 'automatic-mail';
+      readonly reason:
+        | 'no-deliverable-contact'
+        | 'rate-limited'
+        | 'not-allowed'
+        | 'automatic-mail'
+        /** An invitation's reminder after a later invitation replaced it or it was cancelled. */
+        | 'superseded';
     };
 
 /**

@@ -14,6 +14,15 @@ export class CheckAnswer {
   /** Has the applicant written since the query was sent? */
   async answeredSince(reference: string, sentAt: string): Promise<{ answered: boolean }> {
     const log = await this.#cases.log(reference);
-    return { answered: log.some((entry) => entry.direction === 'in' && entry.at > sentAt) };
+    // Automatic mail (an absence notice) is on the log but is no answer, unless it brought
+    // documents (an auto-forward).
+    return {
+      answered: log.some(
+        (entry) =>
+          entry.direction === 'in' &&
+          entry.at > sentAt &&
+          (entry.automatic === undefined || entry.documents.length > 0),
+      ),
+    };
   }
 }

@@ -1,7 +1,15 @@
 import { missingItems, type CaseFile } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
-import { formatAppointment, formatDate, type DecisionRequest } from '../domain/decision.ts';
-import { invitationEvent } from '../domain/icalendar.ts';
+import {
+  appointmentDayInWords,
+  formatAppointment,
+  formatDate,
+  invitationReminderAt,
+  isPendingAppointment,
+  type DecisionRequest,
+  type ScheduledAppointment,
+} from '../domain/decision.ts';
+import { cancellationEvent, invitationEvent, type Invitation } from '../domain/icalendar.ts';
 import type { CaseMailer, SendOutcome } from './case-mailer.ts';
 import { CaseNotFoundError } from './record-documents.ts';
 import { CheckAnswer } from './check-answer.ts';
@@ -12,6 +20,8 @@ export interface InvitationSettings {
   readonly payment: string;
   readonly appointmentMinutes: number;
   readonly fromAddress: string;
+  /** The office's IANA time zone: dates and times in the emails are local time there. */
+  readonly timeZone: string;
 }
 
 export interface DecisionSent {
@@ -19,8 +29,10 @@ export interface DecisionSent {
   readonly sentAt: string;
   /** Query: how long to wait for an answer before the reminder (and again before telling the caseworker). */
   readonly reminderAfterSeconds: number;
-  /** Invitation: when to send the reminder (the day before; now if that has passed). */
+  /** Invitation: when to send the reminder (a day before the appointment). */
   readonly reminderAt: string;
+  /** Invitation: whether to send a reminder at all (none when the appointment is less than a day ahead). */
+  readonly invitationReminder: boolean;
 }
 
 /** The steps of the DecisionWorkflow, each one Task state. */
@@ -68,26 +80,37 @@ export class DecisionSteps {
         sentAt: now.toISOString(),
         reminderAfterSeconds: this.#reminderAfterSeconds,
         reminderAt: now.toISOString(),
+        invitationReminder: false,
       };
     }
+    if (request.kind === 'cancellation') return this.#cancel(caseFile, request, now);
     const at = new Date(request.appointmentAt);
     const settings = this.#invitation;
-    const ics = invitationEvent({
-      uid: `${request.decisionId}@${settings.fromAddress.split('@')[1] ?? 'intake'}`,
-      start: at,
-      durationMinutes: settings.appointmentMinutes,
-      summary: `Termin Ausländerbehörde (${caseFile.reference})`,
-      description: `Bitte mitbringen: Reisepass, bisheriger Aufenthaltstitel, Gebühr ${settings.fee}. Aktenzeichen ${caseFile.reference}.`,
-      location: settings.servicePointAddress,
-      organizerEmail: settings.fromAddress,
-      attendeeEmail: caseFile.contacts[0] ?? settings.fromAddress,
-      now,
-    });
+    const appointment = await this.#schedule(caseFile.reference, request.decisionId, (held) =>
+      isPendingAppointment(held, now)
+        ? {
+            uid: held!.uid,
+            sequence: held!.sequence + 1,
+            appointmentAt: request.appointmentAt,
+            decisionId: request.decisionId,
+            status: 'invited',
+            replaces: held!.appointmentAt,
+          }
+        : {
+            uid: `${request.decisionId}@${settings.fromAddress.split('@')[1] ?? 'intake'}`,
+            sequence: 0,
+            appointmentAt: request.appointmentAt,
+            decisionId: request.decisionId,
+            status: 'invited',
+          },
+    );
+    const replaces = appointment.replaces === undefined ? null : new Date(appointment.replaces);
     const outcome = await this.#mailer.toApplicant(
       caseFile,
       'invitation',
       (language) => ({
-        appointment: formatAppointment(at, language),
+        appointment: formatAppointment(at, language, settings.timeZone),
+        replaces: replaces === null ? null : formatAppointment(replaces, language, settings.timeZone),
         address: settings.servicePointAddress,
         fee: settings.fee,
         payment: settings.payment,
@@ -99,18 +122,95 @@ export class DecisionSteps {
           {
             filename: 'Termin.ics',
             contentType: 'text/calendar; method=REQUEST; charset=utf-8',
-            content: ics,
+            content: invitationEvent(this.#calendarEvent(caseFile, appointment, now)),
           },
         ],
       },
     );
     await this.#cases.setStatus(caseFile.reference, ['open', 'ready-for-review'], 'decided');
-    const dayBefore = new Date(Math.max(at.getTime() - 24 * 3600 * 1000, now.getTime()));
+    const reminderAt = invitationReminderAt(at, now);
     return {
       outcome,
       sentAt: now.toISOString(),
       reminderAfterSeconds: this.#reminderAfterSeconds,
-      reminderAt: dayBefore.toISOString(),
+      reminderAt: (reminderAt ?? now).toISOString(),
+      invitationReminder: reminderAt !== null,
+    };
+  }
+
+  /** The calendar event of an appointment (for the invitation and its cancellation). */
+  #calendarEvent(caseFile: CaseFile, appointment: ScheduledAppointment, now: Date): Invitation {
+    const settings = this.#invitation;
+    return {
+      uid: appointment.uid,
+      sequence: appointment.sequence,
+      start: new Date(appointment.appointmentAt),
+      durationMinutes: settings.appointmentMinutes,
+      summary: `Termin Ausländerbehörde (${caseFile.reference})`,
+      description: `Bitte mitbringen: Reisepass, bisheriger Aufenthaltstitel, Gebühr ${settings.fee}. Aktenzeichen ${caseFile.reference}.`,
+      location: settings.servicePointAddress,
+      organizerEmail: settings.fromAddress,
+      attendeeEmail: caseFile.contacts[0] ?? settings.fromAddress,
+      now,
+    };
+  }
+
+  /**
+   * Records the case's appointment as this decision makes it (`next`, from the one held now),
+   * once: a retried step finds its own record and sends the same calendar event again. Two
+   * decisions at once: the later one builds on the earlier one's record.
+   */
+  async #schedule(
+    reference: string,
+    decisionId: string,
+    next: (held: ScheduledAppointment | null) => ScheduledAppointment,
+  ): Promise<ScheduledAppointment> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const held = await this.#cases.appointment(reference);
+      if (held?.decisionId === decisionId) return held;
+      const appointment = next(held);
+      if (await this.#cases.saveAppointment(reference, appointment, held?.decisionId ?? null))
+        return appointment;
+    }
+    throw new Error(`The appointment of case ${reference} kept changing while it was being sent`);
+  }
+
+  /**
+   * SendDecision for a cancellation: METHOD:CANCEL for the appointment the applicant holds (same
+   * UID, next SEQUENCE), recorded as cancelled first so its reminder is not sent.
+   */
+  async #cancel(caseFile: CaseFile, request: DecisionRequest, now: Date): Promise<DecisionSent> {
+    const held = await this.#cases.appointment(caseFile.reference);
+    if (held === null) throw new Error(`Case ${caseFile.reference} has no appointment to cancel`);
+    const appointment = await this.#schedule(caseFile.reference, request.decisionId, (current) => ({
+      ...current!,
+      sequence: current!.sequence + 1,
+      decisionId: request.decisionId,
+      status: 'cancelled',
+    }));
+    const at = new Date(appointment.appointmentAt);
+    const settings = this.#invitation;
+    const outcome = await this.#mailer.toApplicant(
+      caseFile,
+      'invitation-cancelled',
+      (language) => ({ appointment: formatAppointment(at, language, settings.timeZone) }),
+      {
+        idempotencyKey: `decision#${request.decisionId}`,
+        attachments: [
+          {
+            filename: 'Termin-Absage.ics',
+            contentType: 'text/calendar; method=CANCEL; charset=utf-8',
+            content: cancellationEvent(this.#calendarEvent(caseFile, appointment, now)),
+          },
+        ],
+      },
+    );
+    return {
+      outcome,
+      sentAt: now.toISOString(),
+      reminderAfterSeconds: this.#reminderAfterSeconds,
+      reminderAt: now.toISOString(),
+      invitationReminder: false,
     };
   }
 
@@ -128,7 +228,7 @@ export class DecisionSteps {
       'query-reminder',
       (language) => ({
         missing: missing.map((item) => ({ label: item.label[language] })),
-        queriedOn: formatDate(new Date(sentAt), language),
+        queriedOn: formatDate(new Date(sentAt), language, this.#invitation.timeZone),
       }),
       { idempotencyKey: `reminder#${request.decisionId}` },
     );
@@ -143,22 +243,28 @@ export class DecisionSteps {
       'caseworker-query-unanswered',
       {
         missing: missing.map((item) => ({ label: item.label.de })),
-        queriedOn: formatDate(new Date(sentAt), 'de'),
+        queriedOn: formatDate(new Date(sentAt), 'de', this.#invitation.timeZone),
       },
       `unanswered#${request.decisionId}`,
     );
   }
 
   /** SendInvitationReminder: the day before the appointment. */
-  async remindInvitation(request: DecisionRequest): Promise<SendOutcome> {
+  async remindInvitation(request: DecisionRequest, now: Date): Promise<SendOutcome> {
     if (request.kind !== 'invitation') throw new Error('Only invitations have appointment reminders');
     const caseFile = await this.#case(request.caseReference);
+    // Replaced by a later invitation or cancelled since: the applicant no longer holds this one.
+    const held = await this.#cases.appointment(caseFile.reference);
+    if (held?.decisionId !== request.decisionId || held.status !== 'invited') {
+      return { sent: false, reason: 'superseded' };
+    }
     const at = new Date(request.appointmentAt);
     return this.#mailer.toApplicant(
       caseFile,
       'invitation-reminder',
       (language) => ({
-        appointment: formatAppointment(at, language),
+        when: appointmentDayInWords(at, now, language, this.#invitation.timeZone),
+        appointment: formatAppointment(at, language, this.#invitation.timeZone),
         address: this.#invitation.servicePointAddress,
         fee: this.#invitation.fee,
       }),

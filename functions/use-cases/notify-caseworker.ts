@@ -3,6 +3,7 @@ import type { CaseRepository } from '../domain/case-repository.ts';
 import type { InboundEmail } from '../domain/inbound-email.ts';
 import { displayLine } from '../domain/display-text.ts';
 import { describeHoldReason, describeReadProblems, NOT_SCANNED_NOTE } from '../domain/read-problems.ts';
+import { CALENDAR_ANSWER_DE } from '../domain/calendar-reply.ts';
 import type { CaseMailer, SendOutcome } from './case-mailer.ts';
 import { CaseNotFoundError, type RecordDocumentsResult } from './record-documents.ts';
 
@@ -71,12 +72,18 @@ export class NotifyCaseworker {
   ): Promise<SendOutcome> {
     const caseFile = await this.#cases.get(reference);
     if (caseFile === null) throw new CaseNotFoundError(reference);
+    const calendar = recorded.next === 'CaseworkerOnly' ? (email.calendarReply ?? null) : null;
+    // An Accept is on the case log; it needs no email. A decline (or a maybe) needs a new date.
+    if (calendar?.answer === 'accepted') return { sent: false, reason: 'not-allowed' };
+    // An absence notice without documents is on the case log ("Abwesend bis …"); no email.
+    if (recorded.next === 'CaseworkerOnly' && email.automaticReason !== undefined)
+      return { sent: false, reason: 'automatic-mail' };
     const documents = await this.#cases.documents(reference);
     const fromThisEmail = documents.filter((d) => d.messageId === email.messageId);
     const labelOf = (document: CaseDocument): string =>
       caseFile.checklist.items.find((i) => i.id === document.checklistItem)?.label.de ?? 'nicht zugeordnet';
     const view = {
-      headline: `${HEADLINE[recorded.next]}`,
+      headline: calendar === null ? HEADLINE[recorded.next] : CALENDAR_ANSWER_DE[calendar.answer],
       receivedAt: email.receivedAt,
       matchedBy: MATCHED_BY[matchedBy] ?? matchedBy,
       ...senderLines(email),
@@ -86,7 +93,8 @@ export class NotifyCaseworker {
         item: labelOf(d),
       })),
       held: email.attachments
-        .filter((a) => !a.accepted)
+        // Calendar data and logos the body shows are kept, not quarantined: not listed as held.
+        .filter((a) => !a.accepted && a.reason !== 'calendar' && a.reason !== 'inline-image')
         .map((a) => ({
           filename: displayLine(a.filename ?? '(ohne Namen)'),
           reason: describeHoldReason(a.reason),
@@ -98,7 +106,10 @@ export class NotifyCaseworker {
       readProblems: describeReadProblems(email.readProblems).map((text) => ({ text })),
       sesMessageId: email.messageId,
       newText: email.text.slice(0, NOTIFICATION_TEXT_CHARS),
-      nextStep: NEXT_STEP[recorded.next],
+      nextStep:
+        calendar === null
+          ? NEXT_STEP[recorded.next]
+          : `Die antragstellende Person hat den Termin ${calendar.answer === 'declined' ? 'abgesagt' : 'nur unter Vorbehalt zugesagt'} (Antwort aus ihrem Kalender).${calendar.comment === null ? '' : ` Kommentar: ${calendar.comment}`} Ein neuer Termin ersetzt den bisherigen: intake decide ${reference} --invite --at JJJJ-MM-TTTHH:MM.`,
     };
     return this.#mailer.toCaseworker(caseFile, 'caseworker-notification', view, `notify#${email.messageId}`);
   }

@@ -1,7 +1,9 @@
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { assessAttachment } from '../domain/attachment-policy.ts';
-import { automaticMailReason } from '../domain/automatic-mail.ts';
+import { ABSENCE_REASONS, absentUntil, automaticMailReason } from '../domain/automatic-mail.ts';
+import { CALENDAR_TYPES } from '../domain/attachment-types.ts';
+import { MAX_CALENDAR_REPLY_BYTES, readCalendarReply, type CalendarReply } from '../domain/calendar-reply.ts';
 import type { CaseReferenceMatcher } from '../domain/case-reference.ts';
 import type { ObjectLocation } from '../domain/intake-request.ts';
 import {
@@ -11,6 +13,7 @@ import {
   type ParsedEmail,
 } from '../domain/parsed-email.ts';
 import type { DocumentStore, EmailParser, IncomingAttachment } from '../domain/ports.ts';
+import { isBodyImage } from '../domain/inline-images.ts';
 import { newTextOf } from '../domain/quoted-text.ts';
 import { baseSubject } from '../domain/subject.ts';
 
@@ -115,6 +118,8 @@ export class ParseEmail {
     const problems: string[] = [];
     let reportBudget: number = OUTPUT_LIMITS.attachmentReportBytes;
     let notStored = 0;
+    let calendarReply: CalendarReply | null = null;
+    const contentIds: (string | null)[] = [];
     // Attachments can be stored concurrently (a forwarded email and its own attachments); each
     // takes its slot when it is offered, so the report lists them in the order of the message.
     const parsed = await this.#deps.parser.parse(raw, async (attachment) => {
@@ -130,10 +135,21 @@ export class ParseEmail {
       reportBudget -= cost;
       const slot = slots.length;
       slots.push(undefined);
-      slots[slot] = await this.#keep(offered, attachment.filename);
+      contentIds[slot] = attachment.contentId ?? null;
+      slots[slot] = await this.#keep(offered, attachment.filename, (reply) => {
+        calendarReply ??= reply;
+      });
     });
     if (notStored > 0) problems.push(`too-many-files: ${notStored}`);
-    const attachments = slots.filter((a): a is KeptAttachment => a !== undefined);
+    const shown = new Set(parsed.bodyContentIds ?? []);
+    const attachments = slots
+      .map((a, slot) =>
+        // A logo the HTML body shows is kept with the email, but is no document of the case.
+        a !== undefined && isBodyImage({ ...a, contentId: contentIds[slot] ?? null }, shown)
+          ? { ...a, accepted: false, reason: 'inline-image' as const, kind: 'inline-image' as const }
+          : a,
+      )
+      .filter((a): a is KeptAttachment => a !== undefined);
     const { headers } = parsed;
     const subject = headers.subject === null ? null : cut(headers.subject, OUTPUT_LIMITS.subjectChars);
     if (subject !== headers.subject) problems.push('subject-truncated');
@@ -141,7 +157,9 @@ export class ParseEmail {
       header: headers.header,
       contentType: headers.contentType,
       mailFrom: envelope?.mailFrom ?? null,
+      subject,
     });
+    const away = automatic !== null && ABSENCE_REASONS.has(automatic) ? absentUntil(parsed.text) : null;
     const found = this.#findCaseReferences(subject, parsed.text, envelope, attachments);
     const tooLong = headers.from !== null && headers.from.length > OUTPUT_LIMITS.addressChars;
     return {
@@ -163,7 +181,10 @@ export class ParseEmail {
       references: boundedReferences(headers.references),
       autoSubmitted: automatic !== null,
       automaticReason: automatic,
+      ...(away === null ? {} : { absentUntil: away }),
       newText: newTextOf(parsed.text),
+      // An applicant's Accept/Decline from their calendar: an answer about the appointment.
+      ...(calendarReply === null ? {} : { calendarReply }),
       attachments,
       problems: this.#reportedProblems(parsed.problems, problems),
       textLength: parsed.text.length,
@@ -195,9 +216,14 @@ export class ParseEmail {
   }
 
   /** `wholeName` is the name as decoded, before it was cut to fit the report. */
-  async #keep(attachment: IncomingAttachment, wholeName: string | null): Promise<KeptAttachment> {
+  async #keep(
+    attachment: IncomingAttachment,
+    wholeName: string | null,
+    onCalendarReply: (reply: CalendarReply) => void,
+  ): Promise<KeptAttachment> {
     const { filename } = attachment;
-    const staged = await this.#deps.documents.stage(attachment.content);
+    const calendarText = this.#calendarText(attachment);
+    const staged = await this.#deps.documents.stage(calendarText?.content ?? attachment.content);
     const verdict = assessAttachment({
       filename: wholeName,
       shownFilename: filename,
@@ -208,6 +234,10 @@ export class ParseEmail {
       depth: attachment.depth,
       encrypted: staged.encrypted,
     });
+    if (verdict.kind === 'calendar' && calendarText !== null) {
+      const reply = readCalendarReply(calendarText.read());
+      if (reply !== null) onCalendarReply(reply);
+    }
     return {
       filename,
       contentType: attachment.declaredType,
@@ -222,6 +252,26 @@ export class ParseEmail {
       // Still in staging: filed under documents/ or quarantine/ once the email is screened.
       location: staged.location,
     };
+  }
+
+  /**
+   * A declared calendar part's first bytes, copied as it streams by (a calendar answer is small),
+   * so it can be read as an answer without reading it back from storage; null for other parts.
+   */
+  #calendarText(attachment: IncomingAttachment): { content: Readable; read: () => string } | null {
+    const declared = attachment.declaredType.split(';')[0]!.trim().toLowerCase();
+    if (!CALENDAR_TYPES.has(declared) && !/\.ics$/i.test(attachment.filename ?? '')) return null;
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    const content = new PassThrough();
+    content.on('data', (chunk: Buffer) => {
+      if (bytes >= MAX_CALENDAR_REPLY_BYTES) return;
+      chunks.push(chunk.subarray(0, MAX_CALENDAR_REPLY_BYTES - bytes));
+      bytes += chunk.length;
+    });
+    attachment.content.on('error', (error) => content.destroy(error));
+    attachment.content.pipe(content);
+    return { content, read: () => Buffer.concat(chunks).toString('utf8') };
   }
 
   /**

@@ -1,7 +1,15 @@
 import { missingItems, type CaseDocument } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import { recogniseDocument } from '../domain/document-recognition.ts';
+import { ABSENCE_REASONS } from '../domain/automatic-mail.ts';
+import { CALENDAR_ANSWER_DE } from '../domain/calendar-reply.ts';
 import type { InboundEmail } from '../domain/inbound-email.ts';
+
+/**
+ * Parts that are kept with the email but are no documents and ask nothing of the applicant: a
+ * calendar program's answer to an invitation, an image the HTML body shows (a signature logo).
+ */
+const NOT_DOCUMENTS: ReadonlySet<string> = new Set(['calendar', 'inline-image']);
 
 export interface RecordDocumentsResult {
   readonly caseReference: string;
@@ -20,6 +28,19 @@ export interface RecordDocumentsResult {
    * ready for review, or nothing automatic (a text-only email is for a person to read).
    */
   readonly next: 'SendQuery' | 'ReadyForReview' | 'CaseworkerOnly';
+}
+
+/**
+ * How the email was matched, and what it is when it is no ordinary submission: a calendar
+ * Accept/Decline (an answer about the appointment) or an absence notice, in words.
+ */
+function logNote(email: InboundEmail, how: string): string {
+  if (email.calendarReply !== undefined) return `${how}; ${CALENDAR_ANSWER_DE[email.calendarReply.answer]}`;
+  if (email.automaticReason !== undefined && ABSENCE_REASONS.has(email.automaticReason)) {
+    const until = email.absentUntil === undefined ? '' : `: Abwesend bis ${email.absentUntil}`;
+    return `${how}; Abwesenheitsnotiz${until}`;
+  }
+  return how;
 }
 
 /** Error for a case that disappeared between matching and recording. */
@@ -82,14 +103,16 @@ export class RecordDocuments {
       subject: email.subject,
       documents: accepted.map((a) => a.sha256),
       held: held.map((a) => ({ filename: a.filename, reason: a.reason })),
-      note: how,
+      note: logNote(email, how),
+      ...(email.automaticReason === undefined ? {} : { automatic: email.automaticReason }),
       verdicts: { ...email.verdicts },
     });
     const missing = missingItems(caseFile, await this.#cases.documents(reference)).map((i) => i.id);
     const complete = missing.length === 0;
     if (complete) await this.#cases.setStatus(reference, ['open'], 'ready-for-review');
-    const next =
-      email.attachments.length === 0 ? 'CaseworkerOnly' : complete ? 'ReadyForReview' : 'SendQuery';
+    // Only files sent as documents move the checklist on: calendar data alone asks nothing.
+    const documentParts = email.attachments.filter((a) => a.accepted || !NOT_DOCUMENTS.has(a.reason ?? ''));
+    const next = documentParts.length === 0 ? 'CaseworkerOnly' : complete ? 'ReadyForReview' : 'SendQuery';
     return {
       caseReference: reference,
       added,

@@ -50,7 +50,9 @@ export interface DecisionWorkflowProps {
  * derived from its content, so the same decision twice sends once).
  *
  *   Prepare → SendDecision → RouteDecision ─ query → WaitForAnswer → CheckAnswer → RouteAnswer
- *                                           └ invitation → WaitUntilDayBefore → SendInvitationReminder → Invited
+ *                                           ├ cancellation → Cancelled
+ *                                           └ invitation → RouteInvitationReminder ─ a day or more ahead → WaitUntilDayBefore → SendInvitationReminder → Invited
+ *                                                                                 └ otherwise → Invited
  *   RouteAnswer ─ answered → Answered
  *               └ otherwise → SendQueryReminder → WaitAfterReminder → CheckAnswerAgain → RouteAnswerAgain
  *   RouteAnswerAgain ─ answered → Answered
@@ -115,19 +117,29 @@ export class DecisionWorkflow extends Construct {
             ),
         ),
       );
-    const invitationBranch = new sfn.Wait(this, 'WaitUntilDayBefore', {
-      time: sfn.WaitTime.timestampPath('$.sent.reminderAt'),
-    })
-      .next(remind('SendInvitationReminder', 'invitation'))
-      .next(new sfn.Succeed(this, 'Invited'));
+    const invited = new sfn.Succeed(this, 'Invited');
+    // No reminder when the appointment is less than a day ahead: the invitation is the reminder.
+    const invitationBranch = new sfn.Choice(this, 'RouteInvitationReminder')
+      .when(
+        sfn.Condition.booleanEquals('$.sent.invitationReminder', true),
+        new sfn.Wait(this, 'WaitUntilDayBefore', {
+          time: sfn.WaitTime.timestampPath('$.sent.reminderAt'),
+        })
+          .next(remind('SendInvitationReminder', 'invitation'))
+          .next(invited),
+      )
+      .otherwise(invited);
 
-    const definition = prepare
-      .next(sendDecision)
-      .next(
-        new sfn.Choice(this, 'RouteDecision')
-          .when(sfn.Condition.stringEquals('$.request.kind', 'query'), queryBranch)
-          .otherwise(invitationBranch),
-      );
+    const definition = prepare.next(sendDecision).next(
+      new sfn.Choice(this, 'RouteDecision')
+        .when(sfn.Condition.stringEquals('$.request.kind', 'query'), queryBranch)
+        // A cancellation is the one email; the cancelled invitation's reminder checks before sending.
+        .when(
+          sfn.Condition.stringEquals('$.request.kind', 'cancellation'),
+          new sfn.Succeed(this, 'Cancelled'),
+        )
+        .otherwise(invitationBranch),
+    );
 
     this.logGroup = props.logGroup;
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {

@@ -356,6 +356,48 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
     );
   });
 
+  it('calendar answers: an accept is logged, a decline is told to the caseworker; neither is a document or completes anything', async () => {
+    for (const reference of ['ABH-2026-004711', 'ABH-2026-004712']) {
+      await pipeline.openCase.run({
+        applicantName: 'Ayşe Yılmaz',
+        contacts: ['ayse.reply@example.org'],
+        reference,
+        caseworker: 'team.calendar@intake.example.org',
+      });
+    }
+    const before = (await pipeline.outbox()).length;
+
+    for (const fixture of ['calendar-reply-accepted.eml', 'calendar-reply-declined.eml']) {
+      const id = await pipeline.send({
+        envelope: { from: 'ayse.reply@example.org', to: [pipeline.intakeAddress] },
+        raw: await readFile(join(fixtures, fixture)),
+      });
+      const execution = await pipeline.runtime.waitForExecution(id);
+      assert.equal(execution.status, 'SUCCEEDED', `${execution.error}: ${execution.cause}`);
+    }
+
+    const sent = await sentSince(before);
+    assert.deepEqual(
+      sent.map((e) => [e.to[0], e.subject]),
+      [['team.calendar@intake.example.org', '[ABH-2026-004712] Termin abgesagt']],
+      'only the decline is told, only to the caseworker',
+    );
+    assert.match(sent[0]!.text, /hat den Termin abgesagt/);
+    assert.match(sent[0]!.text, /Ich kann an diesem Tag leider nicht\./);
+    assert.doesNotMatch(sent[0]!.text, /vollständig|Quarantäne|calendar/);
+    for (const [reference, answer] of [
+      ['ABH-2026-004711', 'Termin zugesagt'],
+      ['ABH-2026-004712', 'Termin abgesagt'],
+    ] as const) {
+      const shown = (await pipeline.showCase.run(reference))!;
+      assert.equal(shown.documents.length, 0);
+      assert.equal(shown.case.status, 'open');
+      const inbound = shown.log.filter((entry) => entry.direction === 'in');
+      assert.equal(inbound.length, 1);
+      assert.match(inbound[0]!.note, new RegExp(answer));
+    }
+  });
+
   it('an out-of-office reply and a bounce get no reply at all', async () => {
     const before = (await pipeline.outbox()).length;
     const outOfOffice = await readFile(join(fixtures, 'out-of-office-auto-submitted.eml'));

@@ -172,6 +172,12 @@ describe('loadStageConfig', () => {
     invalid({ intakeStepConcurrency: 2.5 }, /intakeStepConcurrency must be a whole number/);
   });
 
+  it('holds the office time zone and rejects a name that is not an IANA zone', () => {
+    assert.equal(dev.officeTimeZone, 'Europe/Berlin');
+    invalid({ officeTimeZone: 'Berlin' }, /officeTimeZone must be an IANA time zone/);
+    invalid({ officeTimeZone: '' }, /officeTimeZone must be an IANA time zone/);
+  });
+
   it('rejects a malformed alert email and stage name', () => {
     invalid({ alertEmail: 'ops' }, /alertEmail must be an email address/);
     invalid({ stageName: 'Prod' }, /stageName must be/);

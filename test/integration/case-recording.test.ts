@@ -103,6 +103,26 @@ describe('Recording documents on cases (DynamoDB Local)', () => {
     assert.equal(view.documents.length, 0);
   });
 
+  it('a signature logo or calendar data alone is no submission: no query, nothing ticked', async () => {
+    const { reference } = await openCase.run({ applicantName: 'Logo', contacts: ['logo@example.org'] });
+    const logo = {
+      ...storedAttachment(sha(21), 'image001.png'),
+      detectedType: 'image/png',
+      accepted: false,
+      reason: 'inline-image',
+    };
+    const calendar = { ...storedAttachment(sha(22), 'invite.ics'), accepted: false, reason: 'calendar' };
+    for (const attachment of [logo, calendar]) {
+      const result = await record.run(
+        reference,
+        inboundEmail({ text: 'Vielen Dank!', attachments: [attachment] }),
+        'x',
+      );
+      assert.deepEqual([result.added, result.next], [0, 'CaseworkerOnly']);
+    }
+    assert.equal((await showCase.run(reference))!.documents.length, 0);
+  });
+
   it('five emails for one case at the same moment lose no update', async () => {
     const { reference } = await openCase.run({
       applicantName: 'Busy',

@@ -420,12 +420,55 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
       });
     });
 
+    it('reads a time without offset as the office local time and echoes it as the applicant reads it', async () => {
+      await openCase({ name: 'Local', emails: ['local@example.org'], reference: 'ABH-2026-000903' });
+      const before = decisions.executions().length;
+      // Summer time (+02:00), winter time (+01:00), and the day after each change.
+      const cases = [
+        ['2027-04-15T10:00', '2027-04-15T08:00:00.000Z', 'Do., 15.04.2027, 10:00 Uhr'],
+        ['2027-01-14T10:00', '2027-01-14T09:00:00.000Z', 'Do., 14.01.2027, 10:00 Uhr'],
+        ['2027-03-29T09:00', '2027-03-29T07:00:00.000Z', 'Mo., 29.03.2027, 09:00 Uhr'],
+        ['2027-11-01T09:00', '2027-11-01T08:00:00.000Z', 'Mo., 01.11.2027, 09:00 Uhr'],
+      ] as const;
+      for (const [at, instant, echo] of cases) {
+        const answer = await decide('ABH-2026-000903', { kind: 'invitation', at });
+        assert.equal(answer.status, 202, JSON.stringify(answer.body));
+        assert.equal(answer.body?.appointment, echo);
+        assert.equal(answer.body?.appointmentAt, instant);
+      }
+      const started = decisions.executions().slice(before);
+      assert.deepEqual(
+        started.map((execution) => JSON.parse(execution.input).appointmentAt),
+        cases.map(([, instant]) => instant),
+      );
+    });
+
+    it('refuses a local time the clocks skip and says which of a doubled hour it took', async () => {
+      await openCase({ name: 'Dst', emails: ['dst@example.org'], reference: 'ABH-2026-000904' });
+      const skipped = await decide('ABH-2026-000904', { kind: 'invitation', at: '2027-03-28T02:30' });
+      assert.equal(skipped.status, 422);
+      assert.match(String(skipped.body?.error), /2027-03-28 02:30 does not exist in Europe\/Berlin/);
+      const doubled = await decide('ABH-2026-000904', { kind: 'invitation', at: '2027-10-31T02:30' });
+      assert.equal(doubled.status, 202);
+      assert.equal(doubled.body?.appointmentAt, '2027-10-31T00:30:00.000Z');
+      assert.equal(doubled.body?.appointment, 'So., 31.10.2027, 02:30 Uhr');
+      assert.match(String(doubled.body?.note), /happens twice.*first time, 2027-10-31T02:30\+02:00/);
+      const second = await decide('ABH-2026-000904', { kind: 'invitation', at: '2027-10-31T02:30+01:00' });
+      assert.equal(second.body?.appointmentAt, '2027-10-31T01:30:00.000Z');
+      assert.equal(second.body?.note, null);
+    });
+
     it('answers 404 for an unknown case, 422 for an appointment in the past, 400 for a body of the wrong shape', async () => {
       await openCase({ name: 'Late', emails: ['late@example.org'], reference: 'ABH-2026-000902' });
       const unknown = await decide('ABH-2026-999999', { kind: 'query', text: 'Bitte das Foto.' });
       const past = await decide('ABH-2026-000902', { kind: 'invitation', at: '2020-01-01T10:00:00Z' });
       const wrong = await decide('ABH-2026-000902', { kind: 'invitation', when: 'tomorrow' });
-      assert.deepEqual([unknown.status, past.status, wrong.status], [404, 422, 400]);
+      const nothingToCancel = await decide('ABH-2026-000902', { kind: 'cancellation' });
+      assert.deepEqual(
+        [unknown.status, past.status, wrong.status, nothingToCancel.status],
+        [404, 422, 400, 422],
+      );
+      assert.match(String(nothingToCancel.body?.error), /has no appointment to cancel/);
     });
   });
 });

@@ -67,11 +67,17 @@ describe('ParseEmail with MailparserEmailParser: what phones and scanners send',
     ]);
   });
 
-  it('an image embedded by Content-ID in multipart/related is kept as an inline document next to the real attachment', async () => {
+  it('an image the HTML body shows by Content-ID (a signature logo) is kept but is no document; the real attachment is', async () => {
     const result = await parseFixture('inline-image-multipart-related.eml');
 
+    // The logo the HTML body shows (cid:) is kept with the email but is no document.
     assert.deepEqual(facts(result), [
-      acceptedDocument('logo.png', 'image/png', 'image/png', carried('logo.png'), 'inline'),
+      {
+        ...acceptedDocument('logo.png', 'image/png', 'image/png', carried('logo.png'), 'inline'),
+        accepted: false,
+        reason: 'inline-image',
+        kind: 'inline-image',
+      },
       acceptedDocument('Passfoto.jpg', 'image/jpeg', 'image/jpeg', carried('passfoto.jpg')),
     ]);
     assert.equal(result.newText, 'Anbei mein Passfoto.\n\nMax Mustermann');

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { automaticMailReason, type AutomaticMailSignals } from '../../functions/domain/automatic-mail.ts';
+import {
+  absentUntil,
+  automaticMailReason,
+  type AutomaticMailSignals,
+} from '../../functions/domain/automatic-mail.ts';
 
 function signals(
   headers: Record<string, string>,
@@ -85,5 +89,51 @@ describe('automaticMailReason', () => {
       ),
       null,
     );
+  });
+});
+
+describe('absence notices without the header', () => {
+  const bySubject = (subject: string) =>
+    automaticMailReason({
+      header: () => null,
+      contentType: 'text/plain',
+      mailFrom: 'a@example.org',
+      subject,
+    });
+
+  it('are recognised by their subject in the applicants’ languages', () => {
+    for (const subject of [
+      'Abwesenheitsnotiz: Fehlende Unterlagen',
+      'Automatische Antwort: [ABH-2026-000001] Fehlende Unterlagen',
+      'Out of Office: Missing documents',
+      'AW: Out of the office',
+      'Otomatik yanıt: Eksik belgeler',
+      'Réponse automatique : Documents manquants',
+      'Автоматична відповідь: документи',
+      'Автоматический ответ: документы',
+      'Automatic reply: Missing documents',
+    ]) {
+      assert.equal(bySubject(subject), 'out-of-office', subject);
+    }
+  });
+
+  it('leave a person’s subject alone', () => {
+    for (const subject of [
+      'Re: Fehlende Unterlagen',
+      'Abwesenheiten meiner Kinder (Schulbescheinigung)',
+      'Office documents',
+    ]) {
+      assert.equal(bySubject(subject), null, subject);
+    }
+  });
+
+  it('say until when the person is away, as written', () => {
+    assert.equal(absentUntil('Ich bin bis 4.1. nicht im Büro.'), '4.1.');
+    assert.equal(absentUntil('Ich bin bis einschließlich 4.1 im Urlaub.'), '4.1.');
+    assert.equal(absentUntil('Ich bin bis zum 04.01.2027 nicht erreichbar.'), '04.01.2027');
+    assert.equal(absentUntil('I am away until 4/1 with limited access.'), '4/1');
+    assert.equal(absentUntil("Je suis absente jusqu'au 4/1/2027."), '4/1/2027');
+    assert.equal(absentUntil('4.1.2027 tarihine kadar izindeyim.'), '4.1.2027');
+    assert.equal(absentUntil('Ich bin im Urlaub.'), null);
   });
 });

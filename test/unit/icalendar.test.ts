@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ICAL from 'ical.js';
+import { checkItip } from '../helpers/itip.ts';
 import {
+  cancellationEvent,
   escapeText,
   foldLine,
   invitationEvent,
@@ -75,6 +77,24 @@ describe('invitationEvent', () => {
     assert.match(text, /\r\nDTSTAMP:20260301T101542Z\r\n/);
     assert.match(text, /\r\nDTSTART:20260316T083000Z\r\n/);
     assert.match(text, /\r\nDTEND:20260316T090000Z\r\n/);
+  });
+
+  it('is a valid RFC 5546 REQUEST, SEQUENCE 0 unless it replaces an earlier one', () => {
+    assert.equal(checkItip(invitationEvent(invitation()), 'REQUEST').sequence, 0);
+    const replacement = checkItip(invitationEvent(invitation({ sequence: 2 })), 'REQUEST');
+    assert.equal(replacement.sequence, 2);
+    assert.equal(replacement.uid, 'einladung-ABH-2026-004711@intake.example.org');
+  });
+
+  it('cancels with a valid RFC 5546 CANCEL: same UID, its SEQUENCE, STATUS:CANCELLED, no alarm', () => {
+    const text = cancellationEvent(invitation({ sequence: 1 }));
+    const cancel = checkItip(text, 'CANCEL');
+    assert.deepEqual(
+      [cancel.uid, cancel.sequence, cancel.status, cancel.alarms],
+      ['einladung-ABH-2026-004711@intake.example.org', 1, 'CANCELLED', 0],
+    );
+    assert.throws(() => checkItip(text, 'REQUEST'), /METHOD/);
+    assert.throws(() => invitationEvent(invitation({ sequence: -1 })), InvalidInvitationError);
   });
 
   it('carries a display alarm one day before the start', () => {

@@ -13,6 +13,7 @@ const KINDS: readonly MessageKind[] = [
   'query-reminder',
   'invitation',
   'invitation-reminder',
+  'invitation-cancelled',
   'triage-reply',
   'caseworker-notification',
   'caseworker-query-unanswered',
@@ -117,6 +118,33 @@ describe('renderMessage', () => {
       missing: [{ label: 'Gültiger Reisepass' }, { label: 'Biometrisches Passfoto' }],
     });
     assert.match(html, /<ul><li>Gültiger Reisepass<\/li><li>Biometrisches Passfoto<\/li><\/ul>/);
+  });
+
+  it('a query with nothing missing carries only the caseworker’s text, in both languages', () => {
+    const base = fullView('query', 'en').view;
+    const { text, html } = renderMessage('query', 'en', {
+      ...base,
+      missing: [],
+      caseworkerText: 'Bitte bestätigen Sie Ihre neue Anschrift.',
+    });
+    assert.doesNotMatch(text, /fehlen noch|Unterlagen als PDF|still need|attach the documents/);
+    assert.doesNotMatch(html, /<ul>|fehlen noch/);
+    assert.match(text, /Bitte bestätigen Sie Ihre neue Anschrift\./);
+    assert.equal(text.split('Bitte bestätigen Sie Ihre neue Anschrift.').length - 1, 2);
+    assert.match(text, /Aktenzeichen caseReference-value/);
+    assert.match(text, /case reference caseReference-value/);
+  });
+
+  it('a query with missing items lists them, with the caseworker’s note', () => {
+    const { text } = renderMessage('query', 'de', {
+      ...fullView('query', 'de').view,
+      missing: [{ label: 'Gültiger Reisepass' }],
+      caseworkerText: 'Seite 2 fehlt.',
+    });
+    assert.match(
+      text,
+      /fehlen noch folgende Unterlagen:\n\n- Gültiger Reisepass\n\nHinweis Ihrer Sachbearbeitung: Seite 2 fehlt\./,
+    );
   });
 
   it('uses each language’s own labels when the view differs by language', () => {

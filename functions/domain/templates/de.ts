@@ -9,6 +9,7 @@ export const de: MessageTemplates = {
     subject: 'Fehlende Unterlagen',
     body: `Guten Tag {{applicantName}},
 
+{{#missing.length}}
 für Ihren Antrag ({{requestTypeLabel}}, Aktenzeichen {{caseReference}}) fehlen noch folgende Unterlagen:
 
 {{#missing}}
@@ -20,6 +21,14 @@ Hinweis Ihrer Sachbearbeitung: {{caseworkerText}}
 
 {{/caseworkerText}}
 Bitte antworten Sie auf diese E-Mail und hängen Sie die Unterlagen als PDF oder Foto an. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {{caseReference}}.
+{{/missing.length}}
+{{^missing.length}}
+zu Ihrem Antrag ({{requestTypeLabel}}, Aktenzeichen {{caseReference}}) schreibt Ihnen Ihre Sachbearbeitung:
+
+{{caseworkerText}}
+
+Bitte antworten Sie auf diese E-Mail. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {{caseReference}}.
+{{/missing.length}}
 
 Mit freundlichen Grüßen
 {{officeName}}`,
@@ -45,6 +54,10 @@ Mit freundlichen Grüßen
 
 Ihr Antrag (Aktenzeichen {{caseReference}}) ist entschieden. Bitte kommen Sie zu einem kurzen Termin:
 
+{{#replaces}}
+Dieser Termin ersetzt Ihren bisherigen Termin am {{replaces}}. Der Kalendereintrag im Anhang ändert den bisherigen Eintrag.
+
+{{/replaces}}
 - Datum und Uhrzeit: {{appointment}}
 - Ort: {{address}}
 
@@ -61,15 +74,26 @@ Mit freundlichen Grüßen
 {{officeName}}`,
   },
   'invitation-reminder': {
-    subject: 'Erinnerung: Ihr Termin morgen',
+    subject: 'Erinnerung: Ihr Termin {{when}}',
     body: `Guten Tag {{applicantName}},
 
-wir erinnern Sie an Ihren Termin (Aktenzeichen {{caseReference}}):
+wir erinnern Sie an Ihren Termin {{when}} (Aktenzeichen {{caseReference}}):
 
 - Datum und Uhrzeit: {{appointment}}
 - Ort: {{address}}
 
 Bitte bringen Sie Ihren Reisepass, Ihren bisherigen Aufenthaltstitel und die Gebühr von {{fee}} mit.
+
+Mit freundlichen Grüßen
+{{officeName}}`,
+  },
+  'invitation-cancelled': {
+    subject: 'Ihr Termin ist abgesagt',
+    body: `Guten Tag {{applicantName}},
+
+Ihr Termin am {{appointment}} (Aktenzeichen {{caseReference}}) ist abgesagt. Bitte kommen Sie zu diesem Termin nicht. Mit dem Anhang entfernt Ihr Kalender den Eintrag.
+
+Sobald es einen neuen Termin gibt, schreiben wir Ihnen. Bei Fragen antworten Sie bitte auf diese E-Mail.
 
 Mit freundlichen Grüßen
 {{officeName}}`,

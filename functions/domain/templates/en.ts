@@ -9,6 +9,7 @@ export const en: MessageTemplates = {
     subject: 'Missing documents',
     body: `Dear {{applicantName}},
 
+{{#missing.length}}
 for your application ({{requestTypeLabel}}, case reference {{caseReference}}) we still need the following documents:
 
 {{#missing}}
@@ -20,6 +21,14 @@ A note from your caseworker: {{caseworkerText}}
 
 {{/caseworkerText}}
 Please reply to this email and attach the documents as PDF files or photos. Please always mention your case reference {{caseReference}}.
+{{/missing.length}}
+{{^missing.length}}
+about your application ({{requestTypeLabel}}, case reference {{caseReference}}), your caseworker writes:
+
+{{caseworkerText}}
+
+Please reply to this email. Please always mention your case reference {{caseReference}}.
+{{/missing.length}}
 
 Kind regards
 {{officeName}}`,
@@ -45,6 +54,10 @@ Kind regards
 
 a decision has been made on your application (case reference {{caseReference}}). Please come to a short appointment:
 
+{{#replaces}}
+This appointment replaces your earlier appointment on {{replaces}}. The calendar entry attached updates the earlier one.
+
+{{/replaces}}
 - Date and time: {{appointment}}
 - Place: {{address}}
 
@@ -61,15 +74,26 @@ Kind regards
 {{officeName}}`,
   },
   'invitation-reminder': {
-    subject: 'Reminder: your appointment tomorrow',
+    subject: 'Reminder: your appointment {{when}}',
     body: `Dear {{applicantName}},
 
-this is a reminder of your appointment (case reference {{caseReference}}):
+this is a reminder of your appointment {{when}} (case reference {{caseReference}}):
 
 - Date and time: {{appointment}}
 - Place: {{address}}
 
 Please bring your passport, your current residence permit and the fee of {{fee}}.
+
+Kind regards
+{{officeName}}`,
+  },
+  'invitation-cancelled': {
+    subject: 'Your appointment is cancelled',
+    body: `Dear {{applicantName}},
+
+your appointment on {{appointment}} (case reference {{caseReference}}) is cancelled. Please do not come to this appointment. With the attachment, your calendar removes the entry.
+
+We will write to you as soon as there is a new appointment. If you have questions, please reply to this email.
 
 Kind regards
 {{officeName}}`,
