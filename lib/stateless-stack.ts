@@ -341,8 +341,9 @@ export class StatelessStack extends Stack {
         OFFICE_TIME_ZONE: config.officeTimeZone,
       },
     })
-      // Cases, contacts, triage (assigned entries are deleted) and imports; no batch reads.
-      .bindTable(table, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])
+      // Cases, contacts, triage (assigned entries are deleted) and imports; erasure deletes a
+      // case's records in batches (BatchWriteItem with deletes only).
+      .bindTable(table, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'])
       .bindStateMachine(this.decisionWorkflow.stateMachine, key)
       // `POST /triage/{messageId}/retry` runs the IntakeWorkflow again for a held message.
       .bindStateMachine(this.workflow.stateMachine, key, 'INTAKE_STATE_MACHINE_ARN')

@@ -30,13 +30,14 @@ export type Invocation = 'state-machine' | 'queue' | 'asynchronous' | 'api';
 export type DataAccess = 'read' | 'readWrite';
 
 /** The item-level DynamoDB actions a function may be granted (`npm run iam-report` checks use). */
-export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
+export type TableAction =
+  'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem';
 
 const TABLE_ACTIONS: Record<DataAccess, readonly TableAction[]> = {
   read: ['GetItem', 'BatchGetItem', 'Query'],
   readWrite: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
 };
-const TABLE_WRITES: readonly TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem'];
+const TABLE_WRITES: readonly TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'];
 
 /**
  * Object access by key pattern (`outbox/*`, `*` for every object): what a function may read,

@@ -13,6 +13,7 @@ import { writeRuntimeDescription } from '../../local/runtime.ts';
 import { INBOUND_MAIL_PREFIX as STACK_INBOUND_PREFIX } from '../../lib/stateful-stack.ts';
 import { INBOUND_MAIL_PREFIX } from '../../functions/shared/erasure-wiring.ts';
 import { inboundEmail, storedAttachment } from '../helpers/inbound-email.ts';
+import { CaseExistsError } from '../../functions/use-cases/open-case.ts';
 import { startTestPipeline, type TestPipeline } from '../helpers/local-pipeline.ts';
 import { samplePdf, sha256 } from '../helpers/sample-documents.ts';
 
@@ -149,12 +150,15 @@ describe('Erasing a case on request', () => {
     assert.deepEqual(await pipeline.cases.documents(anna.reference), []);
     assert.deepEqual(await pipeline.cases.log(anna.reference), []);
     assert.deepEqual(await pipeline.cases.casesByContact('anna@example.org'), []);
-    const reopened = await pipeline.openCase.run({
-      applicantName: 'Someone Else',
-      contacts: ['else@example.org'],
-      reference: anna.reference,
-    });
-    assert.equal(reopened.outcome, 'exists');
+    await assert.rejects(
+      pipeline.openCase.run({
+        applicantName: 'Someone Else',
+        contacts: ['else@example.org'],
+        reference: anna.reference,
+      }),
+      CaseExistsError,
+      'the erased reference is never given out again',
+    );
     // Assess: files, raw email, sent copies, triage entry, rate-limit record
     assert.equal(await exists(documents(), `documents/${sha256(own)}`), false);
     assert.equal(await exists(documents(), `documents/${sha256(shared)}`), true, 'Ben still holds it');
