@@ -213,8 +213,10 @@ export class StatelessStack extends Stack {
       ['PutItem', 'UpdateItem', 'DeleteItem'],
     );
     const holdForPerson = intakeStep('hold-for-person', 'IntakeWorkflow HoldForPerson: triage a failure');
-    // Adds one triage entry; runs only after a step failed, so the e2e tests never reach it.
-    holdForPerson.bindTable(table, ['PutItem']).addEnvironment('TRIAGE_RETENTION_DAYS', triageRetention);
+    // Adds (or, for a retry that failed again, replaces) the triage entry, found by message id.
+    holdForPerson
+      .bindTable(table, ['Query', 'PutItem'])
+      .addEnvironment('TRIAGE_RETENTION_DAYS', triageRetention);
     // A retry's first step: reads the held entry by message id and deletes it.
     const releaseFromHold = intakeStep(
       'release-from-hold',

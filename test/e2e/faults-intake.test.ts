@@ -172,10 +172,11 @@ describe('IntakeWorkflow under faults (SMTP in → case, outbox, triage out)', (
     await assertDoneOnce(reference, messageId);
   }
 
-  it('ParseEmail: S3 fails (500) while the second attachment is stored; held, then retried without a duplicate', async () => {
+  it('ParseEmail: S3 fails (500) while the second attachment is staged; held, then retried without a duplicate', async () => {
     await heldUntilFixed(
       'ParseEmail',
-      { service: 'S3', operation: 'CopyObject', nth: 2, times: UNTIL_FIXED, kind: 'server-error' },
+      // Files are staged (PutObject) by ParseEmail; FileAttachments files them later.
+      { service: 'S3', operation: 'PutObject', nth: 2, times: UNTIL_FIXED, kind: 'server-error' },
       { first: 'InternalError' },
       'parse',
       0,

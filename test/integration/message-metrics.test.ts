@@ -108,12 +108,16 @@ describe('Message outcome metrics (EMF on stdout, on DynamoDB Local)', () => {
 
   it('ScreenEmail counts a quarantined message by verdict, and nothing for a clean one', async () => {
     const parsed = { caseReference: null, automaticReason: null, attachments: [] };
+    // ScanAttachments' result for a message without files.
+    const scan = { outcome: 'Scanned', attempt: 1, statuses: [] };
     const virus = { ...request('virus-1'), verdicts: { ...request('virus-1').verdicts, virus: 'FAIL' } };
-    const quarantined = await emfPrintedBy(() => screenEmail({ ...virus, parsed }, {} as Context));
+    const quarantined = await emfPrintedBy(() => screenEmail({ ...virus, parsed, scan }, {} as Context));
     assert.ok(counted(quarantined, 'QuarantinedMessages', { service: 'email-intake' }));
     assert.ok(counted(quarantined, 'QuarantinedMessages', { service: 'email-intake', reason: 'virus' }));
 
-    const clean = await emfPrintedBy(() => screenEmail({ ...request('clean-1'), parsed }, {} as Context));
+    const clean = await emfPrintedBy(() =>
+      screenEmail({ ...request('clean-1'), parsed, scan }, {} as Context),
+    );
     assert.deepEqual(clean, []);
   });
 });
