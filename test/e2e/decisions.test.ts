@@ -1,43 +1,30 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SFNClient } from '@aws-sdk/client-sfn';
 import ICAL from 'ical.js';
-import { StepFunctionsDecisionStarter } from '../../functions/adapters/step-functions-decision-starter.ts';
-import { StartDecision } from '../../functions/use-cases/start-decision.ts';
-import { startTestPipeline, type SentEmail, type TestPipeline } from '../helpers/local-pipeline.ts';
+import type { StartDecision } from '../../functions/use-cases/start-decision.ts';
+import { startDecisionPipeline, type DecisionPipeline } from '../helpers/decision-pipeline.ts';
+import type { SentEmail, TestPipeline } from '../helpers/local-pipeline.ts';
 import { checkItip } from '../helpers/itip.ts';
 
 /** The DecisionWorkflow end to end: decision in, emails (and their timing) out. */
 describe('DecisionWorkflow (caseworker decides → outbox)', () => {
   let pipeline: TestPipeline;
   let startDecision: StartDecision;
-  let sfn: SFNClient;
+  let decisions: DecisionPipeline;
 
   before(async () => {
-    pipeline = await startTestPipeline({
-      // Days become moments, but long enough for an answer to arrive in the answered case even on
-      // a loaded machine; handlers are loaded up front so no cold start eats into that time.
-      waitTimeOverrides: { WaitForAnswer: 8000, WaitAfterReminder: 300, WaitUntilDayBefore: 4000 },
-      warmLambdas: true,
+    // Days become moments, but long enough for an answer to arrive in the answered case even on
+    // a loaded machine.
+    decisions = await startDecisionPipeline({
+      WaitForAnswer: 8000,
+      WaitAfterReminder: 300,
+      WaitUntilDayBefore: 4000,
     });
-    const { runtime } = pipeline;
-    sfn = new SFNClient({
-      endpoint: runtime.endpoints.stepFunctions,
-      region: runtime.description.region,
-      credentials: runtime.description.credentials,
-    });
-    const arn = Object.entries(runtime.description.stateMachines).find(([id]) =>
-      id.startsWith('DecisionWorkflow'),
-    )![1];
-    startDecision = new StartDecision({
-      cases: pipeline.cases,
-      starter: new StepFunctionsDecisionStarter(sfn, arn),
-    });
+    ({ pipeline, startDecision } = decisions);
   });
 
   after(async () => {
-    sfn?.destroy();
-    await pipeline?.stop();
+    await decisions?.stop();
   });
 
   async function run(decision: Parameters<StartDecision['run']>[0]): Promise<string> {

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { StepFunctionsDecisionStarter } from '../../functions/adapters/step-functions-decision-starter.ts';
-import { StartDecision } from '../../functions/use-cases/start-decision.ts';
+import type { StartDecision } from '../../functions/use-cases/start-decision.ts';
+import { startDecisionPipeline, type DecisionPipeline } from '../helpers/decision-pipeline.ts';
 import { callCounts, injectFaults } from '../helpers/faults.ts';
-import { startTestPipeline, type TestPipeline } from '../helpers/local-pipeline.ts';
+import type { TestPipeline } from '../helpers/local-pipeline.ts';
 
 /**
  * Faults, step by step, in the DecisionWorkflow: each Task state's dependency (S3, DynamoDB, SES)
@@ -17,27 +16,16 @@ const DECISION_STEPS = ['SendDecision', 'CheckAnswer', 'SendQueryReminder'];
 describe('DecisionWorkflow under faults (decision in → outbox, case out)', () => {
   let pipeline: TestPipeline;
   let startDecision: StartDecision;
-  let sfn: SFNClient;
+  let decisions: DecisionPipeline;
 
   before(async () => {
-    pipeline = await startTestPipeline({
-      // Days become moments; WaitForAnswer leaves an answer time to arrive even on a loaded machine.
-      waitTimeOverrides: { WaitForAnswer: 8000, WaitAfterReminder: 300, WaitUntilDayBefore: 300 },
-      warmLambdas: true,
+    // WaitForAnswer leaves an answer time to arrive even on a loaded machine.
+    decisions = await startDecisionPipeline({
+      WaitForAnswer: 8000,
+      WaitAfterReminder: 300,
+      WaitUntilDayBefore: 300,
     });
-    const { runtime } = pipeline;
-    sfn = new SFNClient({
-      endpoint: runtime.endpoints.stepFunctions,
-      region: runtime.description.region,
-      credentials: runtime.description.credentials,
-    });
-    const arn = Object.entries(runtime.description.stateMachines).find(([id]) =>
-      id.startsWith('DecisionWorkflow'),
-    )![1];
-    startDecision = new StartDecision({
-      cases: pipeline.cases,
-      starter: new StepFunctionsDecisionStarter(sfn, arn),
-    });
+    ({ pipeline, startDecision } = decisions);
   });
 
   afterEach(async () => {
@@ -45,8 +33,7 @@ describe('DecisionWorkflow under faults (decision in → outbox, case out)', () 
   });
 
   after(async () => {
-    sfn?.destroy();
-    await pipeline?.stop();
+    await decisions?.stop();
   });
 
   async function newCase(name: string): Promise<string> {
