@@ -99,7 +99,7 @@ function notificationFor(
 }
 
 /** What SES reports for an ordinary, authenticated message; the stand-in's default. */
-export const ALL_PASS: LocalVerdicts = {
+const ALL_PASS: LocalVerdicts = {
   spam: 'PASS',
   virus: 'PASS',
   spf: 'PASS',

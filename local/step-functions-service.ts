@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { installLongTimers } from './long-timers.ts';
+import { statesByName, type StateDefinition } from './state-definitions.ts';
 import type { LocalStateMachine } from './synthesized-app.ts';
 
 /**
@@ -39,23 +40,6 @@ export const STATE_DATA_LIMIT_BYTES = 256 * 1024;
 
 function payloadBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
-}
-
-type StateDefinition = Record<string, unknown>;
-
-/** Every state of a definition by name, those in branches and iterators too. */
-function statesByName(definition: Record<string, unknown>): Map<string, StateDefinition> {
-  const states = new Map<string, StateDefinition>();
-  const visit = (machine: { States?: Record<string, StateDefinition> }): void => {
-    for (const [name, state] of Object.entries(machine.States ?? {})) {
-      states.set(name, state);
-      for (const branch of (state.Branches as object[] | undefined) ?? []) visit(branch);
-      const iterator = (state.ItemProcessor ?? state.Iterator) as object | undefined;
-      if (iterator) visit(iterator);
-    }
-  };
-  visit(definition);
-  return states;
 }
 
 /**

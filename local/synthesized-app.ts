@@ -2,6 +2,7 @@ import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { createApp } from '../lib/app.ts';
 import { IntakeFunction } from '../lib/constructs/intake-function.ts';
 import type { LocalSecret } from './secrets-manager-service.ts';
+import { statesByName } from './state-definitions.ts';
 import {
   localFunctionArn,
   TemplateResolver,
@@ -185,21 +186,14 @@ function taskFunctionsOf(
 ): Record<string, string> {
   const byArn = new Map([...functions.keys()].map((id) => [localFunctionArn(id), id]));
   const bound: Record<string, string> = {};
-  const visit = (machine: { States?: Record<string, Record<string, unknown>> }): void => {
-    for (const [name, state] of Object.entries(machine.States ?? {})) {
-      if (state.Type === 'Task') {
-        const parameters = state.Parameters as { FunctionName?: string } | undefined;
-        const target = byArn.get(String(state.Resource)) ?? byArn.get(String(parameters?.FunctionName ?? ''));
-        if (target === undefined) {
-          throw new Error(`Task state ${name} invokes ${String(state.Resource)}, which has no local handler`);
-        }
-        bound[name] = target;
-      }
-      for (const branch of (state.Branches as object[] | undefined) ?? []) visit(branch);
-      const iterator = (state.ItemProcessor ?? state.Iterator) as object | undefined;
-      if (iterator) visit(iterator);
+  for (const [name, state] of statesByName(definition)) {
+    if (state.Type !== 'Task') continue;
+    const parameters = state.Parameters as { FunctionName?: string } | undefined;
+    const target = byArn.get(String(state.Resource)) ?? byArn.get(String(parameters?.FunctionName ?? ''));
+    if (target === undefined) {
+      throw new Error(`Task state ${name} invokes ${String(state.Resource)}, which has no local handler`);
     }
-  };
-  visit(definition as { States?: Record<string, Record<string, unknown>> });
+    bound[name] = target;
+  }
   return bound;
 }
