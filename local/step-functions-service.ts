@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { historyEventsOf } from './execution-history.ts';
 import { installLongTimers } from './long-timers.ts';
 import { statesByName, type StateDefinition } from './state-definitions.ts';
 import type { LocalStateMachine } from './synthesized-app.ts';
@@ -283,7 +284,7 @@ export class LocalStepFunctions {
             'ExecutionDoesNotExist',
             `Execution Does Not Exist: '${String(body.executionArn)}'`,
           );
-        return { events: execution.events.map((event, index) => ({ id: index + 1, ...event })) };
+        return { events: historyEventsOf(execution.events) };
       }
       default:
         throw new ApiError('UnknownOperationException', `The local Step Functions does not offer ${target}`);
