@@ -21,7 +21,11 @@ export type SendOutcome =
       readonly sent: true;
       readonly sesMessageId: string;
       readonly ownMessageId: string;
-      readonly to: readonly string[];
+      /**
+       * How many addresses it went to. The addresses themselves are on the case's log: this
+       * outcome becomes workflow state, which must carry no personal data.
+       */
+      readonly recipients: number;
     }
   | {
       readonly sent: false;
@@ -107,7 +111,12 @@ export class CaseMailer {
       options.idempotencyKey,
     );
     await this.#record(caseFile.reference, kind, to, rendered.subject, sent);
-    return { sent: true, sesMessageId: sent.sesMessageId, ownMessageId: sent.ownMessageId, to };
+    return {
+      sent: true,
+      sesMessageId: sent.sesMessageId,
+      ownMessageId: sent.ownMessageId,
+      recipients: to.length,
+    };
   }
 
   /** Mail for the case's caseworker or team mailbox: German, no attachments. */
@@ -133,7 +142,12 @@ export class CaseMailer {
       idempotencyKey,
     );
     await this.#record(caseFile.reference, kind, to, rendered.subject, sent);
-    return { sent: true, sesMessageId: sent.sesMessageId, ownMessageId: sent.ownMessageId, to };
+    return {
+      sent: true,
+      sesMessageId: sent.sesMessageId,
+      ownMessageId: sent.ownMessageId,
+      recipients: to.length,
+    };
   }
 
   async #record(
