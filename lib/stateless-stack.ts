@@ -20,6 +20,7 @@ import {
   STAGING_PREFIX,
 } from './stateful-stack.ts';
 import { SENT_MAIL_PREFIX } from '../functions/adapters/s3-sent-mail-archive.ts';
+import { PARSED_EMAIL_PREFIX } from '../functions/adapters/s3-parsed-email-records.ts';
 import { referenceStatefulResources, type StatefulResources } from './stateful-references.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -126,7 +127,11 @@ export class StatelessStack extends Stack {
       memorySize: 1024,
       timeout: Duration.minutes(5),
     })
-      .bindBucket('INBOUND_BUCKET', inboundBucket, 'read')
+      // Reads the raw message; keeps what it read in a parse record beside it (not in state).
+      .bindBucket('INBOUND_BUCKET', inboundBucket, {
+        read: [`${INBOUND_MAIL_PREFIX}*`],
+        write: [`${PARSED_EMAIL_PREFIX}*`],
+      })
       // Streams each file to staging/ while hashing it; FileAttachments files it later.
       .bindBucket('DOCUMENT_BUCKET', documentBucket, {
         write: [`${STAGING_PREFIX}*`],
@@ -140,9 +145,12 @@ export class StatelessStack extends Stack {
     ).grantObjectTags('DOCUMENT_BUCKET', documentBucket, STAGING_PREFIX, 'read');
     // Moves screened files from staging/ to documents/ or quarantine/ (a copy by content hash, then
     // the staged copy deleted), their scan tag with them.
-    const fileAttachments = intakeStep(
-      'file-attachments',
-      'IntakeWorkflow FileAttachments: file screened files',
+    // The steps that need what the sender wrote (address, subject, words, file names) read it
+    // from ParseEmail's record: workflow state carries only where it is.
+    const readsParseRecord = (fn: IntakeFunction): IntakeFunction =>
+      fn.bindBucket('INBOUND_BUCKET', inboundBucket, { read: [`${PARSED_EMAIL_PREFIX}*`] });
+    const fileAttachments = readsParseRecord(
+      intakeStep('file-attachments', 'IntakeWorkflow FileAttachments: file screened files'),
     )
       .bindBucket('DOCUMENT_BUCKET', documentBucket, {
         read: [`${STAGING_PREFIX}*`, `${DOCUMENTS_PREFIX}*`, `${QUARANTINE_PREFIX}*`],
@@ -159,15 +167,20 @@ export class StatelessStack extends Stack {
     screenEmail
       .bindTable(table, ['Query', 'PutItem'])
       .addEnvironment('TRIAGE_RETENTION_DAYS', triageRetention);
-    const matchCase = intakeStep('match-case', 'IntakeWorkflow MatchCase: find the case or triage');
+    const matchCase = readsParseRecord(
+      intakeStep('match-case', 'IntakeWorkflow MatchCase: find the case or triage'),
+    );
     // MatchCase verifies the signed reply addresses that replies come back to. It reads cases by
     // reference, contact and sent Message-ID, and adds a triage entry when none fits.
     matchCase
       .bindTable(table, ['GetItem', 'BatchGetItem', 'Query', 'PutItem'])
       .bindSecret('REPLY_ADDRESS_SECRET_ARN', replyAddressSecret)
       .addEnvironment('TRIAGE_RETENTION_DAYS', triageRetention);
-    const recordDocuments = intakeStep('record-documents', 'IntakeWorkflow RecordDocuments: add to the case');
-    // Records the documents ParseEmail stored (their keys and hashes): it reads no object itself.
+    const recordDocuments = readsParseRecord(
+      intakeStep('record-documents', 'IntakeWorkflow RecordDocuments: add to the case'),
+    );
+    // Records the documents ParseEmail stored (their keys and hashes): it reads no file itself,
+    // only the parse record (names and words).
     recordDocuments.bindTable(table, ['GetItem', 'Query', 'PutItem', 'UpdateItem']);
     // Every step that sends mail: the table (case, log, idempotency, rate limits), the document
     // bucket (the archived copy of each sent message), SES, the office's details, the reply secret.
@@ -204,13 +217,17 @@ export class StatelessStack extends Stack {
       description: string,
       tableActions?: readonly TableAction[],
     ): IntakeFunction => canSendMail(intakeStep(name, description), tableActions);
-    const notifyCaseworker = intakeMailingStep('notify-caseworker', 'IntakeWorkflow NotifyCaseworker');
+    const notifyCaseworker = readsParseRecord(
+      intakeMailingStep('notify-caseworker', 'IntakeWorkflow NotifyCaseworker'),
+    );
     const sendQuery = intakeMailingStep('send-query', 'IntakeWorkflow SendQuery: ask for missing documents');
     // No case to read: only the rate limit and the idempotency record.
-    const sendTriageReply = intakeMailingStep(
-      'send-triage-reply',
-      'IntakeWorkflow SendTriageReply: generic reply',
-      ['PutItem', 'UpdateItem', 'DeleteItem'],
+    const sendTriageReply = readsParseRecord(
+      intakeMailingStep('send-triage-reply', 'IntakeWorkflow SendTriageReply: generic reply', [
+        'PutItem',
+        'UpdateItem',
+        'DeleteItem',
+      ]),
     );
     const holdForPerson = intakeStep('hold-for-person', 'IntakeWorkflow HoldForPerson: triage a failure');
     // Adds (or, for a retry that failed again, replaces) the triage entry, found by message id.
@@ -356,7 +373,7 @@ export class StatelessStack extends Stack {
         QUARANTINE_PREFIX,
         SENT_MAIL_PREFIX,
       ])
-      .bindObjectDeletion('INBOUND_BUCKET', inboundBucket, [INBOUND_MAIL_PREFIX]);
+      .bindObjectDeletion('INBOUND_BUCKET', inboundBucket, [INBOUND_MAIL_PREFIX, PARSED_EMAIL_PREFIX]);
     this.caseworkerApi = new CaseworkerApi(this, 'CaseworkerRestApi', {
       handler: caseworkerApiFunction,
       restApiName: `${names.prefix}-caseworker-api`,

@@ -8,10 +8,24 @@ export interface AutomaticMailSignals {
   readonly header: (name: string) => string | null;
   /** The Content-Type of the whole message, lowercase, without parameters. */
   readonly contentType: string;
-  /** The envelope sender (MAIL FROM); empty for bounces; null when unknown (a file parsed alone). */
-  readonly mailFrom: string | null;
+  /** What the envelope sender (MAIL FROM) is; null when unknown (a file parsed alone). */
+  readonly envelopeSender: EnvelopeSender | null;
   /** The decoded Subject (out-of-office replies without any header say so there). */
   readonly subject?: string | null;
+}
+
+/**
+ * What the envelope sender (MAIL FROM) says about a message, without the address: the address
+ * is personal data and would stay in the workflow's history, while only its kind matters here.
+ * `empty` for bounces (`MAIL FROM:<>`), `daemon` for mailer-daemon and postmaster.
+ */
+export type EnvelopeSender = 'empty' | 'daemon' | 'other';
+
+/** The kind of an envelope sender address. */
+export function envelopeSenderOf(mailFrom: string): EnvelopeSender {
+  const address = mailFrom.trim();
+  if (address === '' || address === '<>') return 'empty';
+  return DAEMON_ADDRESS.test(address) ? 'daemon' : 'other';
 }
 
 /** The signal that made a message automatic. */
@@ -62,10 +76,8 @@ export function automaticMailReason(signals: AutomaticMailSignals): AutomaticMai
   }
   const returnPath = header('return-path');
   if (returnPath !== null && /^<?\s*>?$/.test(returnPath.trim())) return 'null-return-path';
-  if (signals.mailFrom !== null) {
-    if (signals.mailFrom.trim() === '' || signals.mailFrom.trim() === '<>') return 'null-return-path';
-    if (DAEMON_ADDRESS.test(signals.mailFrom.trim())) return 'mailer-daemon';
-  }
+  if (signals.envelopeSender === 'empty') return 'null-return-path';
+  if (signals.envelopeSender === 'daemon') return 'mailer-daemon';
   if (returnPath !== null && DAEMON_ADDRESS.test(returnPath)) return 'mailer-daemon';
   const from = header('from');
   if (from !== null && DAEMON_ADDRESS.test(from)) return 'mailer-daemon';

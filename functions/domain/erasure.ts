@@ -69,5 +69,5 @@ export interface ObjectEraser {
   erase(locations: readonly ObjectLocation[]): Promise<void>;
 }
 
-/** Where the raw received email of an SES message id is. */
-export type RawMailLocator = (sesMessageId: string) => ObjectLocation;
+/** Where the raw received email of an SES message id is, and the record of what was read from it. */
+export type RawMailLocator = (sesMessageId: string) => readonly ObjectLocation[];

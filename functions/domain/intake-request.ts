@@ -1,3 +1,4 @@
+import type { EnvelopeSender } from './automatic-mail.ts';
 import type { ReceiptVerdicts } from './receipt-verdicts.ts';
 
 /** Where a stored object lives. */
@@ -18,8 +19,8 @@ export interface IntakeRequest {
   readonly rawMail: ObjectLocation;
   /** The real RCPT TO addresses, where a plus-address is read; not the `To` header. */
   readonly recipients: readonly string[];
-  /** The envelope sender (MAIL FROM); empty for bounces. */
-  readonly mailFrom: string;
+  /** What the envelope sender (MAIL FROM) is; the address itself stays out of workflow state. */
+  readonly envelopeSender: EnvelopeSender;
   /** When SES received the message (ISO 8601). */
   readonly receivedAt: string;
   readonly verdicts: ReceiptVerdicts;

@@ -21,6 +21,18 @@ export interface WorkflowStarter {
   retryIntake(request: IntakeRequest, attempt: number): Promise<'started' | 'already-started'>;
 }
 
+/**
+ * Keeps what parsing read from one message (sender, subject, the applicant's words, file names)
+ * beside the raw message, so the workflow's state carries only where it is. Execution history
+ * keeps state for 90 days, readable by anyone with console access; this record is encrypted
+ * with the project's key, expires with the raw message and is erased with the case.
+ */
+export interface ParsedEmailRecords {
+  /** Stores the record of the message SES received as `sesMessageId`, next to its raw MIME. */
+  save(rawMail: ObjectLocation, sesMessageId: string, record: unknown): Promise<ObjectLocation>;
+  load(location: ObjectLocation): Promise<unknown>;
+}
+
 /** Reads raw messages as SES stored them. */
 export interface RawMailStore {
   open(location: ObjectLocation): Promise<Readable>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SES_SETUP_NOTIFICATION_ID, type IntakeRequest } from '../domain/intake-request.ts';
+import { envelopeSenderOf } from '../domain/automatic-mail.ts';
 import { toDmarcPolicy, toVerdictStatus } from '../domain/receipt-verdicts.ts';
 
 /**
@@ -61,7 +62,7 @@ export function intakeRequestFromQueueBody(body: string): IntakeRequest | Ignore
     messageId: notification.mail.messageId,
     rawMail: { bucket: action.bucketName, key: action.objectKey },
     recipients: receipt.recipients.map((r) => r.toLowerCase()),
-    mailFrom: notification.mail.source,
+    envelopeSender: envelopeSenderOf(notification.mail.source),
     receivedAt: receipt.timestamp ?? notification.mail.timestamp,
     verdicts: {
       spam: toVerdictStatus(receipt.spamVerdict?.status),

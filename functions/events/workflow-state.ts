@@ -13,7 +13,7 @@ export const intakeRequestSchema = z.object({
   messageId: z.string().min(1),
   rawMail: z.object({ bucket: z.string().min(1), key: z.string().min(1) }),
   recipients: z.array(z.string()),
-  mailFrom: z.string(),
+  envelopeSender: z.enum(['empty', 'daemon', 'other']),
   receivedAt: z.string(),
   verdicts: z.object({
     spam: verdictStatus,
@@ -25,19 +25,36 @@ export const intakeRequestSchema = z.object({
   }),
 });
 
+const objectLocationSchema = z.object({ bucket: z.string(), key: z.string() });
+const locationSchema = objectLocationSchema.nullable();
+
+/**
+ * An attachment as workflow state carries it: facts and where its bytes are, never its name or
+ * the type the sender declared (both are in the parse record). Every other field passes through.
+ */
+const stateAttachmentSchema = z
+  .object({
+    sha256: z.string(),
+    detectedType: z.string().nullable(),
+    size: z.number(),
+    accepted: z.boolean(),
+    reason: z.string().nullable().default(null),
+    kind: z.string().optional(),
+    location: locationSchema.default(null),
+    malwareScan: z.enum(['clean', 'not-scanned', 'held']).nullable().optional(),
+  })
+  .loose();
+
+/**
+ * ParseEmail's result in the state: where the parse record is, and what routing needs. Sender,
+ * recipients, subject, the applicant's words and file names stay in the record.
+ */
 const parsedSchema = z.object({
+  record: objectLocationSchema,
   caseReference: z.string().nullable(),
   automaticReason: z.string().nullable(),
-  attachments: z.array(
-    z.object({
-      accepted: z.boolean(),
-      reason: z.string().nullable().default(null),
-      kind: z.string().optional(),
-    }),
-  ),
+  attachments: z.array(stateAttachmentSchema),
 });
-
-const locationSchema = z.object({ bucket: z.string(), key: z.string() }).nullable();
 
 /** ScanAttachments' result: one status per attachment (null: not stored), and how often it asked. */
 export const scanSchema = z.object({
@@ -58,23 +75,7 @@ export const scanningSchema = intakeRequestSchema.extend({
 export const afterScanSchema = afterParseSchema.extend({ scan: scanSchema });
 
 /** What FileAttachments reads: every attachment as parsed, the scan results and the screening. */
-export const screenedFilesSchema = intakeRequestSchema.extend({
-  parsed: z.object({
-    attachments: z.array(
-      z
-        .object({
-          sha256: z.string(),
-          filename: z.string().nullable(),
-          contentType: z.string(),
-          detectedType: z.string().nullable(),
-          accepted: z.boolean(),
-          reason: z.string().nullable(),
-          location: locationSchema.default(null),
-        })
-        // Every other field of the report passes through unchanged.
-        .loose(),
-    ),
-  }),
+export const screenedFilesSchema = afterParseSchema.extend({
   scan: scanSchema,
   screening: z.object({ outcome: z.string() }),
 });
@@ -103,41 +104,7 @@ const senderAmbiguitySchema = z.enum([
 export const retryRunSchema = z.object({ messageId: z.string().min(1), retry: retrySchema });
 
 /** What MatchCase and RecordDocuments read: the request, the parse result and the screening. */
-export const screenedEmailSchema = intakeRequestSchema.extend({
-  parsed: z.object({
-    from: z.string().nullable(),
-    fromAddresses: z.array(z.string()).default([]),
-    senderAmbiguity: senderAmbiguitySchema.nullable().default(null),
-    replyTo: z.array(z.string()).default([]),
-    to: z.array(z.string()),
-    subject: z.string().nullable(),
-    newText: z.string().optional(),
-    inReplyTo: z.string().nullable(),
-    references: z.array(z.string()),
-    caseReference: z.string().nullable(),
-    problems: z.array(z.string()).default([]),
-    automaticReason: z.string().nullable().optional(),
-    absentUntil: z.string().optional(),
-    calendarReply: z
-      .object({
-        answer: z.enum(['accepted', 'declined', 'tentative']),
-        uid: z.string().nullable(),
-        comment: z.string().nullable(),
-      })
-      .optional(),
-    attachments: z.array(
-      z.object({
-        sha256: z.string(),
-        filename: z.string().nullable(),
-        detectedType: z.string().nullable(),
-        size: z.number(),
-        accepted: z.boolean(),
-        reason: z.string().nullable(),
-        location: locationSchema.optional(),
-        malwareScan: z.enum(['clean', 'not-scanned', 'held']).nullable().optional(),
-      }),
-    ),
-  }),
+export const screenedEmailSchema = afterParseSchema.extend({
   screening: z.object({
     outcome: z.literal('Proceed'),
     senderVerified: z.boolean(),
@@ -145,36 +112,101 @@ export const screenedEmailSchema = intakeRequestSchema.extend({
   }),
 });
 
+/** The parse record ParseEmail keeps beside the raw message (see ParsedEmailRecords). */
+export const parsedEmailRecordSchema = z.object({
+  messageId: z.string().nullable(),
+  from: z.string().nullable(),
+  fromAddresses: z.array(z.string()).default([]),
+  senderAmbiguity: senderAmbiguitySchema.nullable().default(null),
+  replyTo: z.array(z.string()).default([]),
+  to: z.array(z.string()),
+  subject: z.string().nullable(),
+  newText: z.string().optional(),
+  inReplyTo: z.string().nullable(),
+  references: z.array(z.string()),
+  caseReference: z.string().nullable(),
+  problems: z.array(z.string()).default([]),
+  automaticReason: z.string().nullable().optional(),
+  absentUntil: z.string().optional(),
+  calendarReply: z
+    .object({
+      answer: z.enum(['accepted', 'declined', 'tentative']),
+      uid: z.string().nullable(),
+      comment: z.string().nullable(),
+    })
+    .optional(),
+  attachments: z.array(
+    z.object({ sha256: z.string(), filename: z.string().nullable(), contentType: z.string() }),
+  ),
+});
+
+export type ParsedEmailRecord = z.infer<typeof parsedEmailRecordSchema>;
+
+/**
+ * The state's attachments with their names and declared types from the record: the state says
+ * where each file is and what became of it, the record what the sender called it.
+ */
+export function withRecordedNames<T extends { readonly sha256: string }>(
+  attachments: readonly T[],
+  record: ParsedEmailRecord,
+): (T & { readonly filename: string | null; readonly contentType: string })[] {
+  if (attachments.length !== record.attachments.length) {
+    throw new Error('The parse record and the workflow state list different attachments');
+  }
+  return attachments.map((attachment, index) => {
+    const recorded = record.attachments[index]!;
+    if (recorded.sha256 !== attachment.sha256) {
+      throw new Error('The parse record and the workflow state list different attachments');
+    }
+    return { ...attachment, filename: recorded.filename, contentType: recorded.contentType };
+  });
+}
+
+/** What workflow state keeps of an attachment: everything but its name and declared type. */
+export function withoutNames<T extends { readonly filename: string | null; readonly contentType: string }>(
+  attachment: T,
+): Omit<T, 'filename' | 'contentType'> {
+  const { filename: _filename, contentType: _contentType, ...rest } = attachment;
+  return rest;
+}
+
 export const matchedEmailSchema = screenedEmailSchema.extend({
   match: z.object({ outcome: z.literal('Matched'), caseReference: z.string(), by: z.string() }),
 });
 
-/** The email as matching and recording see it, from the workflow state. */
-export function inboundEmailFrom(state: z.infer<typeof screenedEmailSchema>): InboundEmail {
-  const { parsed } = state;
+/** The email as matching and recording see it: the state's facts with the parse record's words. */
+export function inboundEmailFrom(
+  state: z.infer<typeof screenedEmailSchema>,
+  record: ParsedEmailRecord,
+): InboundEmail {
   return {
     messageId: state.messageId,
     receivedAt: state.receivedAt,
-    from: parsed.from,
-    fromAddresses: parsed.fromAddresses,
-    senderAmbiguity: parsed.senderAmbiguity,
-    replyTo: parsed.replyTo,
-    to: parsed.to,
-    subject: parsed.subject,
-    text: parsed.newText ?? '',
-    inReplyTo: parsed.inReplyTo,
-    references: parsed.references,
-    caseReference: parsed.caseReference,
+    from: record.from,
+    fromAddresses: record.fromAddresses,
+    senderAmbiguity: record.senderAmbiguity,
+    replyTo: record.replyTo,
+    to: record.to,
+    subject: record.subject,
+    text: record.newText ?? '',
+    inReplyTo: record.inReplyTo,
+    references: record.references,
+    caseReference: state.parsed.caseReference,
     recipients: state.recipients,
-    attachments: parsed.attachments.map(({ malwareScan, ...a }) => ({
-      ...a,
-      location: a.location ?? null,
+    attachments: withRecordedNames(state.parsed.attachments, record).map(({ malwareScan, ...a }) => ({
+      sha256: a.sha256,
+      filename: a.filename,
+      detectedType: a.detectedType,
+      size: a.size,
+      accepted: a.accepted,
+      reason: a.reason,
+      location: a.location,
       ...(malwareScan === undefined ? {} : { malwareScan }),
     })),
-    readProblems: parsed.problems,
-    ...(parsed.automaticReason ? { automaticReason: parsed.automaticReason } : {}),
-    ...(parsed.absentUntil === undefined ? {} : { absentUntil: parsed.absentUntil }),
-    ...(parsed.calendarReply === undefined ? {} : { calendarReply: parsed.calendarReply }),
+    readProblems: record.problems,
+    ...(record.automaticReason ? { automaticReason: record.automaticReason } : {}),
+    ...(record.absentUntil === undefined ? {} : { absentUntil: record.absentUntil }),
+    ...(record.calendarReply === undefined ? {} : { calendarReply: record.calendarReply }),
     verdicts: state.verdicts,
     senderVerified: state.screening.senderVerified,
   };

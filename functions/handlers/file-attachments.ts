@@ -2,7 +2,8 @@ import middy from '@middy/core';
 import { s3 } from '#clients/s3';
 import { requireEnv } from '#shared/env';
 import { logger } from '#shared/logger';
-import { screenedFilesSchema } from '#events/workflow-state';
+import { loadParsedEmail } from '#shared/parse-records';
+import { screenedFilesSchema, withoutNames, withRecordedNames } from '#events/workflow-state';
 import { S3DocumentStore } from '#adapters/s3-document-store';
 import { FileAttachments } from '#use-cases/file-attachments';
 
@@ -14,8 +15,10 @@ const fileAttachments = new FileAttachments(new S3DocumentStore(s3, requireEnv('
  */
 export const handler = middy<unknown, unknown[]>().handler(async (event) => {
   const state = screenedFilesSchema.parse(event);
+  // The file name and declared type go onto the filed object, for the caseworker who opens it.
+  const record = await loadParsedEmail(state.parsed.record);
   const filed = await fileAttachments.run(
-    state.parsed.attachments,
+    withRecordedNames(state.parsed.attachments, record),
     state.scan.statuses,
     state.screening.outcome === 'Quarantine',
   );
@@ -24,5 +27,5 @@ export const handler = middy<unknown, unknown[]>().handler(async (event) => {
     documents: filed.filter((a) => a.location?.key.startsWith('documents/')).length,
     quarantined: filed.filter((a) => a.location?.key.startsWith('quarantine/')).length,
   });
-  return filed;
+  return filed.map(withoutNames);
 });

@@ -8,6 +8,7 @@ import { logger } from '#shared/logger';
 import { countMessage } from '#shared/metrics';
 import { MESSAGE_METRICS } from '#events/message-metrics';
 import { caseRepository } from '#shared/case-repository';
+import { loadParsedEmail } from '#shared/parse-records';
 import { inboundEmailFrom, screenedEmailSchema } from '#events/workflow-state';
 import type { MatchDecision } from '#domain/case-matching';
 import { DynamoDbTriageRepository } from '#adapters/dynamodb-triage-repository';
@@ -29,7 +30,8 @@ const matchCase = new MatchCase({
  */
 export const handler = middy<unknown, MatchDecision>().handler(async (event) => {
   const state = screenedEmailSchema.parse(event);
-  const decision = await matchCase.run(inboundEmailFrom(state));
+  const record = await loadParsedEmail(state.parsed.record);
+  const decision = await matchCase.run(inboundEmailFrom(state, record));
   logger.info('Matched', {
     sesMessageId: state.messageId,
     outcome: decision.outcome,

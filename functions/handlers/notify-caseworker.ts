@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { z } from 'zod';
 import { logger } from '#shared/logger';
 import { mailWiring } from '#shared/mail-wiring';
+import { loadParsedEmail } from '#shared/parse-records';
 import { inboundEmailFrom, matchedEmailSchema } from '#events/workflow-state';
 import { NotifyCaseworker } from '#use-cases/notify-caseworker';
 import type { SendOutcome } from '#use-cases/case-mailer';
@@ -24,9 +25,10 @@ const stateSchema = matchedEmailSchema.extend({
 /** IntakeWorkflow step NotifyCaseworker: the caseworker learns what arrived and what happens next. */
 export const handler = middy<unknown, SendOutcome>().handler(async (event) => {
   const state = stateSchema.parse(event);
+  const record = await loadParsedEmail(state.parsed.record);
   const outcome = await notifyCaseworker.run(
     state.match.caseReference,
-    inboundEmailFrom(state),
+    inboundEmailFrom(state, record),
     state.recorded,
     state.match.by,
   );

@@ -3,6 +3,7 @@ import { dynamoDb } from '#clients/dynamodb';
 import { requireEnv } from '#shared/env';
 import { logger } from '#shared/logger';
 import { caseRepository } from '#shared/case-repository';
+import { loadParsedEmail } from '#shared/parse-records';
 import { inboundEmailFrom, matchedEmailSchema } from '#events/workflow-state';
 import { RecordDocuments, type RecordDocumentsResult } from '#use-cases/record-documents';
 
@@ -11,9 +12,10 @@ const recordDocuments = new RecordDocuments(caseRepository(dynamoDb, requireEnv(
 /** IntakeWorkflow step RecordDocuments: the email's documents become documents of its case. */
 export const handler = middy<unknown, RecordDocumentsResult>().handler(async (event) => {
   const state = matchedEmailSchema.parse(event);
+  const record = await loadParsedEmail(state.parsed.record);
   const result = await recordDocuments.run(
     state.match.caseReference,
-    inboundEmailFrom(state),
+    inboundEmailFrom(state, record),
     `matched by ${state.match.by}`,
   );
   logger.info('Recorded', {

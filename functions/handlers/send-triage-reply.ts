@@ -4,6 +4,7 @@ import { logger } from '#shared/logger';
 import { countMessage } from '#shared/metrics';
 import { MESSAGE_METRICS } from '#events/message-metrics';
 import { mailWiring } from '#shared/mail-wiring';
+import { loadParsedEmail } from '#shared/parse-records';
 import { inboundEmailFrom, screenedEmailSchema, triageReasonSchema } from '#events/workflow-state';
 import { SendTriageReply } from '#use-cases/send-triage-reply';
 
@@ -20,17 +21,17 @@ const sendTriageReply = new SendTriageReply({
 });
 
 const stateSchema = screenedEmailSchema.extend({
-  parsed: screenedEmailSchema.shape.parsed.extend({ messageId: z.string().nullable() }),
   match: z.object({ outcome: z.literal('Triage'), reason: triageReasonSchema }),
 });
 
 /** IntakeWorkflow step SendTriageReply: the generic "please name your case reference" reply. */
 export const handler = middy().handler(async (event: unknown) => {
   const state = stateSchema.parse(event);
+  const record = await loadParsedEmail(state.parsed.record);
   const outcome = await sendTriageReply.run(
     {
-      ...inboundEmailFrom(state),
-      ownMessageId: state.parsed.messageId,
+      ...inboundEmailFrom(state, record),
+      ownMessageId: record.messageId,
       autoReplyAllowed: state.screening.autoReplyAllowed,
       triageReason: state.match.reason,
     },

@@ -4,6 +4,7 @@ import { DynamoDbCaseErasure } from '../adapters/dynamodb-case-erasure.ts';
 import { DynamoDbTriageRepository } from '../adapters/dynamodb-triage-repository.ts';
 import { S3ObjectEraser } from '../adapters/s3-object-eraser.ts';
 import { SENT_MAIL_PREFIX } from '../adapters/s3-sent-mail-archive.ts';
+import { PARSED_EMAIL_PREFIX, parsedEmailLocation } from '../adapters/s3-parsed-email-records.ts';
 import { EraseCase } from '../use-cases/erase-case.ts';
 import { caseRepository } from './case-repository.ts';
 
@@ -27,8 +28,11 @@ export function eraseCaseWiring(options: {
     records: new DynamoDbCaseErasure(db, table),
     triage: new DynamoDbTriageRepository(db, table),
     documentFiles: new S3ObjectEraser(s3, documentBucket, DOCUMENT_AREAS),
-    rawMail: new S3ObjectEraser(s3, inboundBucket, [INBOUND_MAIL_PREFIX]),
+    rawMail: new S3ObjectEraser(s3, inboundBucket, [INBOUND_MAIL_PREFIX, PARSED_EMAIL_PREFIX]),
     outbox: new S3ObjectEraser(s3, documentBucket, [SENT_MAIL_PREFIX]),
-    rawMailLocation: (id) => ({ bucket: inboundBucket, key: `${INBOUND_MAIL_PREFIX}${id}` }),
+    rawMailLocation: (id) => [
+      { bucket: inboundBucket, key: `${INBOUND_MAIL_PREFIX}${id}` },
+      parsedEmailLocation(inboundBucket, id),
+    ],
   });
 }

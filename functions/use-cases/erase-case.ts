@@ -96,10 +96,11 @@ export class EraseCase {
     );
     const deletable = [...files].filter(([sha256]) => !shared.includes(sha256)).flatMap(([, l]) => l);
 
-    const rawEmails = unique([
+    const receivedEmails = unique([
       ...log.filter((e) => e.direction === 'in').map((e) => e.messageId),
       ...triageEntries.map((e) => e.messageId),
-    ]).map((id) => this.#deps.rawMailLocation(id));
+    ]);
+    const rawEmails = receivedEmails.flatMap((id) => this.#deps.rawMailLocation(id));
     const outboxCopies = log.flatMap((e) => (e.direction === 'out' && e.raw !== undefined ? [e.raw] : []));
 
     await this.#deps.documentFiles.erase(deletable);
@@ -122,7 +123,7 @@ export class EraseCase {
         ...caseRecords,
         documentFiles: new Set(deletable.map((l) => `${l.bucket}/${l.key}`)).size,
         sharedDocumentFilesKept: shared.length,
-        rawEmails: rawEmails.length,
+        rawEmails: receivedEmails.length,
         outboxCopies: outboxCopies.length,
         triageEntries: triageEntries.length,
         rateLimitRecords,

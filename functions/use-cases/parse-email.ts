@@ -1,7 +1,12 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { assessAttachment } from '../domain/attachment-policy.ts';
-import { ABSENCE_REASONS, absentUntil, automaticMailReason } from '../domain/automatic-mail.ts';
+import {
+  ABSENCE_REASONS,
+  absentUntil,
+  automaticMailReason,
+  type EnvelopeSender,
+} from '../domain/automatic-mail.ts';
 import { CALENDAR_TYPES } from '../domain/attachment-types.ts';
 import { MAX_CALENDAR_REPLY_BYTES, readCalendarReply, type CalendarReply } from '../domain/calendar-reply.ts';
 import type { CaseReferenceMatcher } from '../domain/case-reference.ts';
@@ -31,7 +36,7 @@ export interface ParseEmailResult extends ParsedEmail {
 /** The envelope as SES saw it; absent when a file is parsed on its own (`intake parse`). */
 export interface Envelope {
   readonly recipients: readonly string[];
-  readonly mailFrom: string;
+  readonly envelopeSender: EnvelopeSender;
 }
 
 export interface ParseEmailDependencies {
@@ -156,7 +161,7 @@ export class ParseEmail {
     const automatic = automaticMailReason({
       header: headers.header,
       contentType: headers.contentType,
-      mailFrom: envelope?.mailFrom ?? null,
+      envelopeSender: envelope?.envelopeSender ?? null,
       subject,
     });
     const away = automatic !== null && ABSENCE_REASONS.has(automatic) ? absentUntil(parsed.text) : null;

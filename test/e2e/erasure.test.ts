@@ -94,6 +94,7 @@ describe('Erasing a case on request', () => {
     assert.ok(anna.outbox.length > 0, 'the pipeline sent Anna at least one email');
     for (const key of anna.outbox) assert.ok(await exists(documents(), key), key);
     assert.ok(await exists(inbound(), `inbound/${anna.messageId}`));
+    assert.ok(await exists(inbound(), `parsed/${anna.messageId}.json`));
     assert.ok(await exists(documents(), `documents/${sha256(own)}`));
     // A waiting email from Anna's address, with a file, and one from a stranger.
     const fromAnna = inboundEmail({
@@ -163,6 +164,7 @@ describe('Erasing a case on request', () => {
     assert.equal(await exists(documents(), `documents/${sha256(own)}`), false);
     assert.equal(await exists(documents(), `documents/${sha256(shared)}`), true, 'Ben still holds it');
     assert.equal(await exists(inbound(), `inbound/${anna.messageId}`), false);
+    assert.equal(await exists(inbound(), `parsed/${anna.messageId}.json`), false);
     for (const key of anna.outbox) assert.equal(await exists(documents(), key), false, key);
     assert.equal(await pipeline.triage.get(fromAnna.messageId), null);
     assert.notEqual(await pipeline.triage.get(fromStranger.messageId), null);

@@ -60,7 +60,9 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
     assert.equal(input.messageId, messageId);
     assert.deepEqual(input.rawMail, { bucket: inbound, key: `inbound/${messageId}` });
     assert.deepEqual(input.recipients, [pipeline.intakeAddress]);
-    assert.equal(input.mailFrom, 'ayse.yilmaz@example.org');
+    // The envelope sender's kind only: its address is personal data and history keeps input for 90 days.
+    assert.equal(input.envelopeSender, 'other');
+    assert.equal(JSON.stringify(input).includes('ayse.yilmaz'), false);
     assert.equal((input.verdicts as Record<string, string>).dmarc, 'PASS');
 
     // Assess: it ran the synthesized steps, bound to the real handlers, to its end

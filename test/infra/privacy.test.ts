@@ -92,17 +92,17 @@ describe('Encryption of execution history and logs with the project key', () => 
 describe('Erasure grants of the caseworker API function', () => {
   const statements = statementsOf('caseworker-api');
 
-  it('may delete objects under documents/, quarantine/, outbox/ and inbound/ only, and read nothing from the buckets', () => {
+  it('may delete objects under documents/, quarantine/, outbox/, inbound/ and parsed/ only, and read nothing from the buckets', () => {
     const deletes = statements.filter((s) => actions(s).includes('s3:DeleteObject'));
     assert.ok(
       deletes.every((s) => actions(s).length === 1),
       'DeleteObject alone',
     );
     const resources = JSON.stringify(deletes.map((s) => s.Resource));
-    for (const prefix of ['/documents/*', '/quarantine/*', '/outbox/*', '/inbound/*']) {
+    for (const prefix of ['/documents/*', '/quarantine/*', '/outbox/*', '/inbound/*', '/parsed/*']) {
       assert.ok(resources.includes(prefix), prefix);
     }
-    assert.equal(deletes.flatMap((s) => [s.Resource].flat()).length, 4);
+    assert.equal(deletes.flatMap((s) => [s.Resource].flat()).length, 5);
     assert.ok(!statements.some((s) => actions(s).includes('s3:GetObject')));
   });
 

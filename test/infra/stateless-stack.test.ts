@@ -67,7 +67,7 @@ describe('StatelessStack functions', () => {
     }
   });
 
-  it('gives ParseEmail 1024 MB, five minutes, the inbound bucket to read and the document bucket to write', () => {
+  it('gives ParseEmail 1024 MB, five minutes, raw mail to read, its parse record to write and the document bucket to write', () => {
     const parse = functions[logicalIdOf('parse-email')]!.Properties;
     assert.equal(parse.MemorySize, 1024);
     assert.equal(parse.Timeout, 300);
@@ -82,7 +82,9 @@ describe('StatelessStack functions', () => {
       statements.find((s) =>
         JSON.stringify(s.Resource).includes(`email-intake-dev-${bucket}-bucket-name"},"/${pattern}"`),
       );
-    assert.deepEqual([onObjectsOf('inbound', '*')?.Action].flat(), ['s3:GetObject']);
+    assert.deepEqual([onObjectsOf('inbound', 'inbound/*')?.Action].flat(), ['s3:GetObject']);
+    assert.deepEqual([onObjectsOf('inbound', 'parsed/*')?.Action].flat(), ['s3:PutObject']);
+    assert.equal(onObjectsOf('inbound', '*'), undefined, 'not every object of the inbound bucket');
     // It stages files only; FileAttachments files them once screened.
     assert.equal(onObjectsOf('document', 'documents/*'), undefined);
     assert.equal(onObjectsOf('document', 'quarantine/*'), undefined);
@@ -112,7 +114,11 @@ describe('StatelessStack functions', () => {
       'ses-sending-events',
     ];
     for (const name of mailers) {
-      const s3 = statementsOf(name).filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')));
+      const s3 = statementsOf(name).filter(
+        (s) =>
+          [s.Action].flat().some((a) => a.startsWith('s3:')) &&
+          JSON.stringify(s.Resource).includes('document-bucket'),
+      );
       assert.deepEqual(
         s3.map((s) => [[s.Action].flat(), s.Resource]),
         [
@@ -185,8 +191,14 @@ describe('StatelessStack functions', () => {
     }
   });
 
-  it('gives RecordDocuments no access to stored objects (it records keys ParseEmail wrote)', () => {
-    assert.ok(!allowedActionsOf('record-documents').some((a) => a.startsWith('s3:')));
+  it('gives RecordDocuments no access to stored files (it records keys ParseEmail wrote), only to parse records', () => {
+    const s3 = statementsOf('record-documents').filter((s) =>
+      [s.Action].flat().some((a) => a.startsWith('s3:')),
+    );
+    const granted = JSON.stringify(s3);
+    assert.ok(!granted.includes('document-bucket'), 'nothing in the document bucket');
+    assert.deepEqual(s3.flatMap((s) => [s.Action].flat()).sort(), ['s3:GetObject', 's3:ListBucket']);
+    assert.ok(granted.includes('/parsed/*'), 'reads parse records only');
     assert.equal(environmentOf('record-documents').DOCUMENT_BUCKET, undefined);
   });
 

@@ -272,7 +272,7 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
       messageId: 'heldretryable0001',
       rawMail: { bucket: 'inbound-bucket', key: 'inbound/heldretryable0001' },
       recipients: ['intake@intake.example.org'],
-      mailFrom: 'someone@example.com',
+      envelopeSender: 'other',
       receivedAt: '2026-03-01T09:00:00.000Z',
       verdicts: {
         spam: 'PASS',

@@ -52,7 +52,7 @@ const request = (messageId: string) => ({
   messageId,
   rawMail: { bucket: 'inbound', key: `inbound/${messageId}` },
   recipients: ['unterlagen@intake.example.org'],
-  mailFrom: 'someone@example.net',
+  envelopeSender: 'other',
   receivedAt: '2026-03-02T09:00:00.000Z',
   verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS', dmarcPolicy: 'none' },
 });
@@ -107,7 +107,12 @@ describe('Message outcome metrics (EMF on stdout, on DynamoDB Local)', () => {
   });
 
   it('ScreenEmail counts a quarantined message by verdict, and nothing for a clean one', async () => {
-    const parsed = { caseReference: null, automaticReason: null, attachments: [] };
+    const parsed = {
+      record: { bucket: 'inbound', key: 'parsed/quarantine-1.json' },
+      caseReference: null,
+      automaticReason: null,
+      attachments: [],
+    };
     // ScanAttachments' result for a message without files.
     const scan = { outcome: 'Scanned', attempt: 1, statuses: [] };
     const virus = { ...request('virus-1'), verdicts: { ...request('virus-1').verdicts, virus: 'FAIL' } };

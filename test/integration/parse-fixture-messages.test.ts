@@ -215,7 +215,7 @@ describe('ParseEmail with MailparserEmailParser: what the sender cannot decide',
     // Prepare: the To header names ABH-2026-999999; SES delivered to a signed plus-address of another case.
     const envelope = {
       recipients: ['intake+ABH-2026-000815.9f3a@abh.example.de'],
-      mailFrom: 'max.mustermann@example.org',
+      envelopeSender: 'other' as const,
     };
 
     // Act

@@ -73,7 +73,7 @@ describe('ParseEmail result size (Step Functions state)', () => {
           long(20_000, '\u0001漢 '),
           files,
         ),
-        { recipients: [`intake+${long(300, 'r')}@abh.example.de`], mailFrom: 'sender@example.org' },
+        { recipients: [`intake+${long(300, 'r')}@abh.example.de`], envelopeSender: 'other' },
       ),
     );
 

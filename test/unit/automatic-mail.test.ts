@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   absentUntil,
   automaticMailReason,
+  envelopeSenderOf,
   type AutomaticMailSignals,
 } from '../../functions/domain/automatic-mail.ts';
 
@@ -11,7 +12,11 @@ function signals(
   contentType = 'text/plain',
   mailFrom: string | null = 'max@example.org',
 ): AutomaticMailSignals {
-  return { header: (name) => headers[name] ?? null, contentType, mailFrom };
+  return {
+    header: (name) => headers[name] ?? null,
+    contentType,
+    envelopeSender: mailFrom === null ? null : envelopeSenderOf(mailFrom),
+  };
 }
 
 describe('automaticMailReason', () => {
@@ -97,7 +102,7 @@ describe('absence notices without the header', () => {
     automaticMailReason({
       header: () => null,
       contentType: 'text/plain',
-      mailFrom: 'a@example.org',
+      envelopeSender: 'other',
       subject,
     });
 

@@ -157,7 +157,7 @@ describe('ParseEmail', () => {
     });
     const envelope = {
       recipients: ['other@abh.example.de', 'intake+ABH-2026-000001.c0ffee@abh.example.de'],
-      mailFrom: 'max@example.org',
+      envelopeSender: 'other' as const,
     };
 
     const withEnvelope = await useCase(parser).run(raw, envelope);
@@ -188,7 +188,7 @@ describe('ParseEmail', () => {
   it('a bounce is recognised by its empty envelope sender', async () => {
     const result = await useCase(fakeParser([])).run(raw, {
       recipients: ['intake@abh.example.de'],
-      mailFrom: '',
+      envelopeSender: 'empty',
     });
 
     assert.equal(result.autoSubmitted, true);

@@ -10,7 +10,7 @@ const request: IntakeRequest = {
   messageId: 'held0message',
   rawMail: { bucket: 'inbound', key: 'inbound/held0message' },
   recipients: ['intake@intake.example.org'],
-  mailFrom: 'someone@example.com',
+  envelopeSender: 'other',
   receivedAt: '2026-12-01T09:00:00.000Z',
   verdicts: ALL_PASS,
 };

@@ -38,7 +38,7 @@ describe('intakeRequestFromQueueBody', () => {
       messageId: 'o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1',
       rawMail: { bucket: 'inbound-bucket', key: 'inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1' },
       recipients: ['intake+abh-2026-004711@intake.example.org'],
-      mailFrom: 'ayse@example.org',
+      envelopeSender: 'other',
       receivedAt: '2026-11-25T10:00:01.000Z',
       verdicts: {
         spam: 'PASS',
