@@ -83,7 +83,10 @@ function formatters(timeZone: string) {
       const key = JSON.stringify([locales, options]);
       let format = dateFormats.get(key);
       if (format === undefined) {
-        format = new Intl.DateTimeFormat(locales, { ...options, timeZone });
+        // ICU's default styles are merged under ours; a dateStyle/timeStyle of ours stands alone.
+        const styled = options?.dateStyle !== undefined || options?.timeStyle !== undefined;
+        const own = styled ? { dateStyle: options?.dateStyle, timeStyle: options?.timeStyle } : options;
+        format = new Intl.DateTimeFormat(locales, { ...own, timeZone });
         dateFormats.set(key, format);
       }
       const inner = format;
