@@ -24,7 +24,7 @@ const DATE = '\uE003';
 const MARKS = /[\uE000-\uE003]/;
 
 type TableEntry =
-  | { readonly kind: 'value'; readonly text: string }
+  | { readonly kind: 'value'; readonly text: string; readonly keepTogether?: boolean }
   | { readonly kind: 'list'; readonly name: string; readonly entries: readonly ViewEntry[] };
 
 /** A formatted template: text with marks where values stand, and the values. */
@@ -173,6 +173,8 @@ function rawValue(name: string, value: ViewValue): number | Date {
 }
 
 interface Context {
+  /** Values never broken across lines (a case reference must be read and typed in one piece). */
+  readonly keepTogether: ReadonlySet<string>;
   readonly locale: string;
   readonly timeZone: string;
   readonly items: Readonly<Record<string, string>>;
@@ -188,7 +190,7 @@ function simpleValue(name: string, value: ViewValue, context: Context): string {
   if (value instanceof Date) throw new TypeError(`{${name}} is a date: write {${name}, date, medium}`);
   const text =
     typeof value === 'number' ? new Intl.NumberFormat(context.locale).format(value) : String(value);
-  context.table.push({ kind: 'value', text });
+  context.table.push({ kind: 'value', text, keepTogether: context.keepTogether.has(name) });
   return `${VALUE}${context.table.length - 1}${END}`;
 }
 
@@ -242,10 +244,17 @@ function expandLists(formatted: string, context: Context): string {
 export function formatTemplate(
   template: string,
   view: TemplateView,
-  options: { locale: string; timeZone: string; items?: Readonly<Record<string, string>> },
+  options: {
+    locale: string;
+    timeZone: string;
+    items?: Readonly<Record<string, string>>;
+    /** Names of values kept on one line in the HTML. */
+    keepTogether?: readonly string[];
+  },
 ): MarkedText {
   const table: TableEntry[] = [];
   const formatted = formatInto(template, view, {
+    keepTogether: new Set(options.keepTogether ?? []),
     locale: options.locale,
     timeZone: options.timeZone,
     items: options.items ?? {},
@@ -296,7 +305,8 @@ function inlineHtml(line: string, table: readonly TableEntry[]): string {
     const [, index, date] = match;
     const entry = index === undefined ? null : table[Number(index)];
     const inner = index === undefined ? (date ?? '') : entry?.kind === 'value' ? displayText(entry.text) : '';
-    html += `<bdi>${escapeHtml(inner).replace(/\n/g, '<br>')}</bdi>`;
+    const open = entry?.kind === 'value' && entry.keepTogether ? '<bdi style="white-space:nowrap">' : '<bdi>';
+    html += `${open}${escapeHtml(inner).replace(/\n/g, '<br>')}</bdi>`;
     last = match.index + match[0].length;
   }
   return html + escapeHtml(line.slice(last));

@@ -36,6 +36,9 @@ export interface RenderedMessage {
   readonly html: string;
 }
 
+/** A case reference is read and typed in one piece: never broken across lines. */
+const KEEP_TOGETHER = ['caseReference'];
+
 export interface RenderOptions {
   /** The office's IANA time zone: every date and time in the email is local time there. */
   readonly timeZone?: string;
@@ -74,7 +77,12 @@ export function renderMessage(
   const view = viewFor(localisedView, 'de');
   const format = (template: MessageTemplate, on: TemplateView, locale: string) => ({
     subject: markedToText(formatTemplate(template.subject, on, { locale, timeZone }), { isolate: false }),
-    body: formatTemplate(template.body, on, { locale, timeZone, items: template.items ?? {} }),
+    body: formatTemplate(template.body, on, {
+      locale,
+      timeZone,
+      items: template.items ?? {},
+      keepTogether: KEEP_TOGETHER,
+    }),
   });
 
   const parts: Part[] = [
