@@ -34,7 +34,9 @@ interface ChecklistFile {
   readonly requestType: string;
   readonly version: number;
   readonly label: { readonly de: string };
-  readonly items: readonly (Omit<ChecklistItemDefinition, 'label'> & { readonly label: { readonly de: string } })[];
+  readonly items: readonly (Omit<ChecklistItemDefinition, 'label'> & {
+    readonly label: { readonly de: string };
+  })[];
 }
 
 /**

@@ -161,7 +161,8 @@ export interface MessageArguments {
 
 /** The arguments a message uses in a language (none when the language has no such message). */
 export function messageArguments(kind: MessageKind, language: CaseLanguage): MessageArguments {
-  const template = language === 'de' ? GERMAN.messages[kind] : courtesyTemplate(translationOf(language), kind);
+  const template =
+    language === 'de' ? GERMAN.messages[kind] : courtesyTemplate(translationOf(language), kind);
   if (template === null) return { arguments: new Map(), lists: [], items: {} };
   const merged = new Map<string, Set<Usage>>();
   for (const source of [template.subject, template.body]) {
@@ -170,7 +171,10 @@ export function messageArguments(kind: MessageKind, language: CaseLanguage): Mes
     }
   }
   const items = Object.fromEntries(
-    Object.entries(template.items ?? {}).map(([list, item]) => [list, [...templateArguments(item).keys()].sort()]),
+    Object.entries(template.items ?? {}).map(([list, item]) => [
+      list,
+      [...templateArguments(item).keys()].sort(),
+    ]),
   );
   return { arguments: merged, lists: templateLists(template.body), items };
 }

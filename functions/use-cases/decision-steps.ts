@@ -187,7 +187,6 @@ export class DecisionSteps {
       status: 'cancelled',
     }));
     const at = new Date(appointment.appointmentAt);
-    const settings = this.#invitation;
     const outcome = await this.#mailer.toApplicant(
       caseFile,
       'invitation-cancelled',
