@@ -182,7 +182,7 @@ interface Context {
 }
 
 function simpleValue(name: string, value: ViewValue, context: Context): string {
-  if (value === null || value === '') return '';
+  if (value === null || value === undefined || value === '') return '';
   if (Array.isArray(value)) {
     context.table.push({ kind: 'list', name, entries: value });
     return `${LIST}${context.table.length - 1}${END}`;
