@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { displayLine, displayText, safeJson } from '../functions/domain/display-text.ts';
+import { CASE_LANGUAGES, isCaseLanguage } from '../functions/domain/case-file.ts';
 import { CaseExistsError, InvalidCaseError } from '../functions/use-cases/open-case.ts';
 import { AssignmentError } from '../functions/use-cases/assign-from-triage.ts';
 import { ReassignmentError } from '../functions/use-cases/reassign-document.ts';
@@ -18,7 +19,7 @@ import { createInterface } from 'node:readline/promises';
 const usage = `Usage: intake <command> [options]
 
   parse FILE.eml [--json]                      parse an email without storing anything
-  case open --name N --email E [--email E2] [--language de|en] [--type T] [--reference R] [--caseworker C]
+  case open --name N --email E [--email E2] [--language de|en|tr|uk|ar|ru] [--type T] [--reference R] [--caseworker C]
                                                open a case; prints its reference on the last line
   case show REFERENCE [--json]                 a case: checklist state, documents, message log
   case erase REFERENCE [--yes] [--caseworker C]
@@ -169,8 +170,8 @@ async function main(argv: string[]): Promise<number> {
       out('intake case open: --name and --email are required');
       return 2;
     }
-    if (values.language !== undefined && values.language !== 'de' && values.language !== 'en') {
-      out('intake case open: --language is de or en');
+    if (values.language !== undefined && !isCaseLanguage(values.language)) {
+      out(`intake case open: --language is one of ${CASE_LANGUAGES.join(', ')}`);
       return 2;
     }
     const result = await caseUseCases(await connect()).openCase.run({

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { CASE_LANGUAGES } from '../domain/case-file.ts';
 import type { ImportRow } from '../use-cases/import-cases.ts';
 import type { OpenCaseRequest } from '../use-cases/open-case.ts';
 
@@ -9,7 +10,7 @@ const csvRowSchema = z.object({
   name: z.string().trim().min(1, 'the applicant name is missing'),
   email: z.string().trim().min(1, 'the contact email is missing'),
   language: z
-    .enum(['de', 'en'])
+    .enum(CASE_LANGUAGES)
     .optional()
     .or(z.literal('').transform(() => undefined)),
   type: z.string().trim().optional(),

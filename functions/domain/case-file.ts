@@ -1,5 +1,9 @@
 import type { ChecklistDefinition, LocalisedText } from './checklist.ts';
 import { addressKey } from './sender-address.ts';
+import type { CaseLanguage } from './templates/languages.ts';
+
+export type { CaseLanguage } from './templates/languages.ts';
+export { CASE_LANGUAGES, isCaseLanguage } from './templates/languages.ts';
 
 /**
  * A case (Vorgang) as the office's system knows it, identified by its case reference
@@ -7,7 +11,6 @@ import { addressKey } from './sender-address.ts';
  * there, and only mail from them (with passing sender authentication) can be matched by address.
  */
 export type CaseStatus = 'open' | 'ready-for-review' | 'decided' | 'closed';
-export type CaseLanguage = 'de' | 'en';
 
 export interface CaseFile {
   readonly reference: string;

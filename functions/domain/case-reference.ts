@@ -41,9 +41,33 @@ const LOOKALIKES: ReadonlyMap<string, string> = new Map(
 );
 const LOOKALIKE_PATTERN = new RegExp(`[${LOOKALIKE_FROM}]`, 'gu');
 
-/** Full-width digits and letters (Asian keyboards) become ASCII, look-alikes become Latin. */
+/**
+ * Arabic-Indic (٠–٩, U+0660) and Persian (۰–۹, U+06F0) digits: an applicant on an Arabic or
+ * Persian keyboard types the reference with them, and the Arabic date in our own mail may show
+ * them. NFKC leaves them alone, so each is mapped to its ASCII digit, one to one.
+ */
+const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/gu;
+const easternDigit = (digit: string): string => {
+  const code = digit.codePointAt(0)!;
+  return String(code - (code >= 0x06f0 ? 0x06f0 : 0x0660));
+};
+
+/**
+ * Direction marks typed or pasted between the parts in right-to-left text (LRM, RLM, ALM):
+ * each becomes a space, which the separators allow.
+ */
+const DIRECTION_MARKS = /[\u200e\u200f\u061c]/gu;
+
+/**
+ * Full-width digits and letters (Asian keyboards) become ASCII, Arabic-Indic and Persian digits
+ * ASCII digits, look-alikes Latin letters.
+ */
 function foldForMatching(text: string): string {
-  return text.normalize('NFKC').replace(LOOKALIKE_PATTERN, (letter) => LOOKALIKES.get(letter) ?? letter);
+  return text
+    .normalize('NFKC')
+    .replace(EASTERN_DIGITS, easternDigit)
+    .replace(DIRECTION_MARKS, ' ')
+    .replace(LOOKALIKE_PATTERN, (letter) => LOOKALIKES.get(letter) ?? letter);
 }
 
 export function createCaseReferenceMatcher(format: CaseReferenceFormat): CaseReferenceMatcher {

@@ -3,16 +3,17 @@ import familyReunification from './checklists/family-reunification.v1.json' with
 import firstResidencePermit from './checklists/first-residence-permit.v1.json' with { type: 'json' };
 import extension from './checklists/residence-permit-extension.v1.json' with { type: 'json' };
 import settlement from './checklists/settlement-permit.v1.json' with { type: 'json' };
+import { CASE_LANGUAGES, translationOf, type CaseLanguage } from './templates/languages.ts';
+import type { Translation } from './templates/message-types.ts';
 
 /**
  * Checklists (Checklisten): the documents and proofs (Unterlagen und Nachweise) each kind of
  * request needs. They live in versioned data files beside this module (`checklists/*.vN.json`),
- * edited by the office, not in code; a case keeps the version it was opened with.
+ * edited by the office, not in code; a case keeps the version it was opened with. Their labels
+ * are the German (binding) ones; the translations live with each language's messages
+ * (`templates/*.ts`, keyed by request type and item id) and are joined in here.
  */
-export interface LocalisedText {
-  readonly de: string;
-  readonly en: string;
-}
+export type LocalisedText = Readonly<Record<CaseLanguage, string>>;
 
 export interface ChecklistItemDefinition {
   readonly id: string;
@@ -29,13 +30,49 @@ export interface ChecklistDefinition {
   readonly items: readonly ChecklistItemDefinition[];
 }
 
+interface ChecklistFile {
+  readonly requestType: string;
+  readonly version: number;
+  readonly label: { readonly de: string };
+  readonly items: readonly (Omit<ChecklistItemDefinition, 'label'> & {
+    readonly label: { readonly de: string };
+  })[];
+}
+
+/**
+ * A label in every language. A translation that lacks one (a checklist item added without its
+ * translations: a unit test fails on that) shows the German label rather than none.
+ */
+function localised(german: string, translated: (t: Translation) => string | undefined): LocalisedText {
+  return Object.fromEntries(
+    CASE_LANGUAGES.map((language) => {
+      const translation = translationOf(language);
+      return [language, (translation && translated(translation)) ?? german];
+    }),
+  ) as LocalisedText;
+}
+
+function withTranslations(file: ChecklistFile): ChecklistDefinition {
+  return {
+    ...file,
+    label: localised(file.label.de, (t) => t.checklist.requestTypes[file.requestType]),
+    items: file.items.map((item) => ({
+      ...item,
+      label: localised(item.label.de, (t) => t.checklist.items[item.id]),
+    })),
+  };
+}
+
 const definitions: readonly ChecklistDefinition[] = [
   extension,
   firstResidencePermit,
   settlement,
   blueCard,
   familyReunification,
-];
+].map(withTranslations);
+
+/** Every checklist in every version (for the test that each label has its translations). */
+export const CHECKLISTS: readonly ChecklistDefinition[] = definitions;
 
 /** The request types a case can be opened for. */
 export const REQUEST_TYPES: readonly string[] = definitions.map((d) => d.requestType);

@@ -1,5 +1,3 @@
-import type { CaseLanguage } from './case-file.ts';
-
 /**
  * A caseworker's decision on a case, carried out by the DecisionWorkflow:
  * - `query` (Rückfrage): the caseworker's own text plus the missing checklist items; one reminder
@@ -43,8 +41,6 @@ export type DecisionRequest = Decision & { readonly decisionId: string; readonly
 
 /** Longest free text of a caseworker's query (it goes into an email, not a letter). */
 export const MAX_QUERY_TEXT_CHARS = 4000;
-
-const LOCALES: Readonly<Record<CaseLanguage, string>> = { de: 'de-DE', en: 'en-GB' };
 
 /**
  * The office's time zone when the stage config names none: appointments are given and written in
@@ -174,19 +170,6 @@ export function formatAppointmentShort(at: Date, timeZone: string = OFFICE_TIME_
   return `${text} Uhr`;
 }
 
-/** An appointment as applicants read it, e.g. "Montag, 7. Dezember 2026 um 09:30". */
-export function formatAppointment(
-  at: Date,
-  language: CaseLanguage,
-  timeZone: string = OFFICE_TIME_ZONE,
-): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone,
-    dateStyle: 'full',
-    timeStyle: 'short',
-  }).format(at);
-}
-
 /** The local calendar date of an instant in a time zone, as days since 1970-01-01. */
 function localDay(at: Date, timeZone: string): number {
   const [year, month, day] = new Intl.DateTimeFormat('en-CA', {
@@ -223,31 +206,17 @@ export function invitationReminderAt(at: Date, now: Date): Date | null {
 }
 
 /**
- * The appointment's day in words, from the real date when the reminder goes out: "morgen",
- * "heute", or "am 15.04.2027" (a reminder sent late or early never says "morgen" wrongly).
+ * The appointment's day as the reminder names it, from the real date when it goes out: today,
+ * tomorrow, or later (then the message gives the date), so a reminder sent late or early never
+ * says "morgen" wrongly. Each language words it in its own messages (`{day, select, …}`).
  */
-export function appointmentDayInWords(
+export function appointmentDay(
   at: Date,
   now: Date,
-  language: CaseLanguage,
   timeZone: string = OFFICE_TIME_ZONE,
-): string {
+): 'today' | 'tomorrow' | 'later' {
   const days = calendarDaysUntil(at, now, timeZone);
-  const words = DAY_WORDS[language];
-  if (days === 0) return words.today;
-  if (days === 1) return words.tomorrow;
-  return `${words.on} ${formatDate(at, language, timeZone)}`;
-}
-
-const DAY_WORDS: Readonly<Record<CaseLanguage, { today: string; tomorrow: string; on: string }>> = {
-  de: { today: 'heute', tomorrow: 'morgen', on: 'am' },
-  en: { today: 'today', tomorrow: 'tomorrow', on: 'on' },
-};
-
-/** A date as applicants read it, e.g. "25.11.2026". */
-export function formatDate(at: Date, language: CaseLanguage, timeZone: string = OFFICE_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone,
-    dateStyle: 'medium',
-  }).format(at);
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  return 'later';
 }

@@ -1,21 +1,27 @@
-import Mustache from 'mustache';
-import type { CaseLanguage } from './case-file.ts';
-import { displayText } from './display-text.ts';
+import { OFFICE_TIME_ZONE } from './decision.ts';
+import {
+  escapeHtml,
+  formatTemplate,
+  markedToHtml,
+  markedToInlineHtml,
+  markedToText,
+  templateArguments,
+  templateLists,
+  type MarkedText,
+  type TemplateView,
+  type Usage,
+} from './message-format.ts';
 import type { MessageKind } from './outbound-message.ts';
-import { de } from './templates/de.ts';
-import { en } from './templates/en.ts';
-import type { MessageTemplates } from './templates/template-types.ts';
+import { GERMAN, localeOf, translationOf, type CaseLanguage } from './templates/languages.ts';
+import type { MessageTemplate, Translation } from './templates/message-types.ts';
+
+export type { TemplateView, ViewValue } from './message-format.ts';
 
 /**
- * Turns a template into the text and the HTML of an email, from the same source: German first
- * (binding), then the courtesy translation in the case's language when that is not German.
+ * Turns a message into the text and the HTML of an email, from the same source: German first
+ * (binding), then the courtesy translation in the case's language when that is not German, each
+ * saying that only the German text is binding. Caseworker mail is German only.
  */
-const TEMPLATES: Readonly<Record<CaseLanguage, MessageTemplates>> = { de, en };
-
-/** Values for a template: strings, and lists of records for `{{#list}}` sections. */
-export type TemplateView = Readonly<
-  Record<string, string | number | boolean | null | readonly Record<string, string>[]>
->;
 
 /** A view that differs by language (e.g. checklist labels), or one for all languages. */
 export type LocalisedView = TemplateView | ((language: CaseLanguage) => TemplateView);
@@ -30,90 +36,145 @@ export interface RenderedMessage {
   readonly html: string;
 }
 
-/**
- * Every value put into a message is made safe to read first (control characters, escape
- * sequences and bidi overrides shown, never interpreted by the reader's mail program); values
- * that must stay on one line (file names, subjects, addresses) are made so by their view.
- */
-const plain = { escape: (value: unknown): string => displayText(String(value)) };
-const html = { escape: (value: unknown): string => Mustache.escape(displayText(String(value))) };
+/** A case reference is read and typed in one piece: never broken across lines. */
+const KEEP_TOGETHER = ['caseReference'];
 
-function renderText(template: string, view: TemplateView): string {
-  return Mustache.render(template, view, {}, plain)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+export interface RenderOptions {
+  /** The office's IANA time zone: every date and time in the email is local time there. */
+  readonly timeZone?: string;
 }
 
-/** HTML from the same template: values escaped by Mustache, then paragraphs and lists marked up. */
-function renderHtml(template: string, view: TemplateView): string {
-  const escaped = Mustache.render(template, view, {}, html)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  return escaped
-    .split(/\n{2,}/)
-    .map((block) => {
-      const lines = block.split('\n');
-      if (lines.every((l) => l.startsWith('- '))) {
-        return `<ul>${lines.map((l) => `<li>${l.slice(2)}</li>`).join('')}</ul>`;
-      }
-      return `<p>${lines.join('<br>')}</p>`;
-    })
-    .join('\n');
+interface Part {
+  readonly language: CaseLanguage;
+  readonly direction: 'ltr' | 'rtl';
+  readonly subject: string;
+  readonly body: MarkedText;
+  readonly notice: MarkedText | null;
 }
 
-const COURTESY_NOTE: Readonly<Record<Exclude<CaseLanguage, 'de'>, string>> = {
-  en: 'English (courtesy translation; the German text above is binding)',
-};
+function courtesyTemplate(translation: Translation | null, kind: MessageKind): MessageTemplate | null {
+  if (translation === null || !Object.hasOwn(translation.messages, kind)) return null;
+  return translation.messages[kind as keyof Translation['messages']];
+}
 
 /**
  * Renders one kind of message. `language` is the case's language; German always comes first.
  * The subject carries the case reference in brackets when there is one, so replies keep it.
+ * Values are made safe to read first (control characters, escapes and bidi overrides shown,
+ * never interpreted); in the HTML each value and date stands in `<bdi>`, so a Latin reference
+ * keeps its reading order in Arabic text.
  */
 export function renderMessage(
   kind: MessageKind,
   language: CaseLanguage,
   localisedView: LocalisedView,
+  options: RenderOptions = {},
 ): RenderedMessage {
-  const german = TEMPLATES.de[kind];
-  const courtesy = language === 'de' ? null : TEMPLATES[language][kind];
+  const timeZone = options.timeZone ?? OFFICE_TIME_ZONE;
+  const translation = translationOf(language);
+  const courtesy = courtesyTemplate(translation, kind);
+  const german = GERMAN.messages[kind];
   const view = viewFor(localisedView, 'de');
-  const courtesyView = viewFor(localisedView, language);
-  const reference = typeof view.caseReference === 'string' ? `[${view.caseReference}] ` : '';
-  const subjects = [
-    renderText(german.subject, view),
-    ...(courtesy ? [renderText(courtesy.subject, courtesyView)] : []),
-  ];
-  const subject = `${reference}${[...new Set(subjects)].join(' / ')}`.replace(/\s+/g, ' ').trim();
+  const format = (template: MessageTemplate, on: TemplateView, locale: string) => ({
+    subject: markedToText(formatTemplate(template.subject, on, { locale, timeZone }), { isolate: false }),
+    body: formatTemplate(template.body, on, {
+      locale,
+      timeZone,
+      items: template.items ?? {},
+      keepTogether: KEEP_TOGETHER,
+    }),
+  });
 
-  let text = renderText(german.body, view);
-  let html = `<div lang="de">\n${renderHtml(german.body, view)}\n</div>`;
-  if (courtesy !== null && language !== 'de') {
-    const note = COURTESY_NOTE[language];
-    text += `\n\n----------\n${note}:\n\n${renderText(courtesy.body, courtesyView)}`;
-    html += `\n<hr>\n<div lang="${language}">\n<p><em>${note}</em></p>\n${renderHtml(courtesy.body, courtesyView)}\n</div>`;
+  const parts: Part[] = [
+    {
+      language: 'de',
+      direction: 'ltr',
+      ...format(german, view, GERMAN.locale),
+      notice:
+        courtesy === null
+          ? null
+          : formatTemplate(
+              GERMAN.notice,
+              { language: new Intl.DisplayNames('de', { type: 'language' }).of(language) ?? language },
+              { locale: GERMAN.locale, timeZone },
+            ),
+    },
+  ];
+  if (translation !== null && courtesy !== null) {
+    const locale = localeOf(language);
+    parts.push({
+      language,
+      direction: translation.direction,
+      ...format(courtesy, viewFor(localisedView, language), locale),
+      notice: formatTemplate(translation.notice, {}, { locale, timeZone }),
+    });
   }
-  return {
-    subject,
-    text: `${text}\n`,
-    html: `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${Mustache.escape(subject)}</title></head><body>\n${html}\n</body></html>\n`,
-  };
+
+  const reference = typeof view.caseReference === 'string' ? `[${view.caseReference}] ` : '';
+  const subject = `${reference}${[...new Set(parts.map((p) => p.subject))].join(' / ')}`
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { subject, text: `${renderText(parts)}\n`, html: renderHtml(subject, parts) };
 }
 
-/** The variable names a template uses (for the test that every template gets all of them). */
-export function templateVariables(kind: MessageKind, language: CaseLanguage): string[] {
-  const names = new Set<string>();
-  const visit = (tokens: unknown[], prefix: string): void => {
-    for (const token of tokens as [string, string, number, number, unknown[]?][]) {
-      const [type, name, , , children] = token;
-      if (type === 'name' || type === '&') names.add(prefix + name);
-      if ((type === '#' || type === '^') && Array.isArray(children)) {
-        names.add(prefix + name);
-        visit(children, type === '#' ? `${prefix}${name}.` : prefix);
-      }
+function renderText(parts: readonly Part[]): string {
+  return parts
+    .map((part, index) => {
+      const isolate = part.direction === 'rtl';
+      const body = markedToText(part.body, { isolate });
+      const notice = part.notice === null ? null : markedToText(part.notice, { isolate });
+      // German: the note that a translation follows comes after the text; the translation
+      // opens with its own note, below a rule.
+      if (index === 0) return notice === null ? body : `${body}\n\n${notice}`;
+      return `----------\n${notice ?? ''}\n\n${body}`;
+    })
+    .join('\n\n');
+}
+
+/**
+ * Webmail strips `<html>` and `<body>`, so each language's wrapper `<div>` carries its own `lang`
+ * and `dir`.
+ */
+function renderHtml(subject: string, parts: readonly Part[]): string {
+  const sections = parts.map((part, index) => {
+    const notice = part.notice === null ? '' : `<p><em>${markedToInlineHtml(part.notice)}</em></p>`;
+    const body = markedToHtml(part.body);
+    const content = index === 0 ? [body, notice] : [notice, body];
+    return `<div lang="${part.language}" dir="${part.direction}">\n${content.filter((c) => c !== '').join('\n')}\n</div>`;
+  });
+  return (
+    `<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(subject)}</title></head><body>\n${sections.join('\n<hr>\n')}\n</body></html>\n`
+  );
+}
+
+/** What a message needs from its view, in one language: its arguments, lists and list fields. */
+export interface MessageArguments {
+  /** Argument name → how the subject or body uses it. */
+  readonly arguments: ReadonlyMap<string, ReadonlySet<Usage>>;
+  /** Lists shown as `- {name}` lines. */
+  readonly lists: readonly string[];
+  /** The fields of one entry of a list of records, by list. */
+  readonly items: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The arguments a message uses in a language (none when the language has no such message). */
+export function messageArguments(kind: MessageKind, language: CaseLanguage): MessageArguments {
+  const template =
+    language === 'de' ? GERMAN.messages[kind] : courtesyTemplate(translationOf(language), kind);
+  if (template === null) return { arguments: new Map(), lists: [], items: {} };
+  const merged = new Map<string, Set<Usage>>();
+  for (const source of [template.subject, template.body]) {
+    for (const [name, uses] of templateArguments(source)) {
+      merged.set(name, new Set([...(merged.get(name) ?? []), ...uses]));
     }
-  };
-  const template = TEMPLATES[language][kind];
-  visit(Mustache.parse(template.subject), '');
-  visit(Mustache.parse(template.body), '');
-  return [...names].sort();
+  }
+  const items = Object.fromEntries(
+    Object.entries(template.items ?? {}).map(([list, item]) => [
+      list,
+      [...templateArguments(item).keys()].sort(),
+    ]),
+  );
+  return { arguments: merged, lists: templateLists(template.body), items };
 }

@@ -13,6 +13,12 @@ export type MessageKind =
   | 'caseworker-query-unanswered'
   | 'caseworker-undeliverable';
 
+/** Mail for the office's caseworkers (kinds named `caseworker-…`): German only. */
+export type CaseworkerMessageKind = Extract<MessageKind, `caseworker-${string}`>;
+
+/** Mail for applicants: German (binding) with a courtesy translation in the case's language. */
+export type ApplicantMessageKind = Exclude<MessageKind, CaseworkerMessageKind>;
+
 export interface OutboundAttachment {
   readonly filename: string;
   readonly contentType: string;

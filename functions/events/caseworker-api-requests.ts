@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_LANGUAGES } from '../domain/case-file.ts';
 import type { CaseReferenceMatcher } from '../domain/case-reference.ts';
 
 /**
@@ -54,7 +55,7 @@ export const MAX_IMPORT_ROWS = 500;
 export const openCaseBodySchema = z.strictObject({
   name: z.string().max(MAX_NAME_CHARS),
   emails: z.array(z.string().max(MAX_ADDRESS_CHARS)).max(MAX_ADDRESSES),
-  language: z.enum(['de', 'en']).optional(),
+  language: z.enum(CASE_LANGUAGES).optional(),
   type: z.string().max(MAX_IDENTIFIER_CHARS).optional(),
   reference: z.string().max(MAX_IDENTIFIER_CHARS).optional(),
   caseworker: z.string().max(MAX_ADDRESS_CHARS).optional(),

@@ -48,6 +48,7 @@ export async function mailWiring() {
       fromAddress: settings.fromAddress,
       replyAddressSecret,
       ownAddresses: settings.ownAddresses,
+      timeZone: settings.timeZone,
     },
   });
   return {

@@ -14,6 +14,8 @@ export interface CaseMailerSettings {
   readonly replyAddressSecret: string | null;
   /** The office's own addresses: a contact that is one of them never gets applicant mail. */
   readonly ownAddresses: OfficeAddresses;
+  /** The office's IANA time zone for dates and times in the emails (Europe/Berlin if unset). */
+  readonly timeZone?: string;
 }
 
 export type SendOutcome =
@@ -89,11 +91,18 @@ export class CaseMailer {
     );
     if (to.length === 0) return { sent: false, reason: 'no-deliverable-contact' };
     const base = this.baseView(caseFile);
-    const rendered = renderMessage(kind, caseFile.language, (language) => ({
-      ...base,
-      requestTypeLabel: caseFile.checklist.label[language],
-      ...(typeof view === 'function' ? view(language) : view),
-    }));
+    const rendered = renderMessage(
+      kind,
+      caseFile.language,
+      (language) => ({
+        ...base,
+        // A case keeps the checklist it was opened with; one stored before its language had
+        // labels shows the German one.
+        requestTypeLabel: caseFile.checklist.label[language] ?? caseFile.checklist.label.de,
+        ...(typeof view === 'function' ? view(language) : view),
+      }),
+      { timeZone: this.#settings.timeZone },
+    );
     const { replyAddressSecret, intakeAddress } = this.#settings;
     const sent = await this.#mailer.send(
       {
@@ -126,7 +135,12 @@ export class CaseMailer {
     view: TemplateView,
     idempotencyKey: string,
   ): Promise<SendOutcome> {
-    const rendered = renderMessage(kind, 'de', { ...this.baseView(caseFile), ...view });
+    const rendered = renderMessage(
+      kind,
+      'de',
+      { ...this.baseView(caseFile), ...view },
+      { timeZone: this.#settings.timeZone },
+    );
     const to = [caseFile.caseworker];
     const sent = await this.#mailer.send(
       {

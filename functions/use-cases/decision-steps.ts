@@ -1,9 +1,7 @@
 import { missingItems, type CaseFile } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import {
-  appointmentDayInWords,
-  formatAppointment,
-  formatDate,
+  appointmentDay,
   invitationReminderAt,
   isPendingAppointment,
   type DecisionRequest,
@@ -70,7 +68,7 @@ export class DecisionSteps {
         caseFile,
         'query',
         (language) => ({
-          missing: missing.map((item) => ({ label: item.label[language] })),
+          missing: missing.map((item) => item.label[language]),
           caseworkerText: request.text,
         }),
         { idempotencyKey: key },
@@ -108,14 +106,14 @@ export class DecisionSteps {
     const outcome = await this.#mailer.toApplicant(
       caseFile,
       'invitation',
-      (language) => ({
-        appointment: formatAppointment(at, language, settings.timeZone),
-        replaces: replaces === null ? null : formatAppointment(replaces, language, settings.timeZone),
+      {
+        appointment: at,
+        replaces,
         address: settings.servicePointAddress,
         fee: settings.fee,
         payment: settings.payment,
-        durationMinutes: String(settings.appointmentMinutes),
-      }),
+        durationMinutes: settings.appointmentMinutes,
+      },
       {
         idempotencyKey: key,
         attachments: [
@@ -189,11 +187,10 @@ export class DecisionSteps {
       status: 'cancelled',
     }));
     const at = new Date(appointment.appointmentAt);
-    const settings = this.#invitation;
     const outcome = await this.#mailer.toApplicant(
       caseFile,
       'invitation-cancelled',
-      (language) => ({ appointment: formatAppointment(at, language, settings.timeZone) }),
+      { appointment: at },
       {
         idempotencyKey: `decision#${request.decisionId}`,
         attachments: [
@@ -227,8 +224,8 @@ export class DecisionSteps {
       caseFile,
       'query-reminder',
       (language) => ({
-        missing: missing.map((item) => ({ label: item.label[language] })),
-        queriedOn: formatDate(new Date(sentAt), language, this.#invitation.timeZone),
+        missing: missing.map((item) => item.label[language]),
+        queriedOn: new Date(sentAt),
       }),
       { idempotencyKey: `reminder#${request.decisionId}` },
     );
@@ -242,8 +239,8 @@ export class DecisionSteps {
       caseFile,
       'caseworker-query-unanswered',
       {
-        missing: missing.map((item) => ({ label: item.label.de })),
-        queriedOn: formatDate(new Date(sentAt), 'de', this.#invitation.timeZone),
+        missing: missing.map((item) => item.label.de),
+        queriedOn: new Date(sentAt),
       },
       `unanswered#${request.decisionId}`,
     );
@@ -262,12 +259,12 @@ export class DecisionSteps {
     return this.#mailer.toApplicant(
       caseFile,
       'invitation-reminder',
-      (language) => ({
-        when: appointmentDayInWords(at, now, language, this.#invitation.timeZone),
-        appointment: formatAppointment(at, language, this.#invitation.timeZone),
+      {
+        day: appointmentDay(at, now, this.#invitation.timeZone),
+        appointment: at,
         address: this.#invitation.servicePointAddress,
         fee: this.#invitation.fee,
-      }),
+      },
       { idempotencyKey: `invitation-reminder#${request.decisionId}` },
     );
   }

@@ -44,7 +44,7 @@ export class SendMissingDocumentsQuery {
         caseFile,
         'query',
         (language) => ({
-          missing: missing.map((item) => ({ label: item.label[language] })),
+          missing: missing.map((item) => item.label[language]),
           caseworkerText: null,
         }),
         { idempotencyKey: `query#${trigger}` },

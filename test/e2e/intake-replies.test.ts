@@ -104,7 +104,7 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
       query.text.indexOf('Guten Tag') < query.text.indexOf('Dear John Smith'),
       'German (binding) comes first',
     );
-    assert.match(query.html, /<li>Biometrisches Passfoto<\/li>/);
+    assert.match(query.html, /<li><bdi>Biometrisches Passfoto<\/bdi><\/li>/);
     assert.equal(header(query, 'auto-submitted'), 'auto-generated');
     assert.equal(header(query, 'x-auto-response-suppress'), 'All');
     assert.match(

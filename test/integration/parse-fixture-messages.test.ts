@@ -229,3 +229,35 @@ describe('ParseEmail with MailparserEmailParser: what the sender cannot decide',
     assert.deepEqual(alone.to, ['intake+abh-2026-999999@abh.example.de']);
   });
 });
+
+describe('ParseEmail with MailparserEmailParser: references in Arabic script', () => {
+  const message = (subject: string, body: string): Readable =>
+    Readable.from([
+      Buffer.from(
+        [
+          'From: Amina Haddad <amina@example.org>',
+          'To: unterlagen@intake.example.org',
+          `Subject: =?UTF-8?B?${Buffer.from(subject).toString('base64')}?=`,
+          'Message-ID: <arabic-digits@example.org>',
+          'MIME-Version: 1.0',
+          'Content-Type: text/plain; charset=utf-8',
+          'Content-Transfer-Encoding: base64',
+          '',
+          Buffer.from(body).toString('base64'),
+          '',
+        ].join('\r\n'),
+      ),
+    ]);
+
+  it('finds a reference typed with Arabic-Indic digits in an encoded subject', async () => {
+    const result = await parseStream(message('رد: ملف ABH-٢٠٢٦-٠٠٤٧١١', 'مرفق جواز السفر.'));
+    assert.equal(result.caseReference, 'ABH-2026-004711');
+    assert.equal(result.caseReferenceSource, 'subject');
+  });
+
+  it('finds a reference typed with Persian digits in the body', async () => {
+    const result = await parseStream(message('مدارک', 'سلام، شماره پرونده من ABH ۲۰۲۶ ۴۷۱۱ است.'));
+    assert.equal(result.caseReference, 'ABH-2026-004711');
+    assert.equal(result.caseReferenceSource, 'body');
+  });
+});

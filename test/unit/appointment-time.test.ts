@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   appointmentInstant,
-  appointmentDayInWords,
+  appointmentDay,
   calendarDaysUntil,
   invitationReminderAt,
   formatAppointmentShort,
@@ -96,14 +96,14 @@ describe('when the invitation reminder goes out', () => {
   });
 });
 
-describe('the appointment day in words', () => {
+describe('the appointment day', () => {
   const at = new Date('2027-04-15T08:00:00Z');
-  it('says today, tomorrow or the date, from the real date', () => {
-    assert.equal(appointmentDayInWords(at, new Date('2027-04-15T04:00:00Z'), 'de'), 'heute');
-    assert.equal(appointmentDayInWords(at, new Date('2027-04-15T04:00:00Z'), 'en'), 'today');
-    assert.equal(appointmentDayInWords(at, new Date('2027-04-14T08:00:00Z'), 'de'), 'morgen');
-    assert.equal(appointmentDayInWords(at, new Date('2027-04-14T08:00:00Z'), 'en'), 'tomorrow');
-    assert.equal(appointmentDayInWords(at, new Date('2027-04-05T08:00:00Z'), 'de'), 'am 15.04.2027');
-    assert.equal(appointmentDayInWords(at, new Date('2027-04-05T08:00:00Z'), 'en'), 'on 15 Apr 2027');
+  it('is today, tomorrow or later, from the real date in the office’s time zone', () => {
+    assert.equal(appointmentDay(at, new Date('2027-04-15T04:00:00Z')), 'today');
+    assert.equal(appointmentDay(at, new Date('2027-04-14T08:00:00Z')), 'tomorrow');
+    // 22:30 UTC on the 13th is already 00:30 on the 14th in Berlin: the day before.
+    assert.equal(appointmentDay(at, new Date('2027-04-13T22:30:00Z')), 'tomorrow');
+    assert.equal(appointmentDay(at, new Date('2027-04-13T21:30:00Z')), 'later');
+    assert.equal(appointmentDay(at, new Date('2027-04-05T08:00:00Z')), 'later');
   });
 });

@@ -52,6 +52,16 @@ describe('createCaseReferenceMatcher', () => {
       ]);
     });
 
+    it('written with Arabic-Indic digits (٠–٩) in an Arabic sentence', () => {
+      assert.deepEqual(matcher.findAll('رقم الملف: ABH-٢٠٢٦-٠٠٤٧١١، مع الشكر'), ['ABH-2026-004711']);
+      assert.equal(matcher.normalise('ABH ٢٠٢٦ ٤٧١١'), 'ABH-2026-004711');
+    });
+
+    it('written with Persian digits (۰–۹), and with direction marks between the parts', () => {
+      assert.deepEqual(matcher.findAll('شماره پرونده: ABH-۲۰۲۶-۰۰۴۷۱۱'), ['ABH-2026-004711']);
+      assert.deepEqual(matcher.findAll('الملف ABH\u200f-٢٠٢٦\u200f-٤٧١١'), ['ABH-2026-004711']);
+    });
+
     it('in a file name glued to words by underscores', () => {
       assert.deepEqual(matcher.findAll('Reisepass_ABH-2026-004711_Seite1.pdf'), ['ABH-2026-004711']);
     });
@@ -84,6 +94,8 @@ describe('createCaseReferenceMatcher', () => {
       ['ABH - - 2026 - - 4711', 'more than three separator characters'],
       ['ABH-2026-000000', 'a running number of zero'],
       ['Rechnung 2026-004711', 'the number without the prefix'],
+      ['ABH ٢٠٢٦-٠٤-١١', 'a date in Arabic-Indic digits after the office name'],
+      ['ABH-٢٠٢٦-٠٠٤٧١١١', 'Arabic-Indic digits, too many'],
     ];
     for (const [text, what] of notReferences) {
       it(`finds nothing in ${JSON.stringify(text)} (${what})`, () => {

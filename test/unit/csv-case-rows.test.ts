@@ -89,4 +89,15 @@ describe('reading a case export', () => {
       );
     });
   });
+
+  it('takes every language the messages have in the language column, and refuses others', () => {
+    const rows = csvImportRows(
+      'reference,name,email,language\n' +
+        'ABH-2026-000001,A,a@example.org,ar\n' +
+        'ABH-2026-000002,B,b@example.org,uk\n' +
+        'ABH-2026-000003,C,c@example.org,fr\n',
+    );
+    const languages = rows.map((r) => ('problem' in r.request ? 'problem' : r.request.language));
+    assert.deepEqual(languages, ['ar', 'uk', 'problem']);
+  });
 });

@@ -90,6 +90,8 @@ describe("the caseworker's email shows what a sender wrote, never interprets it"
       requestTypeLabel: 'Verlängerung',
       receivedAt: '2026-03-09',
       matchedBy: 'Aktenzeichen',
+      sender: 'a@example.org',
+      senderAuthentication: 'SPF und DKIM bestanden',
       documents: [{ filename: displayLine('Pass\u202Efdp.exe\n- Gefälscht.pdf'), item: 'Reisepass' }],
       held: [],
       readProblems: [],

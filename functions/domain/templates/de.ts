@@ -1,106 +1,101 @@
-import type { MessageTemplates } from './template-types.ts';
+import type { GermanMessages } from './message-types.ts';
 
 /**
- * German templates. German is the official language of the procedure: these texts are the
- * binding ones. Lines starting with "- " are list items; blank lines separate paragraphs.
+ * German texts. German is the official language of the procedure (§ 23 VwVfG): these are the
+ * binding ones. ICU MessageFormat; conventions in message-types.ts.
  */
-export const de: MessageTemplates = {
-  query: {
-    subject: 'Fehlende Unterlagen',
-    body: `Guten Tag {{applicantName}},
+export const de: GermanMessages = {
+  locale: 'de-DE',
+  notice:
+    'Unten folgt eine Übersetzung ({language}) als Service. Rechtlich verbindlich ist allein der deutsche Text (§ 23 Verwaltungsverfahrensgesetz: Die Amtssprache ist Deutsch).',
+  messages: {
+    query: {
+      subject: 'Fehlende Unterlagen',
+      body: `Guten Tag {applicantName},
 
-{{#missing.length}}
-für Ihren Antrag ({{requestTypeLabel}}, Aktenzeichen {{caseReference}}) fehlen noch folgende Unterlagen:
+{missing, plural,
+  =0 {zu Ihrem Antrag ({requestTypeLabel}, Aktenzeichen {caseReference}) schreibt Ihnen Ihre Sachbearbeitung:
 
-{{#missing}}
-- {{label}}
-{{/missing}}
+{caseworkerText}
 
-{{#caseworkerText}}
-Hinweis Ihrer Sachbearbeitung: {{caseworkerText}}
+Bitte antworten Sie auf diese E-Mail. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {caseReference}.}
+  one {für Ihren Antrag ({requestTypeLabel}, Aktenzeichen {caseReference}) fehlt noch folgende Unterlage:}
+  other {für Ihren Antrag ({requestTypeLabel}, Aktenzeichen {caseReference}) fehlen noch folgende # Unterlagen:}}
 
-{{/caseworkerText}}
-Bitte antworten Sie auf diese E-Mail und hängen Sie die Unterlagen als PDF oder Foto an. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {{caseReference}}.
-{{/missing.length}}
-{{^missing.length}}
-zu Ihrem Antrag ({{requestTypeLabel}}, Aktenzeichen {{caseReference}}) schreibt Ihnen Ihre Sachbearbeitung:
+- {missing}
 
-{{caseworkerText}}
+{missing, plural, =0 {} other {{caseworkerText, select, none {} other {Hinweis Ihrer Sachbearbeitung: {caseworkerText}}}
 
-Bitte antworten Sie auf diese E-Mail. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {{caseReference}}.
-{{/missing.length}}
+Bitte antworten Sie auf diese E-Mail und hängen Sie die Unterlagen als PDF oder Foto an. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {caseReference}.}}
 
 Mit freundlichen Grüßen
-{{officeName}}`,
-  },
-  'query-reminder': {
-    subject: 'Erinnerung: fehlende Unterlagen',
-    body: `Guten Tag {{applicantName}},
+{officeName}`,
+    },
+    'query-reminder': {
+      subject: 'Erinnerung: fehlende Unterlagen',
+      body: `Guten Tag {applicantName},
 
-wir haben Sie am {{queriedOn}} um Unterlagen für Ihren Antrag (Aktenzeichen {{caseReference}}) gebeten und bisher keine Antwort erhalten. Es fehlen noch:
+wir haben Sie am {queriedOn, date, medium} um Unterlagen für Ihren Antrag (Aktenzeichen {caseReference}) gebeten und bisher keine Antwort erhalten. {missing, plural, =0 {} one {Es fehlt noch:} other {Es fehlen noch # Unterlagen:}}
 
-{{#missing}}
-- {{label}}
-{{/missing}}
+- {missing}
 
 Bitte antworten Sie auf diese E-Mail und hängen Sie die Unterlagen an. Ohne diese Unterlagen können wir Ihren Antrag nicht weiter bearbeiten.
 
 Mit freundlichen Grüßen
-{{officeName}}`,
-  },
-  invitation: {
-    subject: 'Einladung zum Termin am Service Point',
-    body: `Guten Tag {{applicantName}},
+{officeName}`,
+    },
+    invitation: {
+      subject: 'Einladung zum Termin am Service Point',
+      body: `Guten Tag {applicantName},
 
-Ihr Antrag (Aktenzeichen {{caseReference}}) ist entschieden. Bitte kommen Sie zu einem kurzen Termin:
+Ihr Antrag (Aktenzeichen {caseReference}) ist entschieden. Bitte kommen Sie zu einem kurzen Termin:
 
-{{#replaces}}
-Dieser Termin ersetzt Ihren bisherigen Termin am {{replaces}}. Der Kalendereintrag im Anhang ändert den bisherigen Eintrag.
+{replaces, select, none {} other {Dieser Termin ersetzt Ihren bisherigen Termin am {replaces, date, appointment}. Der Kalendereintrag im Anhang ändert den bisherigen Eintrag.}}
 
-{{/replaces}}
-- Datum und Uhrzeit: {{appointment}}
-- Ort: {{address}}
+- Datum und Uhrzeit: {appointment, date, appointment}
+- Ort: {address}
 
 Bitte bringen Sie mit:
 
 - Ihren Reisepass und Ihren bisherigen Aufenthaltstitel
-- die Gebühr von {{fee}} ({{payment}})
+- die Gebühr von {fee} ({payment})
 
-Beim Termin werden Ihre Unterschrift und Ihre Fingerabdrücke aufgenommen. Der Termin dauert etwa {{durationMinutes}} Minuten. Einen Kalendereintrag finden Sie im Anhang.
+Beim Termin werden Ihre Unterschrift und Ihre Fingerabdrücke aufgenommen. Der Termin dauert etwa {durationMinutes, plural, one {eine Minute} other {# Minuten}}. Einen Kalendereintrag finden Sie im Anhang.
 
 Wenn Sie den Termin nicht wahrnehmen können, antworten Sie bitte auf diese E-Mail; wir schlagen Ihnen dann einen neuen Termin vor.
 
 Mit freundlichen Grüßen
-{{officeName}}`,
-  },
-  'invitation-reminder': {
-    subject: 'Erinnerung: Ihr Termin {{when}}',
-    body: `Guten Tag {{applicantName}},
+{officeName}`,
+    },
+    'invitation-reminder': {
+      subject:
+        'Erinnerung: Ihr Termin {day, select, today {heute} tomorrow {morgen} other {am {appointment, date, medium}}}',
+      body: `Guten Tag {applicantName},
 
-wir erinnern Sie an Ihren Termin {{when}} (Aktenzeichen {{caseReference}}):
+wir erinnern Sie an Ihren Termin {day, select, today {heute} tomorrow {morgen} other {am {appointment, date, medium}}} (Aktenzeichen {caseReference}):
 
-- Datum und Uhrzeit: {{appointment}}
-- Ort: {{address}}
+- Datum und Uhrzeit: {appointment, date, appointment}
+- Ort: {address}
 
-Bitte bringen Sie Ihren Reisepass, Ihren bisherigen Aufenthaltstitel und die Gebühr von {{fee}} mit.
+Bitte bringen Sie Ihren Reisepass, Ihren bisherigen Aufenthaltstitel und die Gebühr von {fee} mit.
 
 Mit freundlichen Grüßen
-{{officeName}}`,
-  },
-  'invitation-cancelled': {
-    subject: 'Ihr Termin ist abgesagt',
-    body: `Guten Tag {{applicantName}},
+{officeName}`,
+    },
+    'invitation-cancelled': {
+      subject: 'Ihr Termin ist abgesagt',
+      body: `Guten Tag {applicantName},
 
-Ihr Termin am {{appointment}} (Aktenzeichen {{caseReference}}) ist abgesagt. Bitte kommen Sie zu diesem Termin nicht. Mit dem Anhang entfernt Ihr Kalender den Eintrag.
+Ihr Termin am {appointment, date, appointment} (Aktenzeichen {caseReference}) ist abgesagt. Bitte kommen Sie zu diesem Termin nicht. Mit dem Anhang entfernt Ihr Kalender den Eintrag.
 
 Sobald es einen neuen Termin gibt, schreiben wir Ihnen. Bei Fragen antworten Sie bitte auf diese E-Mail.
 
 Mit freundlichen Grüßen
-{{officeName}}`,
-  },
-  'triage-reply': {
-    subject: 'Ihre Nachricht an {{officeName}}',
-    body: `Guten Tag,
+{officeName}`,
+    },
+    'triage-reply': {
+      subject: 'Ihre Nachricht an {officeName}',
+      body: `Guten Tag,
 
 vielen Dank für Ihre Nachricht. Wir konnten sie keinem Vorgang zuordnen.
 
@@ -109,71 +104,60 @@ Bitte senden Sie Ihre Nachricht erneut und nennen Sie dabei Ihr Aktenzeichen (zu
 Dies ist eine automatische Antwort.
 
 Mit freundlichen Grüßen
-{{officeName}}`,
-  },
-  'caseworker-notification': {
-    subject: '{{headline}}',
-    body: `{{headline}}
+{officeName}`,
+    },
+    'caseworker-notification': {
+      subject: '{headline}',
+      body: `{headline}
 
-Vorgang: {{caseReference}} ({{requestTypeLabel}})
-Eingang: {{receivedAt}}, zugeordnet über {{matchedBy}}
-Absender: {{sender}} ({{senderAuthentication}})
+Vorgang: {caseReference} ({requestTypeLabel})
+Eingang: {receivedAt}, zugeordnet über {matchedBy}
+Absender: {sender} ({senderAuthentication})
 
 Neue Unterlagen:
 
-{{#documents}}
-- {{filename}} → {{item}}
-{{/documents}}
-{{^documents}}
-- keine
-{{/documents}}
+- {documents}
+{documents, plural, =0 {- keine} other {}}
 
-{{#held.length}}
-Zurückgehalten (liegt in Quarantäne, bitte prüfen):
+{held, plural, =0 {} other {Zurückgehalten (liegt in Quarantäne, bitte prüfen):}}
 
-{{/held.length}}
-{{#held}}
-- {{filename}}: {{reason}}
-{{/held}}
+- {held}
 
-{{#readProblems.length}}
-Nicht vollständig gelesen (die Original-E-Mail ist unverändert gespeichert, SES-Nachrichten-ID {{sesMessageId}}):
+{readProblems, plural, =0 {} other {Nicht vollständig gelesen (die Original-E-Mail ist unverändert gespeichert, SES-Nachrichten-ID {sesMessageId}):}}
 
-{{/readProblems.length}}
-{{#readProblems}}
-- {{text}}
-{{/readProblems}}
+- {readProblems}
 
 Checkliste:
 
-{{#checklist}}
-- [{{mark}}] {{label}}
-{{/checklist}}
+- {checklist}
 
-{{#newText}}
-Text der Nachricht:
+{newText, select, none {} other {Text der Nachricht:
 
-{{newText}}
+{newText}}}
 
-{{/newText}}
-{{nextStep}}`,
-  },
-  'caseworker-query-unanswered': {
-    subject: 'Rückfrage unbeantwortet',
-    body: `Die Rückfrage im Vorgang {{caseReference}} vom {{queriedOn}} ist trotz Erinnerung unbeantwortet.
+{nextStep}`,
+      items: {
+        documents: '{filename} → {item}',
+        held: '{filename}: {reason}',
+        readProblems: '{text}',
+        checklist: '[{mark}] {label}',
+      },
+    },
+    'caseworker-query-unanswered': {
+      subject: 'Rückfrage unbeantwortet',
+      body: `Die Rückfrage im Vorgang {caseReference} vom {queriedOn, date, medium} ist trotz Erinnerung unbeantwortet.
 
 Noch fehlend:
 
-{{#missing}}
-- {{label}}
-{{/missing}}
+- {missing}
 
 Bitte entscheiden Sie über das weitere Vorgehen (z. B. Rückfrage per Post).`,
-  },
-  'caseworker-undeliverable': {
-    subject: 'E-Mail-Adresse nicht erreichbar',
-    body: `Im Vorgang {{caseReference}} konnte eine E-Mail an {{address}} nicht zugestellt werden ({{kind}}).
+    },
+    'caseworker-undeliverable': {
+      subject: 'E-Mail-Adresse nicht erreichbar',
+      body: `Im Vorgang {caseReference} konnte eine E-Mail an {address} nicht zugestellt werden ({kind}).
 
 Automatische E-Mails an diese Adresse werden nicht mehr versandt. Bitte schreiben Sie der antragstellenden Person per Post.`,
+    },
   },
 };

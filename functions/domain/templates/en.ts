@@ -1,106 +1,99 @@
-import type { MessageTemplates } from './template-types.ts';
+import type { Translation } from './message-types.ts';
 
-/**
- * English templates: the courtesy translation under the binding German text (and the text for
- * caseworkers who work in English). Same variables as `de.ts`, same markup.
- */
-export const en: MessageTemplates = {
-  query: {
-    subject: 'Missing documents',
-    body: `Dear {{applicantName}},
+/** English: the courtesy translation under the binding German text. */
+export const en: Translation = {
+  locale: 'en-GB',
+  direction: 'ltr',
+  notice:
+    'English: this courtesy translation is for your information. Only the German text above is legally binding (§ 23 of the German Administrative Procedure Act, VwVfG: the official language is German).',
+  messages: {
+    query: {
+      subject: 'Missing documents',
+      body: `Dear {applicantName},
 
-{{#missing.length}}
-for your application ({{requestTypeLabel}}, case reference {{caseReference}}) we still need the following documents:
+{missing, plural,
+  =0 {about your application ({requestTypeLabel}, case reference {caseReference}), your caseworker writes:
 
-{{#missing}}
-- {{label}}
-{{/missing}}
+{caseworkerText}
 
-{{#caseworkerText}}
-A note from your caseworker: {{caseworkerText}}
+Please reply to this email. Please always mention your case reference {caseReference}.}
+  one {for your application ({requestTypeLabel}, case reference {caseReference}) we still need the following document:}
+  other {for your application ({requestTypeLabel}, case reference {caseReference}) we still need the following # documents:}}
 
-{{/caseworkerText}}
-Please reply to this email and attach the documents as PDF files or photos. Please always mention your case reference {{caseReference}}.
-{{/missing.length}}
-{{^missing.length}}
-about your application ({{requestTypeLabel}}, case reference {{caseReference}}), your caseworker writes:
+- {missing}
 
-{{caseworkerText}}
+{missing, plural, =0 {} other {{caseworkerText, select, none {} other {A note from your caseworker: {caseworkerText}}}
 
-Please reply to this email. Please always mention your case reference {{caseReference}}.
-{{/missing.length}}
+Please reply to this email and attach the documents as PDF files or photos. Please always mention your case reference {caseReference}.}}
 
 Kind regards
-{{officeName}}`,
-  },
-  'query-reminder': {
-    subject: 'Reminder: missing documents',
-    body: `Dear {{applicantName}},
+{officeName}`,
+    },
+    'query-reminder': {
+      subject: 'Reminder: missing documents',
+      body: `Dear {applicantName},
 
-on {{queriedOn}} we asked you for documents for your application (case reference {{caseReference}}) and have not received an answer yet. Still missing:
+on {queriedOn, date, long} we asked you for documents for your application (case reference {caseReference}) and have not received an answer yet. {missing, plural, =0 {} one {One document is still missing:} other {# documents are still missing:}}
 
-{{#missing}}
-- {{label}}
-{{/missing}}
+- {missing}
 
 Please reply to this email and attach the documents. We cannot continue with your application without them.
 
 Kind regards
-{{officeName}}`,
-  },
-  invitation: {
-    subject: 'Invitation to an appointment at the Service Point',
-    body: `Dear {{applicantName}},
+{officeName}`,
+    },
+    invitation: {
+      subject: 'Invitation to an appointment at the Service Point',
+      body: `Dear {applicantName},
 
-a decision has been made on your application (case reference {{caseReference}}). Please come to a short appointment:
+a decision has been made on your application (case reference {caseReference}). Please come to a short appointment:
 
-{{#replaces}}
-This appointment replaces your earlier appointment on {{replaces}}. The calendar entry attached updates the earlier one.
+{replaces, select, none {} other {This appointment replaces your earlier appointment on {replaces, date, appointment}. The calendar entry attached updates the earlier one.}}
 
-{{/replaces}}
-- Date and time: {{appointment}}
-- Place: {{address}}
+- Date and time: {appointment, date, appointment}
+- Place: {address}
 
 Please bring:
 
 - your passport and your current residence permit
-- the fee of {{fee}} ({{payment}})
+- the fee of {fee} ({payment})
 
-At the appointment your signature and fingerprints will be taken. It takes about {{durationMinutes}} minutes. A calendar entry is attached.
+At the appointment your signature and fingerprints will be taken. It takes about {durationMinutes, plural, one {# minute} other {# minutes}}. A calendar entry is attached.
 
 If you cannot come, please reply to this email and we will offer you a new appointment.
 
 Kind regards
-{{officeName}}`,
-  },
-  'invitation-reminder': {
-    subject: 'Reminder: your appointment {{when}}',
-    body: `Dear {{applicantName}},
+{officeName}`,
+    },
+    'invitation-reminder': {
+      subject:
+        'Reminder: your appointment {day, select, today {today} tomorrow {tomorrow} other {on {appointment, date, medium}}}',
+      body: `Dear {applicantName},
 
-this is a reminder of your appointment {{when}} (case reference {{caseReference}}):
+this is a reminder of your appointment {day, select, today {today} tomorrow {tomorrow} other {on {appointment, date, long}}} (case reference {caseReference}):
 
-- Date and time: {{appointment}}
-- Place: {{address}}
+- Date and time: {appointment, date, appointment}
+- Place: {address}
 
-Please bring your passport, your current residence permit and the fee of {{fee}}.
+Please bring your passport, your current residence permit and the fee of {fee}.
 
 Kind regards
-{{officeName}}`,
-  },
-  'invitation-cancelled': {
-    subject: 'Your appointment is cancelled',
-    body: `Dear {{applicantName}},
+{officeName}`,
+    },
+    'invitation-cancelled': {
+      subject: 'Your appointment is cancelled',
+      body: `Dear {applicantName},
 
-your appointment on {{appointment}} (case reference {{caseReference}}) is cancelled. Please do not come to this appointment. With the attachment, your calendar removes the entry.
+your appointment on {appointment, date, appointment} (case reference {caseReference}) is cancelled. Please do not come to this appointment. With the attachment, your calendar removes the entry.
 
 We will write to you as soon as there is a new appointment. If you have questions, please reply to this email.
 
 Kind regards
-{{officeName}}`,
-  },
-  'triage-reply': {
-    subject: 'Your message to {{officeName}}',
-    body: `Hello,
+{officeName}`,
+    },
+    'triage-reply': {
+      subject: 'Your message to {officeName}',
+      body: `Hello,
 
 thank you for your message. We could not assign it to a case.
 
@@ -109,71 +102,36 @@ Please send your message again and include your case reference (for example in t
 This is an automatic reply.
 
 Kind regards
-{{officeName}}`,
+{officeName}`,
+    },
   },
-  'caseworker-notification': {
-    subject: '{{headline}}',
-    body: `{{headline}}
-
-Case: {{caseReference}} ({{requestTypeLabel}})
-Received: {{receivedAt}}, matched by {{matchedBy}}
-Sender: {{sender}} ({{senderAuthentication}})
-
-New documents:
-
-{{#documents}}
-- {{filename}} → {{item}}
-{{/documents}}
-{{^documents}}
-- none
-{{/documents}}
-
-{{#held.length}}
-Held (in quarantine, please check):
-
-{{/held.length}}
-{{#held}}
-- {{filename}}: {{reason}}
-{{/held}}
-
-{{#readProblems.length}}
-Not read completely (the original email is kept unchanged, SES message id {{sesMessageId}}):
-
-{{/readProblems.length}}
-{{#readProblems}}
-- {{text}}
-{{/readProblems}}
-
-Checklist:
-
-{{#checklist}}
-- [{{mark}}] {{label}}
-{{/checklist}}
-
-{{#newText}}
-Text of the message:
-
-{{newText}}
-
-{{/newText}}
-{{nextStep}}`,
-  },
-  'caseworker-query-unanswered': {
-    subject: 'Query unanswered',
-    body: `The query in case {{caseReference}} of {{queriedOn}} is still unanswered after a reminder.
-
-Still missing:
-
-{{#missing}}
-- {{label}}
-{{/missing}}
-
-Please decide how to continue (for example a query by post).`,
-  },
-  'caseworker-undeliverable': {
-    subject: 'Email address unreachable',
-    body: `In case {{caseReference}} an email to {{address}} could not be delivered ({{kind}}).
-
-No more automatic emails will be sent to this address. Please write to the applicant by post.`,
+  checklist: {
+    requestTypes: {
+      'eu-blue-card': 'EU Blue Card',
+      'family-reunification': 'Family reunification',
+      'first-residence-permit': 'First residence permit after moving to the city',
+      'residence-permit-extension': 'Extension of a residence permit',
+      'settlement-permit': 'Settlement permit',
+    },
+    items: {
+      passport: 'Valid passport (all pages with entries)',
+      'residence-card': 'Current residence permit card (eAT, front and back)',
+      'biometric-photo': 'Biometric passport photo',
+      'application-form': 'Completed application form',
+      'employment-contract': "Employment contract or employer's certificate",
+      'degree-certificate': 'University degree and its recognition',
+      'health-insurance': 'Proof of health insurance',
+      'registration-certificate': "Registration certificate or landlord's confirmation",
+      payslips: 'Payslips for the last three months',
+      'marriage-certificate': 'Marriage certificate',
+      'birth-certificate': 'Birth certificate',
+      'spouse-residence-permit': 'Residence permit or passport of the family member in Germany',
+      'living-space': 'Proof of sufficient living space',
+      'rental-contract': 'Rental contract',
+      'language-certificate': 'Language certificate (e.g. B1)',
+      'enrolment-certificate': 'Certificate of enrolment',
+      'pension-record': 'Pension insurance record (Deutsche Rentenversicherung)',
+      'integration-course-certificate': 'Integration course certificate',
+    },
   },
 };
