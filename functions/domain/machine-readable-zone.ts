@@ -39,7 +39,18 @@ const MAX_MISSING_FILLERS = 3;
 function mrzLine(line: string): string | null {
   const cleaned = line.toUpperCase().replace(/[«‹]/g, '<').replace(/\s+/g, '');
   if (cleaned.length < 25 || !/^[A-Z0-9<]+$/.test(cleaned) || !cleaned.includes('<')) return null;
+  // OCR reads long runs of fillers as "<Z<ZZEZL…". Where a run of three fillers starts and nothing
+  // after it is a digit (the name line), the rest of the line is fillers.
+  const run = cleaned.indexOf('<<<');
+  if (run > 0 && !/\d/.test(cleaned.slice(run))) return cleaned.slice(0, run).padEnd(cleaned.length, '<');
   return cleaned;
+}
+
+/** A line fitted to a format's length: fillers OCR dropped added, surplus trailing fillers cut. */
+function fitted(line: string, length: number): string | null {
+  if (line.length > length) return /^<+$/.test(line.slice(length)) ? line.slice(0, length) : null;
+  if (line.length < length - MAX_MISSING_FILLERS) return null;
+  return line.padEnd(length, '<');
 }
 
 function isoDate(yymmdd: string | null | undefined, future: boolean, now: Date): string | null {
@@ -85,15 +96,11 @@ export function findMrz(text: string, now: Date): MrzReading | null {
   let fallback: MrzReading | null = null;
   for (const format of FORMATS) {
     for (let start = 0; start + format.lines <= lines.length; start += 1) {
-      const group = lines.slice(start, start + format.lines);
-      if (
-        group.some(
-          (l) => l === null || l.length > format.length || l.length < format.length - MAX_MISSING_FILLERS,
-        )
-      )
-        continue;
-      const padded = group.map((l) => l!.padEnd(format.length, '<'));
-      const reading = tryParse(padded, now);
+      const group = lines
+        .slice(start, start + format.lines)
+        .map((l) => (l === null ? null : fitted(l, format.length)));
+      if (group.some((l) => l === null)) continue;
+      const reading = tryParse(group as string[], now);
       if (reading === null) continue;
       if (reading.checkDigitsValid) return reading;
       fallback ??= reading;

@@ -80,7 +80,12 @@ export class RecordDocuments {
       const pending = {
         ...byName,
         ...(checklistItem !== byName.item
-          ? { item: checklistItem, method: 'E-Mail-Text', confidence: FILENAME_CONFIDENCE, candidates: [checklistItem!] }
+          ? {
+              item: checklistItem,
+              method: 'E-Mail-Text',
+              confidence: FILENAME_CONFIDENCE,
+              candidates: [checklistItem!],
+            }
           : {}),
         status: 'pending' as const,
       };
