@@ -9,8 +9,11 @@ import type { TesseractOcr } from './tesseract-ocr.ts';
  * and read by OCR, as are photos and scans sent as images.
  */
 
-/** Fewer letters than this on a PDF page: it is a scan, read by OCR. */
-const MIN_TEXT_LAYER_LETTERS = 20;
+/**
+ * Fewer letters than this in a PDF page's text layer: it is a scan, read by OCR. Low on purpose: a
+ * page with a few words of text layer is a text page (scanners' own OCR layers are read as text).
+ */
+const MIN_TEXT_LAYER_LETTERS = 3;
 
 /**
  * Pages read by OCR per file: each takes seconds on a Lambda core. A longer scan gets its first

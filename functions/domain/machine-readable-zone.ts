@@ -73,8 +73,7 @@ function tryParse(lines: string[], now: Date): MrzReading | null {
     return {
       format: result.format,
       documentCode: fields.documentCode,
-      issuingState:
-        result.details.find((d) => d.field === 'issuingState')?.ranges[0]?.raw.replace(/</g, '') ?? null,
+      issuingState: fields.issuingState ?? null,
       documentNumber: fields.documentNumber ?? null,
       surname: fields.lastName,
       givenNames: fields.firstName ?? '',

@@ -16,6 +16,13 @@ für Ihren Antrag ({{requestTypeLabel}}, Aktenzeichen {{caseReference}}) fehlen 
 - {{label}}
 {{/missing}}
 
+{{#waiting.length}}
+Diese Dateien sehen wir uns noch an; was sie enthalten, fragen wir nicht erneut nach:
+{{#waiting}}
+- {{filename}}
+{{/waiting}}
+
+{{/waiting.length}}
 {{#caseworkerText}}
 Hinweis Ihrer Sachbearbeitung: {{caseworkerText}}
 

@@ -16,6 +16,13 @@ for your application ({{requestTypeLabel}}, case reference {{caseReference}}) we
 - {{label}}
 {{/missing}}
 
+{{#waiting.length}}
+We are still looking at these files; we do not ask again for what they contain:
+{{#waiting}}
+- {{filename}}
+{{/waiting}}
+
+{{/waiting.length}}
 {{#caseworkerText}}
 A note from your caseworker: {{caseworkerText}}
 
