@@ -131,6 +131,7 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
       'FileAttachments',
       'MatchCase',
       'RecordDocuments',
+      'RecognizeDocuments',
       'NotifyCaseworker',
       'SendQuery',
     ]);
