@@ -39,7 +39,8 @@ describe('Content recognition (SMTP in → RecognizeDocuments → case)', () => 
 
     // Assess: the new step ran and placed the payslip by what it says
     assert.equal(execution.status, 'SUCCEEDED', `${execution.error}: ${execution.cause}`);
-    const entered = execution.events
+    const events = execution.events as readonly { type: string; state?: { name: string; type: string } }[];
+    const entered = events
       .filter((e) => e.type === 'StateEntered' && e.state?.type === 'Task')
       .map((e) => e.state!.name);
     assert.deepEqual(entered.slice(entered.indexOf('RecordDocuments')), [
