@@ -36,20 +36,27 @@ function document(sha256: string, filename: string, recognition: CaseDocument['r
   };
 }
 
+interface QueryView {
+  readonly missing: { label: string }[];
+  readonly waiting: { filename: string }[];
+}
+
 /** Sends the query against plain objects and returns what it listed (null: nothing sent). */
-async function queryFor(documents: CaseDocument[]) {
-  let view: { missing: { label: string }[]; waiting: { filename: string }[] } | null = null;
+async function queryFor(
+  documents: CaseDocument[],
+): Promise<{ outcome: { sent: boolean }; view: QueryView | null }> {
+  const rendered: QueryView[] = [];
   const cases = { get: async () => caseFile, documents: async () => documents } as unknown as CaseRepository;
   const mailer = {
-    async toApplicant(_case: unknown, _kind: unknown, render: (language: 'de') => typeof view) {
-      view = render('de');
+    async toApplicant(_case: unknown, _kind: unknown, render: (language: 'de') => QueryView) {
+      rendered.push(render('de'));
       return { sent: true, sesMessageId: 's', ownMessageId: 'o', to: caseFile.contacts };
     },
   } as unknown as CaseMailer;
   const rateLimiter = { reserve: async () => true, confirm: async () => {}, release: async () => {} };
   const query = new SendMissingDocumentsQuery({ cases, mailer, rateLimiter, periodSeconds: 86400 });
   const outcome = await query.run(caseFile.reference, 'trigger', new Date('2026-12-02T12:00:00Z'));
-  return { outcome, view: view as typeof view };
+  return { outcome, view: rendered[0] ?? null };
 }
 
 describe('SendMissingDocumentsQuery while files wait', () => {
