@@ -20,6 +20,7 @@ const usage = `Usage: intake <command> [options]
 
   parse FILE.eml [--json]                      parse an email without storing anything
   case open --name N --email E [--email E2] [--language de|en] [--type T] [--reference R] [--caseworker C]
+            [--birth-date YYYY-MM-DD]        (compared with a passport's machine-readable zone)
                                                open a case; prints its reference on the last line
   case show REFERENCE [--json]                 a case: checklist state, documents, message log
   case erase REFERENCE [--yes] [--caseworker C]
@@ -79,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
       type: { type: 'string' },
       reference: { type: 'string' },
       caseworker: { type: 'string' },
+      'birth-date': { type: 'string' },
       'add-contact': { type: 'boolean', default: false },
       query: { type: 'string' },
       invite: { type: 'boolean', default: false },
@@ -183,6 +185,7 @@ async function main(argv: string[]): Promise<number> {
       ...(values.type ? { requestType: values.type } : {}),
       ...(values.reference ? { reference: values.reference } : {}),
       ...(values.caseworker ? { caseworker: values.caseworker } : {}),
+      ...(values['birth-date'] ? { birthDate: values['birth-date'] } : {}),
     });
     out(result.reference);
     return 0;

@@ -59,6 +59,8 @@ export const openCaseBodySchema = z.strictObject({
   type: z.string().max(MAX_IDENTIFIER_CHARS).optional(),
   reference: z.string().max(MAX_IDENTIFIER_CHARS).optional(),
   caseworker: z.string().max(MAX_ADDRESS_CHARS).optional(),
+  /** YYYY-MM-DD, compared with a passport's machine-readable zone. */
+  birthDate: z.string().max(10).optional(),
 });
 
 /** `POST /cases/import`: the CSV export as text (limits: see the constants above). */

@@ -133,6 +133,7 @@ const routes: Record<CaseworkerApiRouteName, (event: Event) => Promise<Result>> 
       language: body.language,
       requestType: body.type,
       caseworker: body.caseworker,
+      birthDate: body.birthDate,
     });
     return json(201, result);
   },
