@@ -47,7 +47,10 @@ export class RecognizeDocuments {
     const now = this.#deps.now?.() ?? new Date();
     const caseFile = await cases.get(reference);
     if (caseFile === null) throw new CaseNotFoundError(reference);
-    const waiting = (await cases.documents(reference)).filter((d) => d.recognition?.status === 'pending');
+    // A document a caseworker placed meanwhile needs no reading.
+    const waiting = (await cases.documents(reference)).filter(
+      (d) => d.recognition?.status === 'pending' && d.assignedBy !== 'caseworker',
+    );
     const ocrMillis: number[] = [];
     const results: DocumentRecognition[] = [];
     for (const document of waiting) {
