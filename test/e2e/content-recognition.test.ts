@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { injectFaults } from '../helpers/faults.ts';
 import { startTestPipeline, type TestPipeline } from '../helpers/local-pipeline.ts';
 import { sha256 } from '../helpers/sample-documents.ts';
 
@@ -73,5 +74,54 @@ describe('Content recognition (SMTP in → RecognizeDocuments → case)', () => 
     for (const read of ['Auszahlungsbetrag', 'Gehaltsabrechnung', 'Müller Logistik', '2.174,67', 'Yılmaz']) {
       assert.ok(!history.includes(read), `"${read}" in the execution history`);
     }
+  });
+
+  it('a recognition that fails holds nothing: the caseworker is told, the file waits for them, no query asks for anything', async () => {
+    // Prepare: the document bucket fails every read of RecognizeDocuments
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Ayşe Yılmaz',
+      contacts: ['ayse.unread@example.org'],
+    });
+    await injectFaults(pipeline.runtime, 'RecognizeDocuments', [
+      {
+        service: 'S3',
+        operation: 'GetObject',
+        nth: 1,
+        times: Number.POSITIVE_INFINITY,
+        kind: 'server-error',
+      },
+    ]);
+    const before = (await pipeline.outbox()).length;
+
+    // Act
+    const messageId = await pipeline.send({
+      from: 'ayse.unread@example.org',
+      to: pipeline.intakeAddress,
+      subject: reference,
+      text: 'Anbei.',
+      attachments: [
+        {
+          filename: 'IMG_20261128_142233.jpg',
+          content: readFileSync(join(CORPUS, 'IMG_20261128_142233.jpg')),
+        },
+      ],
+    });
+    const execution = await pipeline.runtime.waitForExecution(messageId);
+    await injectFaults(pipeline.runtime, 'RecognizeDocuments', []);
+
+    // Assess: not held, the caseworker told, nothing asked of the applicant
+    assert.equal(execution.status, 'SUCCEEDED', `${execution.error}: ${execution.cause}`);
+    const output = JSON.parse(execution.output!) as { recognitionError?: unknown; held?: unknown };
+    assert.ok(output.recognitionError !== undefined);
+    assert.equal(output.held, undefined);
+    assert.ok(!(await pipeline.triage.list()).some((entry) => entry.messageId === messageId));
+    const sent = (await pipeline.outbox()).slice(before);
+    assert.deepEqual(
+      sent.map((mail) => mail.to),
+      [['team@intake.example.org']],
+    );
+    assert.match(sent[0]!.text, /Inhalt nicht gelesen/);
+    const [document] = (await pipeline.showCase.run(reference))!.documents;
+    assert.equal(document?.recognition?.status, 'pending');
   });
 });
