@@ -2,8 +2,16 @@ import { awaitsConfirmation, missingItems, type CaseDocument } from '../domain/c
 import type { CaseRepository } from '../domain/case-repository.ts';
 import { recogniseContent, type DocumentRecognition } from '../domain/content-recognition.ts';
 import { findMrz } from '../domain/machine-readable-zone.ts';
-import type { DocumentReader, RecognisedContentStore, TextExtractor } from '../domain/ports.ts';
+import type {
+  DocumentReader,
+  ExtractedText,
+  RecognisedContentStore,
+  TextExtractor,
+} from '../domain/ports.ts';
 import { CaseNotFoundError, type RecordDocumentsResult } from './record-documents.ts';
+
+/** What a file its readers failed on yields: nothing read. */
+const UNREADABLE: ExtractedText = { pages: [], ocrPages: 0, ocrMillis: [], unreadPages: 0 };
 
 export interface RecognizeDocumentsResult extends RecordDocumentsResult {
   /** Documents read in this run. */
@@ -54,7 +62,10 @@ export class RecognizeDocuments {
     const ocrMillis: number[] = [];
     const results: DocumentRecognition[] = [];
     for (const document of waiting) {
-      const text = await extractor.extract(await files.read(document.location), document.detectedType);
+      const bytes = await files.read(document.location);
+      // A file the readers choke on (a damaged or hostile PDF) is one file for the caseworker, not
+      // a failed step for the whole email.
+      const text = await extractor.extract(bytes, document.detectedType).catch(() => UNREADABLE);
       ocrMillis.push(...text.ocrMillis);
       const recognition = keepEmailGuess(
         recogniseContent(
@@ -65,13 +76,13 @@ export class RecognizeDocuments {
         ),
         document,
       );
-      const notes =
-        text.unreadPages === 0
-          ? recognition.notes
-          : [
-              ...recognition.notes,
-              { text: `${text.unreadPages} Seiten nicht gelesen (Seitengrenze)`, confirm: true },
-            ];
+      const notes = [
+        ...recognition.notes,
+        ...(text === UNREADABLE ? [{ text: 'Datei konnte nicht gelesen werden', confirm: true }] : []),
+        ...(text.unreadPages > 0
+          ? [{ text: `${text.unreadPages} Seiten nicht gelesen (Seitengrenze)`, confirm: true }]
+          : []),
+      ];
       const mrz = findMrz(text.pages.join('\n'), now);
       await contents.save(reference, {
         sha256: document.sha256,

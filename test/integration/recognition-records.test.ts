@@ -164,4 +164,31 @@ describe('Recognition records on cases (DynamoDB Local)', () => {
     const [document] = await cases.documents(reference);
     assert.deepEqual([document!.checklistItem, document!.assignedBy], ['employment-contract', 'caseworker']);
   });
+
+  it('a file its readers fail on is one file for the caseworker, not a failed step', async () => {
+    const { reference } = await openCase.run({
+      applicantName: 'Ayşe Yılmaz',
+      contacts: ['ayse3@example.org'],
+    });
+    const damaged = readFileSync(join(CORPUS, 'Anhang.pdf')).subarray(0, 300);
+    const sha = sha256(damaged);
+    const attachments = [storedAttachment(sha, 'Arbeitsvertrag.pdf')];
+    const recorded = await new RecordDocuments(cases).run(
+      reference,
+      inboundEmail({ attachments }),
+      'matched by contact',
+    );
+
+    const result = await new RecognizeDocuments({
+      cases,
+      files: { read: async () => damaged },
+      extractor: new PdfAndOcrTextExtractor(ocr),
+      contents: new DynamoDbRecognisedContentStore(table.db, table.tableName),
+    }).run(reference, recorded);
+
+    assert.deepEqual([result.read, result.toConfirm], [1, 1]);
+    const [document] = (await new ShowCase(cases).run(reference))!.toConfirm;
+    assert.equal(document?.checklistItem, 'employment-contract');
+    assert.ok(document?.notes.includes('Datei konnte nicht gelesen werden'));
+  });
 });
