@@ -11,6 +11,7 @@ import { AssignFromTriage } from '../functions/use-cases/assign-from-triage.ts';
 import { ImportCases, type ImportRow } from '../functions/use-cases/import-cases.ts';
 import { OpenCase } from '../functions/use-cases/open-case.ts';
 import { ReassignDocument } from '../functions/use-cases/reassign-document.ts';
+import { ConfirmDocument } from '../functions/use-cases/confirm-document.ts';
 import { RecordDocuments } from '../functions/use-cases/record-documents.ts';
 import { ShowCase } from '../functions/use-cases/show-case.ts';
 import { StartDecision } from '../functions/use-cases/start-decision.ts';
@@ -35,6 +36,7 @@ export function caseUseCases(target: Target) {
     showCase: new ShowCase(cases),
     assignFromTriage: new AssignFromTriage({ triage, cases, record }),
     reassignDocument: new ReassignDocument(cases),
+    confirmDocument: new ConfirmDocument(cases),
     eraseCase(): EraseCase {
       if (target.inboundBucket === null) {
         throw new TargetUnavailableError(

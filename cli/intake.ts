@@ -4,6 +4,7 @@ import { CASE_LANGUAGES, isCaseLanguage } from '../functions/domain/case-file.ts
 import { CaseExistsError, InvalidCaseError } from '../functions/use-cases/open-case.ts';
 import { AssignmentError } from '../functions/use-cases/assign-from-triage.ts';
 import { ReassignmentError } from '../functions/use-cases/reassign-document.ts';
+import { userInfo } from 'node:os';
 import { InvalidDecisionError } from '../functions/use-cases/start-decision.ts';
 import { UnreadableCsvError } from '../functions/adapters/csv-case-rows.ts';
 import type { CsvEncoding } from '../functions/adapters/csv-decoding.ts';
@@ -20,12 +21,15 @@ const usage = `Usage: intake <command> [options]
 
   parse FILE.eml [--json]                      parse an email without storing anything
   case open --name N --email E [--email E2] [--language de|en|tr|uk|ar|ru] [--type T] [--reference R] [--caseworker C]
+            [--birth-date YYYY-MM-DD]        (compared with a passport's machine-readable zone)
                                                open a case; prints its reference on the last line
   case show REFERENCE [--json]                 a case: checklist state, documents, message log
   case erase REFERENCE [--yes] [--caseworker C]
                                                erase a case on request (GDPR Art. 17): its documents, emails,
                                                sent copies and triage entries; a tombstone keeps the reference
   case reassign REFERENCE SHA256 ITEM|none     put a document under another checklist item
+  case confirm REFERENCE SHA256 [ITEM|none] [--caseworker WHO]
+                                               confirm a recognised document ("zu bestätigen"), or place it
   case import FILE.csv                         import cases (columns: reference,name,email,language,type,caseworker;
                                                UTF-8, UTF-16 or Windows-1252, separated by , ; or tabs)
   triage list [--json]                         messages waiting for a person
@@ -77,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
       type: { type: 'string' },
       reference: { type: 'string' },
       caseworker: { type: 'string' },
+      'birth-date': { type: 'string' },
       'add-contact': { type: 'boolean', default: false },
       query: { type: 'string' },
       invite: { type: 'boolean', default: false },
@@ -181,6 +186,7 @@ async function main(argv: string[]): Promise<number> {
       ...(values.type ? { requestType: values.type } : {}),
       ...(values.reference ? { reference: values.reference } : {}),
       ...(values.caseworker ? { caseworker: values.caseworker } : {}),
+      ...(values['birth-date'] ? { birthDate: values['birth-date'] } : {}),
     });
     out(result.reference);
     return 0;
@@ -218,13 +224,31 @@ async function main(argv: string[]): Promise<number> {
     out(`Caseworker: ${view.case.caseworker}`);
     out('Checklist:');
     for (const item of view.checklist) {
-      out(`  [${item.fulfilled ? 'x' : ' '}] ${item.label.de}${item.required ? '' : ' (optional)'}`);
+      const mark = item.fulfilled ? 'x' : item.toConfirm.length > 0 ? '?' : ' ';
+      const shortfall = item.shortfall === undefined ? '' : ` (${item.shortfall})`;
+      out(`  [${mark}] ${item.label.de}${item.required ? '' : ' (optional)'}${shortfall}`);
     }
     out(`Documents: ${view.documents.length}`);
-    for (const d of view.documents)
+    for (const d of view.documents) {
+      const r = d.recognition;
+      const how =
+        r === undefined || r.method === null
+          ? ''
+          : `  (${r.status === 'pending' ? 'noch nicht gelesen; ' : ''}${r.method}, ${Math.round(r.confidence * 100)} %${d.confirmedBy === undefined ? '' : `, bestätigt von ${d.confirmedBy}`})`;
       out(
-        `  ${d.receivedAt}  ${displayLine(d.filename ?? '(no name)')}  → ${d.checklistItem ?? 'unassigned'}${d.malwareScan === 'not-scanned' ? '  (not scanned for malware)' : ''}`,
+        `  ${d.receivedAt}  ${displayLine(d.filename ?? '(no name)')}  → ${d.checklistItem ?? 'unassigned'}${how}${d.malwareScan === 'not-scanned' ? '  (not scanned for malware)' : ''}`,
       );
+    }
+    if (view.toConfirm.length > 0) {
+      out(
+        `Zu bestätigen: ${view.toConfirm.length}  (intake case confirm ${view.case.reference} SHA256 [ITEM|none])`,
+      );
+      for (const d of view.toConfirm) {
+        const suggestion = d.checklistItem ?? `keiner (vielleicht: ${d.candidates.join(', ') || '–'})`;
+        out(`  ${d.sha256}  ${displayLine(d.filename ?? '(no name)')}  → ${suggestion}`);
+        for (const note of d.notes) out(`      ${displayLine(note)}`);
+      }
+    }
     out(`Messages: ${view.log.length}`);
     for (const entry of view.log)
       out(
@@ -256,6 +280,27 @@ async function main(argv: string[]): Promise<number> {
     } finally {
       terminal?.close();
     }
+  }
+
+  if (command === 'case' && sub === 'confirm') {
+    const [reference, sha256, item] = rest;
+    if (reference === undefined || sha256 === undefined) {
+      out(
+        'intake case confirm: give REFERENCE and SHA256 (and a checklist item, or none, to place it elsewhere)',
+      );
+      return 2;
+    }
+    const caseworker = values.caseworker ?? `cli:${userInfo().username}`;
+    await caseUseCases(await connect()).confirmDocument.run(
+      reference.toUpperCase(),
+      sha256.toLowerCase(),
+      caseworker,
+      item === undefined ? undefined : item === 'none' ? null : item,
+    );
+    out(
+      `Document ${sha256.slice(0, 12)}… of ${reference.toUpperCase()} confirmed${item === undefined ? '' : ` under ${item}`}`,
+    );
+    return 0;
   }
 
   if (command === 'case' && sub === 'reassign') {

@@ -1,5 +1,6 @@
 import { Aspects, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { resolve } from 'node:path';
 import { MESSAGE_METRICS, SERVICE_DIMENSION } from '../functions/events/message-metrics.ts';
@@ -36,7 +37,16 @@ const SERVICE_NAME = 'email-intake';
 /** What differs between the functions; the rest comes from the stage config. */
 type FunctionOptions = Pick<IntakeFunctionProps, 'description'> &
   Partial<
-    Pick<IntakeFunctionProps, 'invokedBy' | 'memorySize' | 'timeout' | 'environment' | 'reservedConcurrency'>
+    Pick<
+      IntakeFunctionProps,
+      | 'invokedBy'
+      | 'memorySize'
+      | 'timeout'
+      | 'environment'
+      | 'reservedConcurrency'
+      | 'nodeModules'
+      | 'architecture'
+    >
   >;
 
 /** The handlers, one file per Lambda function. */
@@ -182,6 +192,26 @@ export class StatelessStack extends Stack {
     // Records the documents ParseEmail stored (their keys and hashes): it reads no file itself,
     // only the parse record (names and words).
     recordDocuments.bindTable(table, ['GetItem', 'Query', 'PutItem', 'UpdateItem']);
+    // Reads each new document (text layer, OCR for scans and photos) and places it on its checklist
+    // item. Its own memory and timeout: OCR takes seconds a page, and a file it cannot finish in
+    // time is left for the caseworker (the workflow goes on without it, nothing is asked for).
+    const recognizeDocuments = intakeStep(
+      'recognize-documents',
+      'IntakeWorkflow RecognizeDocuments: place documents by their content',
+      {
+        // CPU scales with memory: 2048 MB is more than one vCPU for Tesseract's WebAssembly.
+        memorySize: 2048,
+        timeout: Duration.minutes(3),
+        // tesseract.js starts a worker from its own files, the models are data files, and
+        // @napi-rs/canvas is a native binary (x86_64 as installed on the build machines).
+        nodeModules: ['tesseract.js', '@tesseract.js-data/deu', '@tesseract.js-data/eng', '@napi-rs/canvas'],
+        architecture: lambda.Architecture.X86_64,
+      },
+    )
+      // Reads only screened files under documents/, never quarantine/.
+      .bindBucket('DOCUMENT_BUCKET', documentBucket, { read: [`${DOCUMENTS_PREFIX}*`] });
+    // The case and its documents; what it read (CONTENT#) and each document's recognition.
+    recognizeDocuments.bindTable(table, ['GetItem', 'Query', 'PutItem', 'UpdateItem']);
     // Every step that sends mail: the table (case, log, idempotency, rate limits), the document
     // bucket (the archived copy of each sent message), SES, the office's details, the reply secret.
     // Cases, log, rate limits and Powertools idempotency records (PutItem, UpdateItem). The
@@ -247,6 +277,7 @@ export class StatelessStack extends Stack {
       fileAttachments,
       matchCase,
       recordDocuments,
+      recognizeDocuments,
       notifyCaseworker,
       sendQuery,
       sendTriageReply,
@@ -392,6 +423,7 @@ export class StatelessStack extends Stack {
       'file-attachments': fileAttachments,
       'match-case': matchCase,
       'record-documents': recordDocuments,
+      'recognize-documents': recognizeDocuments,
       'notify-caseworker': notifyCaseworker,
       'send-query': sendQuery,
       'send-triage-reply': sendTriageReply,

@@ -6,7 +6,13 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { normaliseAddress, type CaseDocument, type CaseFile, type CaseStatus } from '../domain/case-file.ts';
+import {
+  normaliseAddress,
+  type CaseDocument,
+  type CaseFile,
+  type CaseStatus,
+  type RecognitionRecord,
+} from '../domain/case-file.ts';
 import type { CaseLogEntry } from '../domain/case-log.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import type { ScheduledAppointment } from '../domain/decision.ts';
@@ -17,6 +23,7 @@ import { cancellationReasons, isConditionFailure, putIfAbsent, queryAll } from '
  * - `CASE#<ref>` / `CASE`               the case (with its checklist as opened)
  * - `CASE#<ref>` / `CONTACT#<address>`  a registered contact; gsi1: `CONTACT#<address>` / `CASE#<ref>`
  * - `CASE#<ref>` / `DOC#<sha256>`       a document; one per content, so resending changes nothing
+ * - `CASE#<ref>` / `CONTENT#<sha256>`   what recognition read from it (text, MRZ): DynamoDbRecognisedContentStore
  * - `CASE#<ref>` / `LOG#<at>#<dir>#<id>` an audit entry
  * - `CASE#<ref>` / `APPOINTMENT`        the appointment in the applicant's calendar (UID, SEQUENCE)
  * - `CASE#<ref>` / `SENT#<message-id>`  a sent email's Message-ID; gsi2: `MSGID#<message-id>` / `CASE#<ref>`
@@ -198,6 +205,54 @@ export class DynamoDbCaseRepository implements CaseRepository {
           UpdateExpression: 'SET checklistItem = :item, assignedBy = :by',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':item': checklistItem, ':by': 'caseworker' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async recordRecognition(
+    reference: string,
+    sha256: string,
+    checklistItem: string | null,
+    recognition: RecognitionRecord,
+  ): Promise<boolean> {
+    try {
+      await this.#db.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { pk: `CASE#${reference}`, sk: `DOC#${sha256}` },
+          UpdateExpression: 'SET checklistItem = :item, assignedBy = :by, recognition = :recognition',
+          // A caseworker who got there first keeps their assignment.
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(assignedBy) OR assignedBy <> :caseworker)',
+          ExpressionAttributeValues: {
+            ':item': checklistItem,
+            ':by': checklistItem === null ? null : 'recognition',
+            ':recognition': recognition,
+            ':caseworker': 'caseworker',
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async confirmDocument(reference: string, sha256: string, caseworker: string, at: string): Promise<boolean> {
+    try {
+      await this.#db.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { pk: `CASE#${reference}`, sk: `DOC#${sha256}` },
+          UpdateExpression: 'SET confirmedBy = :by, confirmedAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':by': caseworker, ':at': at },
         }),
       );
       return true;

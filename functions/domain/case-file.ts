@@ -1,4 +1,6 @@
 import type { ChecklistDefinition, LocalisedText } from './checklist.ts';
+import { needsConfirmation, type DocumentRecognition } from './content-recognition.ts';
+import { pagesComplete } from './document-quantities.ts';
 import { addressKey } from './sender-address.ts';
 import type { CaseLanguage } from './templates/languages.ts';
 
@@ -25,7 +27,15 @@ export interface CaseFile {
   /** The checklist as it was when the case was opened. */
   readonly checklist: ChecklistDefinition;
   readonly openedAt: string;
+  /** ISO date, when known: a passport's MRZ is compared with it. */
+  readonly birthDate?: string;
 }
+
+/**
+ * Content recognition of a document: `pending` from recording until the RecognizeDocuments step
+ * has read it (the file name's guess meanwhile), then `done`.
+ */
+export type RecognitionRecord = DocumentRecognition & { readonly status: 'pending' | 'done' };
 
 /** A document of a case: one per distinct content (SHA-256), whoever sent it how often. */
 export interface CaseDocument {
@@ -45,27 +55,88 @@ export interface CaseDocument {
    * never as checked. Absent on documents recorded before files were scanned.
    */
   readonly malwareScan?: 'clean' | 'not-scanned';
+  /** How recognition placed it; absent on documents recorded before content recognition. */
+  readonly recognition?: RecognitionRecord;
+  /** The caseworker who confirmed the assignment (or set it), and when. */
+  readonly confirmedBy?: string;
+  readonly confirmedAt?: string;
 }
 
 export interface ChecklistItemState {
   readonly id: string;
   readonly label: LocalisedText;
   readonly required: boolean;
-  /** SHA-256 of the documents assigned to it. */
+  /** SHA-256 of the documents assigned to it (counting or waiting for confirmation). */
   readonly documents: readonly string[];
+  /** SHA-256 of its documents that wait for a caseworker's confirmation ("zu bestätigen"). */
+  readonly toConfirm: readonly string[];
   readonly fulfilled: boolean;
+  /** What is still short when documents are there but not enough ("1 von 3 Monaten"). */
+  readonly shortfall?: string;
 }
 
-/** The checklist with what has arrived for each item. */
+/**
+ * Whether a document counts for its item without a caseworker: set or confirmed by one, recorded
+ * before content recognition existed, or recognised surely and with nothing to look at.
+ */
+export function countsForItem(document: CaseDocument): boolean {
+  if (document.checklistItem === null) return false;
+  if (document.assignedBy === 'caseworker' || document.confirmedBy !== undefined) return true;
+  if (document.recognition === undefined) return true;
+  return !needsConfirmation(document.recognition);
+}
+
+/** A document with an item that waits for a caseworker. */
+export function awaitsConfirmation(document: CaseDocument): boolean {
+  return document.checklistItem !== null && !countsForItem(document);
+}
+
+/** Months the counting documents of an item cover; one a caseworker confirmed without a read month counts as one. */
+function distinctMonths(documents: readonly CaseDocument[]): number {
+  const months = new Set<string>();
+  for (const d of documents) {
+    const read = d.recognition?.months ?? [];
+    if (read.length > 0) for (const m of read) months.add(m);
+    else if (d.recognition === undefined || d.confirmedBy !== undefined || d.assignedBy === 'caseworker')
+      months.add(`unread:${d.sha256}`);
+  }
+  return months.size;
+}
+
+/** The checklist with what has arrived for each item, counted by the item's quantity. */
 export function checklistState(caseFile: CaseFile, documents: readonly CaseDocument[]): ChecklistItemState[] {
   return caseFile.checklist.items.map((item) => {
-    const assigned = documents.filter((d) => d.checklistItem === item.id).map((d) => d.sha256);
+    const assigned = documents.filter((d) => d.checklistItem === item.id);
+    const counting = assigned.filter(countsForItem);
+    let fulfilled = counting.length > 0;
+    let shortfall: string | undefined;
+    const wanted = item.quantity?.distinctMonths;
+    if (fulfilled && wanted !== undefined) {
+      const have = distinctMonths(counting);
+      fulfilled = have >= wanted;
+      if (!fulfilled) shortfall = `${have} von ${wanted} Monaten`;
+    }
+    if (fulfilled && item.quantity?.allPages === true) {
+      // Pages a caseworker confirmed are whole; the others must show all their pages.
+      const unconfirmed = counting.filter(
+        (d) => d.confirmedBy === undefined && d.assignedBy !== 'caseworker',
+      );
+      const read = unconfirmed.filter((d) => d.recognition !== undefined);
+      if (read.length === unconfirmed.length && read.length > 0) {
+        fulfilled = pagesComplete(
+          read.map((d) => ({ pageCount: d.recognition!.pageCount, markers: d.recognition!.pageMarkers })),
+        );
+        if (!fulfilled) shortfall = 'nicht alle Seiten';
+      }
+    }
     return {
       id: item.id,
       label: item.label,
       required: item.required,
-      documents: assigned,
-      fulfilled: assigned.length > 0,
+      documents: assigned.map((d) => d.sha256),
+      toConfirm: assigned.filter(awaitsConfirmation).map((d) => d.sha256),
+      fulfilled,
+      ...(shortfall === undefined ? {} : { shortfall }),
     };
   });
 }
@@ -73,6 +144,26 @@ export function checklistState(caseFile: CaseFile, documents: readonly CaseDocum
 /** Required items that nothing has arrived for yet. */
 export function missingItems(caseFile: CaseFile, documents: readonly CaseDocument[]): ChecklistItemState[] {
   return checklistState(caseFile, documents).filter((item) => item.required && !item.fulfilled);
+}
+
+/**
+ * Items the case's files may cover while a caseworker has not looked: a waiting assignment covers
+ * its item, a file not yet read or not legible may be anything, a file read with a weak guess its
+ * candidates. No automatic query asks for these.
+ */
+export function itemsPossiblyCovered(caseFile: CaseFile, documents: readonly CaseDocument[]): Set<string> {
+  const covered = new Set<string>();
+  const everything = caseFile.checklist.items.map((i) => i.id);
+  for (const d of documents) {
+    if (d.assignedBy === 'caseworker' || d.confirmedBy !== undefined || d.recognition === undefined) continue;
+    if (awaitsConfirmation(d)) covered.add(d.checklistItem!);
+    else if (d.checklistItem === null) {
+      const r = d.recognition;
+      const unknown = r.status === 'pending' || !r.legible;
+      for (const id of unknown ? everything : r.candidates) covered.add(id);
+    }
+  }
+  return covered;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CaseDocument, CaseFile, CaseStatus } from './case-file.ts';
+import type { CaseDocument, CaseFile, CaseStatus, RecognitionRecord } from './case-file.ts';
 import type { CaseLogEntry } from './case-log.ts';
 import type { ScheduledAppointment } from './decision.ts';
 
@@ -23,6 +23,18 @@ export interface CaseRepository {
   addDocument(reference: string, document: CaseDocument): Promise<'added' | 'duplicate'>;
   /** A caseworker's (re)assignment of a document to a checklist item (null: none). */
   assignDocument(reference: string, sha256: string, checklistItem: string | null): Promise<boolean>;
+  /**
+   * Content recognition's result for a document: its item and how it was made. A caseworker's
+   * assignment is never overwritten (false then, and when there is no such document).
+   */
+  recordRecognition(
+    reference: string,
+    sha256: string,
+    checklistItem: string | null,
+    recognition: RecognitionRecord,
+  ): Promise<boolean>;
+  /** A caseworker confirms a document's assignment as it stands; false when there is no such document. */
+  confirmDocument(reference: string, sha256: string, caseworker: string, at: string): Promise<boolean>;
   documents(reference: string): Promise<CaseDocument[]>;
   /** Appends to the log; the same message in the same direction is logged once. */
   appendLog(reference: string, entry: CaseLogEntry): Promise<void>;

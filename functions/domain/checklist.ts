@@ -21,6 +21,36 @@ export interface ChecklistItemDefinition {
   readonly required: boolean;
   /** Words (German, English, Turkish, …) that name this document in file names, subjects and bodies. */
   readonly keywords: readonly string[];
+  /** How the document is recognised by what it says (see content-recognition.ts); absent: by name only. */
+  readonly recognition?: RecognitionRules;
+  /** How much of it the item needs; absent: one document. */
+  readonly quantity?: ItemQuantity;
+}
+
+/**
+ * What a document of an item says, for recognising it by its content. Phrases are compared
+ * without case, umlauts or Turkish letters; a one-word phrase of five letters or more also
+ * matches as the start of a longer word ("Gehaltsabrechnungen"). An office tunes these in the
+ * checklist files, no code involved.
+ */
+export interface RecognitionRules {
+  /** What the document calls itself ("Mietvertrag", "Verdienstabrechnung"): strong evidence. */
+  readonly titles: readonly string[];
+  /** Words such a document uses ("Kaltmiete", "Steuerklasse"): each one a little evidence. */
+  readonly terms: readonly string[];
+  /** Regular expressions (on the folded, lowercase text) that count like terms. */
+  readonly patterns?: readonly string[];
+  /** Document codes of a machine-readable zone that make a document this item ("P", "AR"). */
+  readonly mrz?: readonly string[];
+}
+
+/**
+ * `distinctMonths`: documents of that many different months (payslips of the last three months);
+ * `allPages`: every page, read from page counts ("Seite 1 von 3").
+ */
+export interface ItemQuantity {
+  readonly distinctMonths?: number;
+  readonly allPages?: boolean;
 }
 
 export interface ChecklistDefinition {

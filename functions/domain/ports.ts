@@ -142,3 +142,43 @@ export interface StagedFiles {
   /** Idempotent: a file already moved (staging object gone, target there) is not moved again. */
   file(staged: ObjectLocation, area: StorageArea, facts: FilingFacts): Promise<ObjectLocation>;
 }
+
+/** The text read from one file, page by page. */
+export interface ExtractedText {
+  /** Text of each page read; empty for a file type nothing is read from. */
+  readonly pages: readonly string[];
+  /** Pages read by OCR (scans, photos). */
+  readonly ocrPages: number;
+  /** Milliseconds each OCR page took (rendering included). */
+  readonly ocrMillis: readonly number[];
+  /** Pages left unread (past the OCR page limit). */
+  readonly unreadPages: number;
+}
+
+/** Reads the text of a file: a PDF's text layer, OCR for scans and photos. */
+export interface TextExtractor {
+  extract(bytes: Uint8Array, detectedType: string | null): Promise<ExtractedText>;
+}
+
+/** Reads stored documents' bytes (for recognising them). */
+export interface DocumentReader {
+  read(location: ObjectLocation): Promise<Uint8Array>;
+}
+
+/**
+ * What recognition read from a document: its text and what its MRZ says, kept encrypted with the
+ * case's records (never in logs or workflow state) and erased with the case.
+ */
+export interface RecognisedContent {
+  readonly sha256: string;
+  readonly text: string;
+  /** The MRZ as read, names included, for the caseworker to compare; null when there is none. */
+  readonly mrz: Record<string, unknown> | null;
+  readonly readAt: string;
+}
+
+/** Keeps what recognition read from a case's documents. */
+export interface RecognisedContentStore {
+  save(reference: string, content: RecognisedContent): Promise<void>;
+  get(reference: string, sha256: string): Promise<RecognisedContent | null>;
+}

@@ -25,6 +25,7 @@ export const CASEWORKER_API_ROUTES = {
   showCase: { method: 'GET', path: '/cases/{reference}', body: false },
   eraseCase: { method: 'DELETE', path: '/cases/{reference}', body: false },
   reassignDocument: { method: 'PUT', path: '/cases/{reference}/documents/{sha256}', body: true },
+  confirmDocument: { method: 'POST', path: '/cases/{reference}/documents/{sha256}/confirm', body: true },
   listTriage: { method: 'GET', path: '/triage', body: false },
   assignFromTriage: { method: 'POST', path: '/triage/{messageId}/assign', body: true },
   retryFromTriage: { method: 'POST', path: '/triage/{messageId}/retry', body: false },
@@ -59,6 +60,8 @@ export const openCaseBodySchema = z.strictObject({
   type: z.string().max(MAX_IDENTIFIER_CHARS).optional(),
   reference: z.string().max(MAX_IDENTIFIER_CHARS).optional(),
   caseworker: z.string().max(MAX_ADDRESS_CHARS).optional(),
+  /** YYYY-MM-DD, compared with a passport's machine-readable zone. */
+  birthDate: z.string().max(10).optional(),
 });
 
 /** `POST /cases/import`: the CSV export as text (limits: see the constants above). */
@@ -67,6 +70,14 @@ export const importCasesBodySchema = z.strictObject({ csv: z.string() });
 /** `PUT /cases/{reference}/documents/{sha256}`: the checklist item, or `null` for none. */
 export const reassignDocumentBodySchema = z.strictObject({
   checklistItem: z.string().min(1).max(MAX_IDENTIFIER_CHARS).nullable(),
+});
+
+/**
+ * `POST /cases/{reference}/documents/{sha256}/confirm`: `{}` confirms the document as recognised;
+ * `checklistItem` (or `null`) places it there and confirms that.
+ */
+export const confirmDocumentBodySchema = z.strictObject({
+  checklistItem: z.string().min(1).max(MAX_IDENTIFIER_CHARS).nullable().optional(),
 });
 
 /** `POST /cases/{reference}/decisions`: a query with the caseworker's text, or an invitation. */

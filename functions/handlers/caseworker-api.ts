@@ -21,6 +21,7 @@ import {
   messageIdSchema,
   openCaseBodySchema,
   reassignDocumentBodySchema,
+  confirmDocumentBodySchema,
   sha256Schema,
   type CaseworkerApiRouteName,
 } from '#events/caseworker-api-requests';
@@ -30,6 +31,7 @@ import { AssignFromTriage, AssignmentError } from '#use-cases/assign-from-triage
 import { ImportCases } from '#use-cases/import-cases';
 import { CaseExistsError, InvalidCaseError, OpenCase } from '#use-cases/open-case';
 import { ReassignDocument, ReassignmentError } from '#use-cases/reassign-document';
+import { ConfirmDocument } from '#use-cases/confirm-document';
 import { CaseNotFoundError, RecordDocuments } from '#use-cases/record-documents';
 import { ShowCase } from '#use-cases/show-case';
 import { csvImportRows, UnreadableCsvError } from '#adapters/csv-case-rows';
@@ -55,6 +57,7 @@ const openCase = new OpenCase({ cases, references, defaultCaseworker: defaultCas
 const importCases = new ImportCases(openCase, cases);
 const showCase = new ShowCase(cases);
 const reassignDocument = new ReassignDocument(cases);
+const confirmDocument = new ConfirmDocument(cases);
 const assignFromTriage = new AssignFromTriage({ triage, cases, record: new RecordDocuments(cases) });
 const decisionStateMachine = optionalEnv('STATE_MACHINE_ARN');
 const startDecision =
@@ -130,6 +133,7 @@ const routes: Record<CaseworkerApiRouteName, (event: Event) => Promise<Result>> 
       language: body.language,
       requestType: body.type,
       caseworker: body.caseworker,
+      birthDate: body.birthDate,
     });
     return json(201, result);
   },
@@ -191,6 +195,21 @@ const routes: Record<CaseworkerApiRouteName, (event: Event) => Promise<Result>> 
       // is there: if it is, the checklist item was the problem.
       const documents = await cases.documents(reference);
       const known = documents.some((d) => d.sha256 === sha256);
+      throw new HttpProblem(known ? 422 : 404, error.message);
+    }
+    return { statusCode: 204, headers: NO_STORE, body: '' };
+  },
+
+  async confirmDocument(event) {
+    const { reference, sha256 } = parse(documentPath, event.pathParameters, 'path');
+    const { checklistItem } = parse(confirmDocumentBodySchema, event.body, 'body');
+    // Who confirmed is the caller's IAM principal, as API Gateway authenticated it.
+    const principal = event.requestContext?.identity?.userArn ?? 'unknown IAM principal';
+    try {
+      await confirmDocument.run(reference, sha256, principal, checklistItem);
+    } catch (error) {
+      if (!(error instanceof ReassignmentError)) throw error;
+      const known = (await cases.documents(reference)).some((d) => d.sha256 === sha256);
       throw new HttpProblem(known ? 422 : 404, error.message);
     }
     return { statusCode: 204, headers: NO_STORE, body: '' };

@@ -1,4 +1,4 @@
-import { checklistState, type CaseDocument } from '../domain/case-file.ts';
+import { awaitsConfirmation, checklistState, type CaseDocument } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import type { InboundEmail } from '../domain/inbound-email.ts';
 import { displayLine } from '../domain/display-text.ts';
@@ -80,8 +80,19 @@ export class NotifyCaseworker {
       return { sent: false, reason: 'automatic-mail' };
     const documents = await this.#cases.documents(reference);
     const fromThisEmail = documents.filter((d) => d.messageId === email.messageId);
-    const labelOf = (document: CaseDocument): string =>
-      caseFile.checklist.items.find((i) => i.id === document.checklistItem)?.label.de ?? 'nicht zugeordnet';
+    // Where it went, how (MRZ, Text: …, Dateiname) and how sure; what waits for the caseworker.
+    const labelOf = (document: CaseDocument): string => {
+      const label = caseFile.checklist.items.find((i) => i.id === document.checklistItem)?.label.de;
+      const r = document.recognition;
+      if (label === undefined) {
+        if (r?.status === 'pending') return 'nicht zugeordnet (Inhalt nicht gelesen: bitte ansehen)';
+        return 'nicht zugeordnet';
+      }
+      if (r === undefined || r.method === null) return label;
+      const how = `${r.method}, ${Math.round(r.confidence * 100)} %`;
+      const notes = r.notes.map((n) => `; ${n.text}`).join('');
+      return `${awaitsConfirmation(document) ? 'zu bestätigen: ' : ''}${label} (${how}${notes})`;
+    };
     const view = {
       headline: calendar === null ? HEADLINE[recorded.next] : CALENDAR_ANSWER_DE[calendar.answer],
       receivedAt: email.receivedAt,
@@ -100,8 +111,8 @@ export class NotifyCaseworker {
           reason: describeHoldReason(a.reason),
         })),
       checklist: checklistState(caseFile, documents).map((item) => ({
-        mark: item.fulfilled ? 'x' : ' ',
-        label: `${item.label.de}${item.required ? '' : ' (optional)'}`,
+        mark: item.fulfilled ? 'x' : item.toConfirm.length > 0 ? '?' : ' ',
+        label: `${item.label.de}${item.required ? '' : ' (optional)'}${item.shortfall === undefined ? '' : ` (${item.shortfall})`}`,
       })),
       readProblems: describeReadProblems(email.readProblems).map((text) => ({ text })),
       sesMessageId: email.messageId,

@@ -16,6 +16,8 @@ export interface OpenCaseRequest {
   readonly language?: CaseLanguage;
   readonly requestType?: string;
   readonly caseworker?: string;
+  /** YYYY-MM-DD: a passport's MRZ is compared with it. */
+  readonly birthDate?: string;
 }
 
 /** A request that cannot become a case, with every reason why. */
@@ -90,6 +92,9 @@ export class OpenCase {
     const caseworker = request.caseworker?.trim() || this.#defaultCaseworker;
     if (!looksLikeEmailAddress(caseworker))
       problems.push(`caseworker "${caseworker}" is not an email address`);
+    const birthDate = request.birthDate?.trim() || undefined;
+    if (birthDate !== undefined && !isCalendarDate(birthDate))
+      problems.push(`birth date "${birthDate}" is not a date (YYYY-MM-DD)`);
     if (problems.length > 0 || checklist === undefined) throw new InvalidCaseError(problems);
 
     const now = this.#now();
@@ -103,6 +108,7 @@ export class OpenCase {
       status: 'open',
       checklist,
       openedAt: now.toISOString(),
+      ...(birthDate === undefined ? {} : { birthDate }),
     });
     // The office's own reference: never a second case under it, never the first one overwritten.
     if (reference !== null) {
@@ -117,4 +123,11 @@ export class OpenCase {
     }
     throw new Error(`The last ${MAX_REFERENCE_DRAWS} case references drawn were all taken`);
   }
+}
+
+/** A real YYYY-MM-DD day ("2026-02-30" is not one). */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }

@@ -1,6 +1,7 @@
 import { missingItems, type CaseDocument } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import { recogniseDocument } from '../domain/document-recognition.ts';
+import { FILENAME_CONFIDENCE, recognitionByName } from '../domain/content-recognition.ts';
 import { ABSENCE_REASONS } from '../domain/automatic-mail.ts';
 import { CALENDAR_ANSWER_DE } from '../domain/calendar-reply.ts';
 import type { InboundEmail } from '../domain/inbound-email.ts';
@@ -69,17 +70,33 @@ export class RecordDocuments {
     const accepted = email.attachments.filter((a) => a.accepted && a.location !== null);
     let added = 0;
     for (const attachment of accepted) {
+      const checklistItem = recogniseDocument(
+        attachment,
+        { subject: email.subject, text: email.text, documentCount: accepted.length },
+        caseFile.checklist,
+      );
+      const byName = recognitionByName(attachment.filename, caseFile.checklist);
+      // Until RecognizeDocuments has read the file, the name's (or the email's) guess stands.
+      const pending = {
+        ...byName,
+        ...(checklistItem !== byName.item
+          ? {
+              item: checklistItem,
+              method: 'E-Mail-Text',
+              confidence: FILENAME_CONFIDENCE,
+              candidates: [checklistItem!],
+            }
+          : {}),
+        status: 'pending' as const,
+      };
       const document: CaseDocument = {
         sha256: attachment.sha256,
         filename: attachment.filename,
         detectedType: attachment.detectedType,
         size: attachment.size,
-        checklistItem: recogniseDocument(
-          attachment,
-          { subject: email.subject, text: email.text, documentCount: accepted.length },
-          caseFile.checklist,
-        ),
+        checklistItem,
         assignedBy: null,
+        recognition: pending,
         messageId: email.messageId,
         receivedAt: email.receivedAt,
         location: attachment.location!,

@@ -1,5 +1,5 @@
 import type { CaseRepository } from '../domain/case-repository.ts';
-import { missingItems } from '../domain/case-file.ts';
+import { awaitsConfirmation, itemsPossiblyCovered, missingItems } from '../domain/case-file.ts';
 import type { RateLimiter } from '../domain/outbound-message.ts';
 import type { CaseMailer, SendOutcome } from './case-mailer.ts';
 import { CaseNotFoundError } from './record-documents.ts';
@@ -9,6 +9,10 @@ import { sendWithinRateLimit } from './rate-limited-send.ts';
  * The automatic query (Rückfrage) after a submission that left required items missing: lists
  * exactly those, to the registered contacts only. At most one per case per period, so five emails
  * in a row do not produce five queries.
+ *
+ * Items the case's files may already cover are not asked for while those files wait: not read yet,
+ * not legible, or recognised too unsurely and not yet confirmed by a caseworker. The query lists
+ * such files instead ("wird noch geprüft"); when they may be anything, no query is sent.
  */
 export class SendMissingDocumentsQuery {
   readonly #cases: CaseRepository;
@@ -36,8 +40,21 @@ export class SendMissingDocumentsQuery {
   ): Promise<SendOutcome & { missing?: readonly string[] }> {
     const caseFile = await this.#cases.get(reference);
     if (caseFile === null) throw new CaseNotFoundError(reference);
-    const missing = missingItems(caseFile, await this.#cases.documents(reference));
+    const documents = await this.#cases.documents(reference);
+    const covered = itemsPossiblyCovered(caseFile, documents);
+    const missing = missingItems(caseFile, documents).filter((item) => !covered.has(item.id));
     if (missing.length === 0) return { sent: false, reason: 'not-allowed' };
+    const waiting = documents
+      .filter(
+        (d) =>
+          awaitsConfirmation(d) ||
+          (d.checklistItem === null &&
+            d.assignedBy !== 'caseworker' &&
+            d.confirmedBy === undefined &&
+            d.recognition !== undefined),
+      )
+      // Names as the sender gave them; the renderer shows them safely.
+      .map((d) => d.filename ?? '—');
     const slot = { key: `query#${reference}`, holder: trigger, periodSeconds: this.#periodSeconds };
     const outcome = await sendWithinRateLimit(this.#rateLimiter, slot, now, () =>
       this.#mailer.toApplicant(
@@ -45,6 +62,7 @@ export class SendMissingDocumentsQuery {
         'query',
         (language) => ({
           missing: missing.map((item) => item.label[language]),
+          waiting,
           caseworkerText: null,
         }),
         { idempotencyKey: `query#${trigger}` },

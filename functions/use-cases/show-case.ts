@@ -1,4 +1,5 @@
 import {
+  awaitsConfirmation,
   checklistState,
   missingItems,
   type CaseDocument,
@@ -13,7 +14,30 @@ export interface CaseView {
   readonly checklist: readonly ChecklistItemState[];
   readonly missing: readonly string[];
   readonly documents: readonly CaseDocument[];
+  /**
+   * Documents waiting for a caseworker ("zu bestätigen"): placed unsurely or with something to look
+   * at (another person's passport, several documents in one scan), or read and placed nowhere.
+   */
+  readonly toConfirm: readonly ToConfirm[];
   readonly log: readonly CaseLogEntry[];
+}
+
+export interface ToConfirm {
+  readonly sha256: string;
+  readonly filename: string | null;
+  /** The item recognition suggests, or null. */
+  readonly checklistItem: string | null;
+  readonly method: string | null;
+  readonly confidence: number;
+  readonly candidates: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** Whether a document waits for a caseworker's look: unsure or flagged, or recognised as nothing. */
+function waitsForCaseworker(document: CaseDocument): boolean {
+  if (awaitsConfirmation(document)) return true;
+  const looked = document.assignedBy === 'caseworker' || document.confirmedBy !== undefined;
+  return document.checklistItem === null && !looked && document.recognition !== undefined;
 }
 
 /** A case with its checklist state, documents and message log, for a caseworker. */
@@ -37,6 +61,15 @@ export class ShowCase {
       checklist: checklistState(caseFile, documents),
       missing: missingItems(caseFile, documents).map((i) => i.id),
       documents,
+      toConfirm: documents.filter(waitsForCaseworker).map((d) => ({
+        sha256: d.sha256,
+        filename: d.filename,
+        checklistItem: d.checklistItem,
+        method: d.recognition?.method ?? null,
+        confidence: d.recognition?.confidence ?? 0,
+        candidates: d.recognition?.candidates ?? [],
+        notes: (d.recognition?.notes ?? []).map((n) => n.text),
+      })),
       log,
     };
   }

@@ -98,6 +98,18 @@ export interface IntakeFunctionProps {
    * @default - no DLQ (the function is not invoked asynchronously)
    */
   readonly deadLetterQueueKey?: kms.IKey;
+  /**
+   * Packages installed beside the bundle instead of bundled (native binaries, worker scripts and
+   * data files that esbuild cannot inline), at the versions of package-lock.json.
+   * @default - none: everything is bundled
+   */
+  readonly nodeModules?: readonly string[];
+  /**
+   * The processor architecture. A function with native packages in `nodeModules` runs on the
+   * architecture they are installed for at bundling time (x86_64 on the build machines).
+   * @default lambda.Architecture.ARM_64
+   */
+  readonly architecture?: lambda.Architecture;
 }
 
 /** The sending side of SES a function may use (see `OutboundMail`). */
@@ -164,7 +176,7 @@ export class IntakeFunction extends Construct {
       handler: 'handler',
       description: props.description,
       runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
+      architecture: props.architecture ?? lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
       tracing: lambda.Tracing.ACTIVE,
@@ -198,6 +210,7 @@ export class IntakeFunction extends Construct {
         // Bundle the AWS SDK too: the handlers run with the SDK versions the tests ran with, not
         // whichever the Lambda runtime ships (lib-storage is not in the runtime at all).
         externalModules: [],
+        ...(props.nodeModules === undefined ? {} : { nodeModules: [...props.nodeModules] }),
         logLevel: LogLevel.WARNING,
       },
     });

@@ -21,6 +21,11 @@ export interface IntakeWorkflowSteps {
   readonly matchCase: IntakeFunction;
   /** RecordDocuments: adds the documents to the matched case. */
   readonly recordDocuments: IntakeFunction;
+  /**
+   * RecognizeDocuments: places the new documents by their content (text, OCR, MRZ); answers the
+   * RecordDocuments result again with the checklist as it now stands.
+   */
+  readonly recognizeDocuments: IntakeFunction;
   /** NotifyCaseworker: tells the caseworker of the matched case. */
   readonly notifyCaseworker: IntakeFunction;
   /** SendQuery: asks the applicant for the missing checklist items (rate-limited per case). */
@@ -70,11 +75,13 @@ export interface IntakeWorkflowProps {
  *   RouteScreening ─ Quarantine → Quarantined
  *                                             ├ AutomaticMail → NoAutomaticReply
  *                                             └ otherwise → MatchCase → RouteMatch
- *   RouteMatch ─ Matched → RecordDocuments → NotifyCaseworker → RouteNextStep
+ *   RouteMatch ─ Matched → RecordDocuments → RecognizeDocuments → NotifyCaseworker → RouteNextStep
  *              └ otherwise → SendTriageReply → Triaged
  *   RouteNextStep ─ SendQuery → SendQuery → Done
  *                 └ otherwise (ready for review, or text only) → Done
- *   Any Task failure (after Lambda service retries) → HoldForPerson → HeldForPerson
+ *   Any Task failure (after Lambda service retries) → HoldForPerson → HeldForPerson, except
+ *   RecognizeDocuments: its failure (a page past its timeout) goes on to NotifyCaseworker with
+ *   RecordDocuments' result; the files unread wait for the caseworker and no query asks for them.
  *
  * Files wait in `staging/` until they are scanned and the email is screened; FileAttachments then
  * moves them and replaces `$.parsed.attachments` with where they are now.
@@ -110,6 +117,12 @@ export class IntakeWorkflow extends Construct {
     const matchCase = guarded(invoke('MatchCase', steps.matchCase, '$.match'));
     const recordDocuments = guarded(invoke('RecordDocuments', steps.recordDocuments, '$.recorded'));
     const notifyCaseworker = guarded(invoke('NotifyCaseworker', steps.notifyCaseworker, '$.notified'));
+    // Replaces `$.recorded` with the same result after recognition. Its failure holds nothing: the
+    // email is recorded, the caseworker is told, the unread files wait for them.
+    const recognizeDocuments = invoke('RecognizeDocuments', steps.recognizeDocuments, '$.recorded').addCatch(
+      notifyCaseworker,
+      { errors: [sfn.Errors.ALL], resultPath: '$.recognitionError' },
+    );
     const sendQuery = guarded(invoke('SendQuery', steps.sendQuery, '$.query'));
     const sendTriageReply = guarded(invoke('SendTriageReply', steps.sendTriageReply, '$.triageReply'));
     const done = new sfn.Succeed(this, 'Done');
@@ -120,7 +133,7 @@ export class IntakeWorkflow extends Construct {
     const routeMatch = new sfn.Choice(this, 'RouteMatch')
       .when(
         sfn.Condition.stringEquals('$.match.outcome', 'Matched'),
-        recordDocuments.next(notifyCaseworker).next(routeNextStep),
+        recordDocuments.next(recognizeDocuments).next(notifyCaseworker).next(routeNextStep),
       )
       .otherwise(sendTriageReply.next(new sfn.Succeed(this, 'Triaged')));
     const routeScreening = new sfn.Choice(this, 'RouteScreening')

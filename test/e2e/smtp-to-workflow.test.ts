@@ -133,6 +133,7 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
       'FileAttachments',
       'MatchCase',
       'RecordDocuments',
+      'RecognizeDocuments',
       'NotifyCaseworker',
       'SendQuery',
     ]);

@@ -51,4 +51,26 @@ describe('Handler bundling', () => {
     );
     assert.equal(output.trim(), 'function');
   });
+
+  it('ships RecognizeDocuments with tesseract.js, its German and English models and the canvas binary, and the bundle loads', () => {
+    const directory = bundleDirectoryOf('recognize-documents');
+    for (const file of [
+      'node_modules/tesseract.js/package.json',
+      'node_modules/@tesseract.js-data/deu/4.0.0_best_int/deu.traineddata.gz',
+      'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz',
+      'node_modules/@napi-rs/canvas/package.json',
+    ]) {
+      assert.ok(existsSync(join(directory, file)), file);
+    }
+    const output = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', "const m = await import('./index.mjs'); console.log(typeof m.handler);"],
+      {
+        cwd: directory,
+        env: { PATH: process.env.PATH, AWS_REGION: 'eu-west-1', TABLE_NAME: 't', DOCUMENT_BUCKET: 'docs' },
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(output.trim(), 'function');
+  });
 });

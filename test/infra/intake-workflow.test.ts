@@ -72,6 +72,7 @@ describe('IntakeWorkflow', () => {
       'NotifyCaseworker',
       'ParseEmail',
       'Quarantined',
+      'RecognizeDocuments',
       'RecordDocuments',
       'ReleaseFromHold',
       'RouteMatch',
@@ -106,6 +107,8 @@ describe('IntakeWorkflow', () => {
       FileAttachments: ['file-attachments', '$.parsed.attachments'],
       MatchCase: ['match-case', '$.match'],
       RecordDocuments: ['record-documents', '$.recorded'],
+      // Answers RecordDocuments' result again, as the checklist stands after recognition.
+      RecognizeDocuments: ['recognize-documents', '$.recorded'],
       NotifyCaseworker: ['notify-caseworker', '$.notified'],
       SendQuery: ['send-query', '$.query'],
       SendTriageReply: ['send-triage-reply', '$.triageReply'],
@@ -147,14 +150,15 @@ describe('IntakeWorkflow', () => {
     assert.equal(states.NoAutomaticReply!.Type, 'Succeed');
   });
 
-  it('routes matching: Matched records and notifies, everything else gets the generic reply and is triaged', () => {
+  it('routes matching: Matched records, recognises and notifies, everything else gets the generic reply and is triaged', () => {
     assert.equal(states.MatchCase!.Next, 'RouteMatch');
     assert.deepEqual(states.RouteMatch!.Choices, [
       { Variable: '$.match.outcome', StringEquals: 'Matched', Next: 'RecordDocuments' },
     ]);
     assert.equal(states.RouteMatch!.Default, 'SendTriageReply');
     assert.equal(states.SendTriageReply!.Next, 'Triaged');
-    assert.equal(states.RecordDocuments!.Next, 'NotifyCaseworker');
+    assert.equal(states.RecordDocuments!.Next, 'RecognizeDocuments');
+    assert.equal(states.RecognizeDocuments!.Next, 'NotifyCaseworker');
     assert.equal(states.NotifyCaseworker!.Next, 'RouteNextStep');
     assert.equal(states.Done!.Type, 'Succeed');
     assert.equal(states.Triaged!.Type, 'Succeed');
@@ -168,8 +172,15 @@ describe('IntakeWorkflow', () => {
     assert.equal(states.SendQuery!.Next, 'Done');
   });
 
-  it('catches every failure of every step into HoldForPerson, which has no catch of its own', () => {
-    for (const [name, state] of tasks.filter(([name]) => name !== 'HoldForPerson')) {
+  it('a failed or timed-out recognition holds nothing: the caseworker is told, the files wait for them', () => {
+    assert.deepEqual(states.RecognizeDocuments!.Catch, [
+      { ErrorEquals: ['States.ALL'], ResultPath: '$.recognitionError', Next: 'NotifyCaseworker' },
+    ]);
+  });
+
+  it('catches every failure of every other step into HoldForPerson, which has no catch of its own', () => {
+    const holding = tasks.filter(([name]) => name !== 'HoldForPerson' && name !== 'RecognizeDocuments');
+    for (const [name, state] of holding) {
       assert.deepEqual(
         state.Catch,
         [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'HoldForPerson' }],

@@ -35,10 +35,11 @@ describe('StatelessStack functions', () => {
     assert.equal(Object.keys(functions).length, handlers.length, 'no CDK helper functions besides them');
   });
 
-  it('runs every function on Node.js 24, arm64, with active tracing and its own log group', () => {
+  it('runs every function on Node.js 24, arm64 (but RecognizeDocuments), with active tracing and its own log group', () => {
+    const recognizer = logicalIdOf('recognize-documents');
     for (const [id, fn] of Object.entries(functions)) {
       assert.equal(fn.Properties.Runtime, 'nodejs24.x', id);
-      assert.deepEqual(fn.Properties.Architectures, ['arm64'], id);
+      assert.deepEqual(fn.Properties.Architectures, [id === recognizer ? 'x86_64' : 'arm64'], id);
       assert.deepEqual(fn.Properties.TracingConfig, { Mode: 'Active' }, id);
       const logGroup = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup;
       assert.match(logGroup.Ref, /LogGroup/, id);
@@ -200,6 +201,37 @@ describe('StatelessStack functions', () => {
     assert.deepEqual(s3.flatMap((s) => [s.Action].flat()).sort(), ['s3:GetObject', 's3:ListBucket']);
     assert.ok(granted.includes('/parsed/*'), 'reads parse records only');
     assert.equal(environmentOf('record-documents').DOCUMENT_BUCKET, undefined);
+  });
+
+  it('gives RecognizeDocuments its own memory and timeout, documents/ to read and nothing else of the bucket', () => {
+    const properties = functions[logicalIdOf('recognize-documents')]!.Properties;
+    assert.equal(properties.MemorySize, 2048);
+    assert.equal(properties.Timeout, 180);
+    // @napi-rs/canvas is installed as a native x86_64 binary beside the bundle.
+    assert.deepEqual(properties.Architectures, ['x86_64']);
+    const env = environmentOf('recognize-documents');
+    assert.deepEqual(Object.keys(env).sort(), [
+      'DOCUMENT_BUCKET',
+      'INTAKE_MAIL_DOMAIN',
+      'INTAKE_RECIPIENTS',
+      'NODE_OPTIONS',
+      'POWERTOOLS_LOG_LEVEL',
+      'POWERTOOLS_METRICS_DISABLED',
+      'POWERTOOLS_METRICS_NAMESPACE',
+      'POWERTOOLS_SERVICE_NAME',
+      'TABLE_NAME',
+    ]);
+    const s3Actions = allowedActionsOf('recognize-documents').filter((a) => a.startsWith('s3:'));
+    assert.deepEqual(s3Actions.sort(), ['s3:GetObject', 's3:ListBucket']);
+    const read = statementsOf('recognize-documents').find((s) => [s.Action].flat().includes('s3:GetObject'));
+    assert.match(JSON.stringify(read?.Resource), /\/documents\/\*/);
+    assert.doesNotMatch(JSON.stringify(read?.Resource), /quarantine|staging/);
+    assert.deepEqual(
+      allowedActionsOf('recognize-documents')
+        .filter((a) => a.startsWith('dynamodb:'))
+        .sort(),
+      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+    );
   });
 
   it('lets ScanAttachments read scan tags under staging/ only, and only FileAttachments write them, never under staging/', () => {

@@ -7,7 +7,7 @@ import {
 } from '../../functions/domain/case-reference.ts';
 import { caseRepository } from '../../functions/shared/case-repository.ts';
 import { ImportCases } from '../../functions/use-cases/import-cases.ts';
-import { CaseExistsError, OpenCase } from '../../functions/use-cases/open-case.ts';
+import { CaseExistsError, InvalidCaseError, OpenCase } from '../../functions/use-cases/open-case.ts';
 import { startTestTable, type TestTable } from '../helpers/local-table.ts';
 
 /**
@@ -152,5 +152,18 @@ describe('Opening cases beside imported ones (DynamoDB Local)', () => {
     assert.equal(report.rejected[0]!.line, 3);
     assert.match(report.rejected[0]!.problems.join(), /another applicant/);
     assert.equal((await cases.get(`ABH-${year}-000202`))!.applicantName, 'Drawn Here');
+  });
+
+  it('keeps the applicant’s birth date for comparing passports, and refuses one that is no date', async () => {
+    const { reference } = await openCase().run({
+      applicantName: 'Ayşe Yılmaz',
+      contacts: ['ayse.birthday@example.org'],
+      birthDate: '1990-03-14',
+    });
+    assert.equal((await cases.get(reference))!.birthDate, '1990-03-14');
+    await assert.rejects(
+      openCase().run({ applicantName: 'A', contacts: ['a@example.org'], birthDate: '1990-02-30' }),
+      (error: unknown) => error instanceof InvalidCaseError && /birth date "1990-02-30"/.test(error.message),
+    );
   });
 });

@@ -31,6 +31,10 @@ export const ar: Translation = {
 
 - {missing}
 
+{waiting, plural, =0 {} other {ما زلنا نراجع هذه الملفات؛ ولن نطلب مرة أخرى ما تحتويه:}}
+
+- {waiting}
+
 {missing, plural, =0 {} other {{caseworkerText, select, none {} other {ملاحظة من الموظف المسؤول عن ملفكم: {caseworkerText}}}
 
 يرجى الرد على هذه الرسالة وإرفاق المستندات بصيغة PDF أو كصور، وذكر رقم ملفكم {caseReference} في كل رسالة.}}

@@ -24,6 +24,10 @@ Bitte antworten Sie auf diese E-Mail. Nennen Sie bei jeder Nachricht Ihr Aktenze
 
 - {missing}
 
+{waiting, plural, =0 {} other {Diese Dateien sehen wir uns noch an; was sie enthalten, fragen wir nicht erneut nach:}}
+
+- {waiting}
+
 {missing, plural, =0 {} other {{caseworkerText, select, none {} other {Hinweis Ihrer Sachbearbeitung: {caseworkerText}}}
 
 Bitte antworten Sie auf diese E-Mail und hängen Sie die Unterlagen als PDF oder Foto an. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {caseReference}.}}

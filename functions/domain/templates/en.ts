@@ -22,6 +22,10 @@ Please reply to this email. Please always mention your case reference {caseRefer
 
 - {missing}
 
+{waiting, plural, =0 {} other {We are still looking at these files; we do not ask again for what they contain:}}
+
+- {waiting}
+
 {missing, plural, =0 {} other {{caseworkerText, select, none {} other {A note from your caseworker: {caseworkerText}}}
 
 Please reply to this email and attach the documents as PDF files or photos. Please always mention your case reference {caseReference}.}}

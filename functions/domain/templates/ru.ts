@@ -27,6 +27,10 @@ export const ru: Translation = {
 
 - {missing}
 
+{waiting, plural, =0 {} other {Эти файлы мы ещё просматриваем; то, что в них содержится, мы не будем запрашивать повторно:}}
+
+- {waiting}
+
 {missing, plural, =0 {} other {{caseworkerText, select, none {} other {Примечание сотрудника, который ведёт Ваше дело: {caseworkerText}}}
 
 Пожалуйста, ответьте на это письмо и приложите документы в формате PDF или в виде фотографий. Указывайте номер Вашего дела {caseReference} в каждом сообщении.}}

@@ -22,6 +22,10 @@ Lütfen bu e-postayı yanıtlayınız. Her mesajınızda dosya numaranızı ({ca
 
 - {missing}
 
+{waiting, plural, =0 {} other {Bu dosyaları henüz inceliyoruz; içerdikleri belgeleri tekrar istemeyeceğiz:}}
+
+- {waiting}
+
 {missing, plural, =0 {} other {{caseworkerText, select, none {} other {Dosyanızdan sorumlu memurun notu: {caseworkerText}}}
 
 Lütfen bu e-postayı yanıtlayınız ve belgeleri PDF dosyası veya fotoğraf olarak ekleyiniz. Her mesajınızda dosya numaranızı ({caseReference}) belirtiniz.}}

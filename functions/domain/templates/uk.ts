@@ -27,6 +27,10 @@ export const uk: Translation = {
 
 - {missing}
 
+{waiting, plural, =0 {} other {Ці файли ми ще переглядаємо; те, що в них міститься, ми не запитуватимемо повторно:}}
+
+- {waiting}
+
 {missing, plural, =0 {} other {{caseworkerText, select, none {} other {Примітка працівника, який веде Вашу справу: {caseworkerText}}}
 
 Будь ласка, дайте відповідь на цей лист і додайте документи у форматі PDF або як фотографії. Зазначайте номер Вашої справи {caseReference} у кожному повідомленні.}}
