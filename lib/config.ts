@@ -78,6 +78,11 @@ export interface StageConfig {
    * every date and time in an email is written in it.
    */
   readonly officeTimeZone: string;
+  /**
+   * Submissions of one case within this many minutes are told to the caseworker in one email
+   * (the first waits this long before it is sent).
+   */
+  readonly caseworkerCoalesceMinutes: number;
   /** At most one automatic query per case within this many hours. */
   readonly queryPeriodHours: number;
   /** At most one generic triage reply per sender within this many hours. */
@@ -103,6 +108,7 @@ const OFFICE = {
   servicePointAddress: 'Service Point, Willi-Becker-Allee 7, 40227 Düsseldorf',
   permitFee: '100 EUR',
   officeTimeZone: 'Europe/Berlin',
+  caseworkerCoalesceMinutes: 5,
   queryPeriodHours: 24,
   triageReplyPeriodHours: 24,
   queryReminderDays: 14,
@@ -282,6 +288,14 @@ export function validateStageConfig(config: StageConfig): StageConfig {
   }
   if (!LOG_RETENTION_VALUES.has(config.logRetentionDays)) {
     fail('logRetentionDays', `must be a CloudWatch Logs retention value, got ${config.logRetentionDays}`);
+  }
+  if (
+    !Number.isFinite(config.caseworkerCoalesceMinutes) ||
+    config.caseworkerCoalesceMinutes < 0 ||
+    config.caseworkerCoalesceMinutes > 30
+  ) {
+    // The IntakeWorkflow's execution runs at most an hour, its wait included.
+    fail('caseworkerCoalesceMinutes', `must be 0 to 30 minutes, got ${config.caseworkerCoalesceMinutes}`);
   }
   for (const field of ['queryPeriodHours', 'triageReplyPeriodHours', 'queryReminderDays'] as const) {
     const value = config[field];

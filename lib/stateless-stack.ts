@@ -204,7 +204,15 @@ export class StatelessStack extends Stack {
       description: string,
       tableActions?: readonly TableAction[],
     ): IntakeFunction => canSendMail(intakeStep(name, description), tableActions);
-    const notifyCaseworker = intakeMailingStep('notify-caseworker', 'IntakeWorkflow NotifyCaseworker');
+    // Adds to (or leads) the case's pending caseworker email; sends itself only calendar answers.
+    const notifyCaseworker = intakeMailingStep(
+      'notify-caseworker',
+      'IntakeWorkflow NotifyCaseworker',
+    ).addEnvironment('CASEWORKER_COALESCE_SECONDS', String(config.caseworkerCoalesceMinutes * 60));
+    const sendCaseworkerNotification = intakeMailingStep(
+      'send-caseworker-notification',
+      'IntakeWorkflow SendCaseworkerNotification: one email for the pending submissions',
+    );
     const sendQuery = intakeMailingStep('send-query', 'IntakeWorkflow SendQuery: ask for missing documents');
     // No case to read: only the rate limit and the idempotency record.
     const sendTriageReply = intakeMailingStep(
@@ -231,6 +239,7 @@ export class StatelessStack extends Stack {
       matchCase,
       recordDocuments,
       notifyCaseworker,
+      sendCaseworkerNotification,
       sendQuery,
       sendTriageReply,
       holdForPerson,

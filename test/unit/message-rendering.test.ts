@@ -18,6 +18,13 @@ const KINDS: readonly MessageKind[] = [
   'caseworker-notification',
   'caseworker-query-unanswered',
   'caseworker-undeliverable',
+  'case-opened',
+  'submission-received',
+  'file-complete',
+  'triage-received',
+  'triage-question',
+  'caseworker-submissions',
+  'triage-digest',
 ];
 const LANGUAGES: readonly CaseLanguage[] = ['de', 'en'];
 

@@ -176,4 +176,172 @@ Bitte entscheiden Sie über das weitere Vorgehen (z. B. Rückfrage per Post).`,
 
 Automatische E-Mails an diese Adresse werden nicht mehr versandt. Bitte schreiben Sie der antragstellenden Person per Post.`,
   },
+  'case-opened': {
+    subject: 'Ihr Antrag: diese Unterlagen brauchen wir',
+    body: `Guten Tag {{applicantName}},
+
+wir haben Ihren Antrag ({{requestTypeLabel}}) unter dem Aktenzeichen {{caseReference}} angelegt. Bitte senden Sie uns diese Unterlagen:
+
+{{#items}}
+- {{label}}
+{{/items}}
+
+Senden Sie die Unterlagen als PDF oder Foto per E-Mail an {{intakeAddress}} oder antworten Sie einfach auf diese E-Mail. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {{caseReference}}. Nach jeder Sendung bestätigen wir Ihnen, was angekommen ist und was noch fehlt.
+
+Mit freundlichen Grüßen
+{{officeName}}`,
+  },
+  'submission-received': {
+    subject: 'Eingangsbestätigung',
+    body: `Guten Tag {{applicantName}},
+
+vielen Dank. Zu Ihrem Antrag ({{requestTypeLabel}}, Aktenzeichen {{caseReference}}) ist bei uns angekommen:
+
+{{#received}}
+- {{filename}}: {{item}}
+{{/received}}
+{{^received}}
+- keine Unterlagen, die wir annehmen konnten
+{{/received}}
+
+{{#notAccepted.length}}
+Diese Dateien konnten wir nicht annehmen:
+
+{{/notAccepted.length}}
+{{#notAccepted}}
+- {{filename}}: {{reason}}
+{{/notAccepted}}
+
+{{#missing.length}}
+Es fehlen noch folgende Unterlagen:
+
+{{/missing.length}}
+{{#missing}}
+- {{label}}
+{{/missing}}
+
+{{#missing.length}}
+Bitte antworten Sie auf diese E-Mail und hängen Sie die Unterlagen als PDF oder Foto an. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {{caseReference}}.
+{{/missing.length}}
+{{^missing.length}}
+Ihre Unterlagen sind vollständig; Sie müssen nichts weiter senden.
+{{/missing.length}}
+
+Mit freundlichen Grüßen
+{{officeName}}`,
+  },
+  'file-complete': {
+    subject: 'Ihre Unterlagen sind vollständig',
+    body: `Guten Tag {{applicantName}},
+
+vielen Dank. Mit dieser Sendung sind Ihre Unterlagen für Ihren Antrag ({{requestTypeLabel}}, Aktenzeichen {{caseReference}}) vollständig. Angekommen ist:
+
+{{#received}}
+- {{filename}}: {{item}}
+{{/received}}
+
+{{#notAccepted.length}}
+Diese Dateien konnten wir nicht annehmen (für die Vollständigkeit brauchen wir sie nicht):
+
+{{/notAccepted.length}}
+{{#notAccepted}}
+- {{filename}}: {{reason}}
+{{/notAccepted}}
+
+Wie es weitergeht: Ihre Sachbearbeitung prüft jetzt Ihren Antrag. Sie müssen nichts weiter senden. Wenn wir noch etwas brauchen, schreiben wir Ihnen; sonst laden wir Sie zu einem Termin ein, bei dem Sie Ihr Dokument erhalten.
+
+Mit freundlichen Grüßen
+{{officeName}}`,
+  },
+  'triage-received': {
+    subject: 'Ihre Nachricht an {{officeName}}',
+    body: `Guten Tag,
+
+vielen Dank für Ihre Nachricht. Sie ist bei uns eingegangen. Eine Sachbearbeiterin oder ein Sachbearbeiter ordnet sie dem genannten Vorgang zu; Sie müssen sie nicht noch einmal senden.
+
+Dies ist eine automatische Antwort.
+
+Mit freundlichen Grüßen
+{{officeName}}`,
+  },
+  'triage-question': {
+    subject: 'Ihre Nachricht an {{officeName}}',
+    body: `Guten Tag,
+
+vielen Dank für Ihre Nachricht. An diese Adresse senden Antragstellende ihre Unterlagen; Fragen beantworten wir hier nicht automatisch. So erreichen Sie uns:
+
+{{#contactOptions}}
+- {{line}}
+{{/contactOptions}}
+
+Wenn Sie schon einen Antrag gestellt haben, nennen Sie bitte Ihr Aktenzeichen.
+
+Dies ist eine automatische Antwort.
+
+Mit freundlichen Grüßen
+{{officeName}}`,
+  },
+  'caseworker-submissions': {
+    subject: '{{headline}}',
+    body: `{{headline}}
+
+Vorgang: {{caseReference}} ({{requestTypeLabel}})
+
+Eingänge:
+
+{{#submissions}}
+- {{receivedAt}}: {{sender}} ({{senderAuthentication}}), zugeordnet über {{matchedBy}}
+{{/submissions}}
+
+Neue Unterlagen:
+
+{{#documents}}
+- {{filename}} → {{item}}
+{{/documents}}
+{{^documents}}
+- keine
+{{/documents}}
+
+{{#held.length}}
+Zurückgehalten (liegt in Quarantäne, bitte prüfen):
+
+{{/held.length}}
+{{#held}}
+- {{filename}}: {{reason}}
+{{/held}}
+
+{{#readProblems.length}}
+Nicht vollständig gelesen (die Original-E-Mail ist unverändert gespeichert):
+
+{{/readProblems.length}}
+{{#readProblems}}
+- {{text}}
+{{/readProblems}}
+
+Checkliste:
+
+{{#checklist}}
+- [{{mark}}] {{label}}
+{{/checklist}}
+
+{{#texts}}
+Text der Nachricht vom {{receivedAt}}:
+
+{{text}}
+
+{{/texts}}
+{{nextStep}}`,
+  },
+  'triage-digest': {
+    subject: 'Triage: {{count}} neue E-Mail(s) warten auf Zuordnung',
+    body: `Seit der letzten Übersicht sind {{count}} E-Mail(s) in der Triage gelandet, die niemandem automatisch zugeordnet werden konnten:
+
+{{#entries}}
+- {{receivedAt}}: {{reason}} (SES-Nachrichten-ID {{messageId}})
+{{/entries}}
+
+Insgesamt warten {{waiting}} E-Mail(s). Bitte ordnen Sie sie zu: intake triage list, dann intake triage assign NACHRICHTEN-ID AKTENZEICHEN.
+
+Diese Übersicht kommt höchstens einmal pro Stunde.`,
+  },
 };

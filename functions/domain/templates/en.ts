@@ -176,4 +176,172 @@ Please decide how to continue (for example a query by post).`,
 
 No more automatic emails will be sent to this address. Please write to the applicant by post.`,
   },
+  'case-opened': {
+    subject: 'Your application: the documents we need',
+    body: `Hello {{applicantName}},
+
+we have opened your application ({{requestTypeLabel}}) under the case reference {{caseReference}}. Please send us these documents:
+
+{{#items}}
+- {{label}}
+{{/items}}
+
+Send the documents as PDF files or photos by email to {{intakeAddress}}, or simply reply to this email. Please give your case reference {{caseReference}} in every message. After each email we confirm what arrived and what is still missing.
+
+Kind regards
+{{officeName}}`,
+  },
+  'submission-received': {
+    subject: 'Confirmation of receipt',
+    body: `Hello {{applicantName}},
+
+thank you. For your application ({{requestTypeLabel}}, case reference {{caseReference}}) we have received:
+
+{{#received}}
+- {{filename}}: {{item}}
+{{/received}}
+{{^received}}
+- no documents we could accept
+{{/received}}
+
+{{#notAccepted.length}}
+We could not accept these files:
+
+{{/notAccepted.length}}
+{{#notAccepted}}
+- {{filename}}: {{reason}}
+{{/notAccepted}}
+
+{{#missing.length}}
+These documents are still missing:
+
+{{/missing.length}}
+{{#missing}}
+- {{label}}
+{{/missing}}
+
+{{#missing.length}}
+Please reply to this email and attach the documents as PDF files or photos. Please give your case reference {{caseReference}} in every message.
+{{/missing.length}}
+{{^missing.length}}
+Your documents are complete; you need not send anything else.
+{{/missing.length}}
+
+Kind regards
+{{officeName}}`,
+  },
+  'file-complete': {
+    subject: 'Your documents are complete',
+    body: `Hello {{applicantName}},
+
+thank you. With this email your documents for your application ({{requestTypeLabel}}, case reference {{caseReference}}) are complete. We received:
+
+{{#received}}
+- {{filename}}: {{item}}
+{{/received}}
+
+{{#notAccepted.length}}
+We could not accept these files (we do not need them for your documents to be complete):
+
+{{/notAccepted.length}}
+{{#notAccepted}}
+- {{filename}}: {{reason}}
+{{/notAccepted}}
+
+What happens next: your caseworker will now review your application. You need not send anything else. If we need anything more, we will write to you; otherwise we will invite you to an appointment where you receive your document.
+
+Kind regards
+{{officeName}}`,
+  },
+  'triage-received': {
+    subject: 'Your message to {{officeName}}',
+    body: `Hello,
+
+thank you for your message. We have received it. A caseworker will assign it to the case you named; you need not send it again.
+
+This is an automatic reply.
+
+Kind regards
+{{officeName}}`,
+  },
+  'triage-question': {
+    subject: 'Your message to {{officeName}}',
+    body: `Hello,
+
+thank you for your message. Applicants send their documents to this address; we do not answer questions here automatically. This is how to reach us:
+
+{{#contactOptions}}
+- {{line}}
+{{/contactOptions}}
+
+If you have already applied, please give your case reference.
+
+This is an automatic reply.
+
+Kind regards
+{{officeName}}`,
+  },
+  'caseworker-submissions': {
+    subject: '{{headline}}',
+    body: `{{headline}}
+
+Case: {{caseReference}} ({{requestTypeLabel}})
+
+Received:
+
+{{#submissions}}
+- {{receivedAt}}: {{sender}} ({{senderAuthentication}}), matched by {{matchedBy}}
+{{/submissions}}
+
+New documents:
+
+{{#documents}}
+- {{filename}} → {{item}}
+{{/documents}}
+{{^documents}}
+- none
+{{/documents}}
+
+{{#held.length}}
+Held (in quarantine, please check):
+
+{{/held.length}}
+{{#held}}
+- {{filename}}: {{reason}}
+{{/held}}
+
+{{#readProblems.length}}
+Not read completely (the original email is kept unchanged):
+
+{{/readProblems.length}}
+{{#readProblems}}
+- {{text}}
+{{/readProblems}}
+
+Checklist:
+
+{{#checklist}}
+- [{{mark}}] {{label}}
+{{/checklist}}
+
+{{#texts}}
+Text of the message of {{receivedAt}}:
+
+{{text}}
+
+{{/texts}}
+{{nextStep}}`,
+  },
+  'triage-digest': {
+    subject: 'Triage: {{count}} new email(s) waiting to be assigned',
+    body: `Since the last digest {{count}} email(s) landed in triage that could not be assigned automatically:
+
+{{#entries}}
+- {{receivedAt}}: {{reason}} (SES message id {{messageId}})
+{{/entries}}
+
+{{waiting}} email(s) are waiting in all. Please assign them: intake triage list, then intake triage assign MESSAGE-ID CASE-REFERENCE.
+
+This digest comes at most once an hour.`,
+  },
 };
