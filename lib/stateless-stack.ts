@@ -213,7 +213,10 @@ export class StatelessStack extends Stack {
       'send-caseworker-notification',
       'IntakeWorkflow SendCaseworkerNotification: one email for the pending submissions',
     );
-    const sendQuery = intakeMailingStep('send-query', 'IntakeWorkflow SendQuery: ask for missing documents');
+    const sendQuery = intakeMailingStep(
+      'send-query',
+      'IntakeWorkflow SendQuery: acknowledge the submission (the query when items are missing)',
+    );
     // No case to read: only the rate limit and the idempotency record.
     const sendTriageReply = intakeMailingStep(
       'send-triage-reply',
@@ -386,6 +389,7 @@ export class StatelessStack extends Stack {
       'record-documents': recordDocuments,
       'notify-caseworker': notifyCaseworker,
       'send-query': sendQuery,
+      'send-caseworker-notification': sendCaseworkerNotification,
       'send-triage-reply': sendTriageReply,
       'decision-send': decisionSteps.send,
       'decision-check-answer': decisionSteps.checkAnswer,

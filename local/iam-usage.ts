@@ -43,6 +43,7 @@ export const NEEDED_OFF_THE_TESTED_PATH: Readonly<Record<string, string>> = {
 /** The functions that send mail through Powertools idempotency (lib/stateless-stack.ts canSendMail). */
 const MAILERS = [
   'notify-caseworker',
+  'send-caseworker-notification',
   'send-query',
   'send-triage-reply',
   'decision-send',

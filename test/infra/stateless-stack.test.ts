@@ -105,6 +105,7 @@ describe('StatelessStack functions', () => {
   it('lets the mailers write their own copies to outbox/ and nothing else in the document bucket', () => {
     const mailers = [
       'notify-caseworker',
+      'send-caseworker-notification',
       'send-query',
       'send-triage-reply',
       'decision-send',
@@ -246,6 +247,7 @@ describe('StatelessStack functions', () => {
       'match-case',
       'record-documents',
       'notify-caseworker',
+      'send-caseworker-notification',
       'send-query',
       'send-triage-reply',
       'hold-for-person',
