@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestPipeline, type SentEmail, type TestPipeline } from '../helpers/local-pipeline.ts';
+import { samplePdf } from '../helpers/sample-documents.ts';
+
+/**
+ * What the applicant and the caseworker hear about a submission: one acknowledgement (with what
+ * could not be accepted, in plain words), one caseworker email however often the same file comes.
+ */
+describe('Acknowledgements and caseworker emails (SMTP in → outbox out)', () => {
+  let pipeline: TestPipeline;
+
+  before(async () => {
+    pipeline = await startTestPipeline();
+  });
+
+  after(async () => {
+    await pipeline?.stop();
+  });
+
+  async function sentSince(count: number): Promise<SentEmail[]> {
+    return (await pipeline.outbox()).slice(count);
+  }
+
+  it('a submission with a file it cannot accept and items missing gets one email saying all of it', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'John Smith',
+      contacts: ['john.ack@example.com'],
+      language: 'en',
+    });
+    const before = (await pipeline.outbox()).length;
+
+    const messageId = await pipeline.send({
+      from: 'john.ack@example.com',
+      to: pipeline.intakeAddress,
+      subject: `Documents ${reference}`,
+      text: 'Passport and a program.',
+      attachments: [
+        { filename: 'Reisepass.pdf', content: samplePdf('Reisepass'), contentType: 'application/pdf' },
+        { filename: 'setup.exe', content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(512)]) },
+      ],
+    });
+    const execution = await pipeline.runtime.waitForExecution(messageId);
+    assert.equal(execution.status, 'SUCCEEDED', `${execution.error}: ${execution.cause}`);
+
+    const applicant = (await sentSince(before)).filter((e) => e.to.includes('john.ack@example.com'));
+    assert.equal(applicant.length, 1, 'one email: the acknowledgement is the query');
+    const [ack] = applicant as [SentEmail];
+    assert.equal(ack.subject, `[${reference}] Eingangsbestätigung / Confirmation of receipt`);
+    assert.match(ack.text, /- Reisepass\.pdf: Gültiger Reisepass/);
+    assert.match(ack.text, /- setup\.exe: Die Datei ist ein Programm, kein Dokument\./);
+    assert.match(ack.text, /- setup\.exe: The file is a program, not a document\./);
+    assert.match(ack.text, /Es fehlen noch folgende Unterlagen:\n\n- Aktueller Aufenthaltstitel/);
+    assert.match(ack.text, /These documents are still missing:\n\n- Current residence permit card/);
+    assert.doesNotMatch(ack.text, /executable|type-mismatch/);
+    assert.match(ack.html, /<li>setup\.exe: The file is a program/);
+  });
+
+  it('40 emails with the same attachment: one acknowledgement, one caseworker email, every copy on the case log', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Repeat',
+      contacts: ['repeat@example.org'],
+      caseworker: 'team.repeat@intake.example.org',
+    });
+    const before = (await pipeline.outbox()).length;
+    const passport = samplePdf('Reisepass');
+
+    const ids: string[] = [];
+    for (let n = 0; n < 40; n += 1) {
+      ids.push(
+        await pipeline.send({
+          from: 'repeat@example.org',
+          to: pipeline.intakeAddress,
+          subject: reference,
+          text: `Reisepass, Versuch ${n + 1}`,
+          attachments: [{ filename: 'Reisepass.pdf', content: passport, contentType: 'application/pdf' }],
+        }),
+      );
+    }
+    for (const id of ids) {
+      const execution = await pipeline.runtime.waitForExecution(id, 120_000);
+      assert.equal(execution.status, 'SUCCEEDED', `${execution.error}: ${execution.cause}`);
+    }
+
+    const sent = await sentSince(before);
+    const toCaseworker = sent.filter((e) => e.to.includes('team.repeat@intake.example.org'));
+    assert.equal(toCaseworker.length, 1);
+    assert.match(toCaseworker[0]!.subject, /Neue Unterlagen eingegangen/);
+    assert.match(toCaseworker[0]!.text, /Reisepass\.pdf → Gültiger Reisepass/);
+    assert.equal(sent.filter((e) => e.to.includes('repeat@example.org')).length, 1);
+    const log = (await pipeline.showCase.run(reference))!.log.filter((entry) => entry.direction === 'in');
+    assert.equal(log.length, 40, 'every copy is on the case log');
+    assert.equal(log.filter((entry) => /Duplikat, nicht gemeldet/.test(entry.note)).length, 39);
+  });
+});
