@@ -182,7 +182,7 @@ export class StatelessStack extends Stack {
         INTAKE_ADDRESS: config.intakeRecipients[0] ?? config.senderAddress,
         OFFICE_NAME: config.officeName,
         SERVICE_POINT_ADDRESS: config.servicePointAddress,
-        PERMIT_FEE: config.permitFee,
+        PERMIT_FEES: JSON.stringify(config.permitFees),
         OFFICE_TIME_ZONE: config.officeTimeZone,
         QUERY_PERIOD_SECONDS: String(config.queryPeriodHours * 3600),
         TRIAGE_REPLY_PERIOD_SECONDS: String(config.triageReplyPeriodHours * 3600),
@@ -222,7 +222,7 @@ export class StatelessStack extends Stack {
       'send-triage-reply',
       'IntakeWorkflow SendTriageReply: generic reply',
       ['PutItem', 'UpdateItem', 'DeleteItem'],
-    );
+    ).addEnvironment('OFFICE_CONTACT_OPTIONS', JSON.stringify(config.officeContactOptions));
     const holdForPerson = intakeStep('hold-for-person', 'IntakeWorkflow HoldForPerson: triage a failure');
     // Adds (or, for a retry that failed again, replaces) the triage entry, found by message id.
     holdForPerson

@@ -14,7 +14,7 @@ export async function decisionSteps(): Promise<DecisionSteps> {
     mailer: caseMailer,
     invitation: {
       servicePointAddress: settings.servicePointAddress,
-      fee: settings.fee,
+      fees: settings.fees,
       payment: settings.payment,
       appointmentMinutes: settings.appointmentMinutes,
       fromAddress: settings.fromAddress,

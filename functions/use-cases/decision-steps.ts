@@ -16,7 +16,8 @@ import { CheckAnswer } from './check-answer.ts';
 
 export interface InvitationSettings {
   readonly servicePointAddress: string;
-  readonly fee: string;
+  /** The fee per request type (stage config `permitFees`). */
+  readonly fees: Readonly<Record<string, string>>;
   readonly payment: string;
   readonly appointmentMinutes: number;
   readonly fromAddress: string;
@@ -112,7 +113,7 @@ export class DecisionSteps {
         appointment: formatAppointment(at, language, settings.timeZone),
         replaces: replaces === null ? null : formatAppointment(replaces, language, settings.timeZone),
         address: settings.servicePointAddress,
-        fee: settings.fee,
+        fee: feeFor(settings.fees, caseFile.requestType),
         payment: settings.payment,
         durationMinutes: String(settings.appointmentMinutes),
       }),
@@ -147,7 +148,7 @@ export class DecisionSteps {
       start: new Date(appointment.appointmentAt),
       durationMinutes: settings.appointmentMinutes,
       summary: `Termin Ausländerbehörde (${caseFile.reference})`,
-      description: `Bitte mitbringen: Reisepass, bisheriger Aufenthaltstitel, Gebühr ${settings.fee}. Aktenzeichen ${caseFile.reference}.`,
+      description: `Bitte mitbringen: Reisepass, bisheriger Aufenthaltstitel, Gebühr ${feeFor(settings.fees, caseFile.requestType)}. Aktenzeichen ${caseFile.reference}.`,
       location: settings.servicePointAddress,
       organizerEmail: settings.fromAddress,
       attendeeEmail: caseFile.contacts[0] ?? settings.fromAddress,
@@ -266,9 +267,16 @@ export class DecisionSteps {
         when: appointmentDayInWords(at, now, language, this.#invitation.timeZone),
         appointment: formatAppointment(at, language, this.#invitation.timeZone),
         address: this.#invitation.servicePointAddress,
-        fee: this.#invitation.fee,
+        fee: feeFor(this.#invitation.fees, caseFile.requestType),
       }),
       { idempotencyKey: `invitation-reminder#${request.decisionId}` },
     );
   }
+}
+
+/** The fee of a request type; the stage config names one for every type (validated at synth). */
+function feeFor(fees: Readonly<Record<string, string>>, requestType: string): string {
+  const fee = fees[requestType];
+  if (fee === undefined) throw new Error(`No fee configured for request type ${requestType} (PERMIT_FEES)`);
+  return fee;
 }

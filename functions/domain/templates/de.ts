@@ -52,7 +52,7 @@ Mit freundlichen Grüßen
     subject: 'Einladung zum Termin am Service Point',
     body: `Guten Tag {{applicantName}},
 
-Ihr Antrag (Aktenzeichen {{caseReference}}) ist entschieden. Bitte kommen Sie zu einem kurzen Termin:
+wir haben über Ihren Antrag ({{requestTypeLabel}}, Aktenzeichen {{caseReference}}) entschieden: Ihrem Antrag wird stattgegeben. Damit wir Ihnen Ihr Dokument ausstellen können, kommen Sie bitte zu einem kurzen Termin:
 
 {{#replaces}}
 Dieser Termin ersetzt Ihren bisherigen Termin am {{replaces}}. Der Kalendereintrag im Anhang ändert den bisherigen Eintrag.

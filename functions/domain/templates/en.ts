@@ -52,7 +52,7 @@ Kind regards
     subject: 'Invitation to an appointment at the Service Point',
     body: `Dear {{applicantName}},
 
-a decision has been made on your application (case reference {{caseReference}}). Please come to a short appointment:
+we have decided on your application ({{requestTypeLabel}}, case reference {{caseReference}}): your application is granted. So that we can issue your document, please come to a short appointment:
 
 {{#replaces}}
 This appointment replaces your earlier appointment on {{replaces}}. The calendar entry attached updates the earlier one.
