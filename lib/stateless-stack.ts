@@ -353,6 +353,8 @@ export class StatelessStack extends Stack {
       environment: {
         INTAKE_CASEWORKER_MAILBOX: config.caseworkerMailbox,
         OFFICE_TIME_ZONE: config.officeTimeZone,
+        // Whether an import sends new applicants the checklist unless the request says.
+        NOTIFY_ON_IMPORT: String(config.notifyOnImport),
       },
     })
       // Cases, contacts, triage (assigned entries are deleted) and imports; erasure deletes a
