@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { caseUseCases } from '../../cli/case-commands.ts';
+import type { Target } from '../../cli/target.ts';
 import { startTestPipeline, type SentEmail, type TestPipeline } from '../helpers/local-pipeline.ts';
 import { samplePdf } from '../helpers/sample-documents.ts';
 
@@ -9,13 +12,104 @@ import { samplePdf } from '../helpers/sample-documents.ts';
  */
 describe('Acknowledgements and caseworker emails (SMTP in → outbox out)', () => {
   let pipeline: TestPipeline;
+  let sfn: SFNClient;
+  /** What `intake case …` and `intake triage assign` do, against this pipeline. */
+  let cli: ReturnType<typeof caseUseCases>;
 
   before(async () => {
     pipeline = await startTestPipeline();
+    const { runtime } = pipeline;
+    sfn = new SFNClient({
+      endpoint: runtime.endpoints.stepFunctions,
+      region: runtime.description.region,
+      credentials: runtime.description.credentials,
+    });
+    const machine = (prefix: string) =>
+      Object.entries(runtime.description.stateMachines).find(([id]) => id.startsWith(prefix))![1];
+    const target: Target = {
+      s3: runtime.s3,
+      db: pipeline.db,
+      tableName: runtime.description.functionEnvironment.TABLE_NAME!,
+      documentBucket: pipeline.bucket('DOCUMENT_BUCKET'),
+      inboundBucket: pipeline.bucket('INBOUND_BUCKET'),
+      stepFunctions: sfn,
+      decisionStateMachineArn: machine('DecisionWorkflow'),
+      intakeStateMachineArn: machine('IntakeWorkflow'),
+    };
+    cli = caseUseCases(target);
   });
 
   after(async () => {
+    sfn?.destroy();
     await pipeline?.stop();
+  });
+
+  /** Waits for the DecisionWorkflow run of an applicant notice and the email it sent. */
+  async function noticeSent(decisionId: string): Promise<void> {
+    const execution = await pipeline.runtime.waitForExecution(decisionId);
+    assert.equal(execution.status, 'SUCCEEDED', `${execution.error}: ${execution.cause}`);
+  }
+
+  it('opening a case sends the applicant the checklist of the request type and the address to send to', async () => {
+    const before = (await pipeline.outbox()).length;
+    const { reference } = await cli.openCase.run({
+      applicantName: 'New Applicant',
+      contacts: ['new.applicant@example.org'],
+      language: 'en',
+      requestType: 'settlement-permit',
+    });
+    await noticeSent(`${reference}-welcome`);
+    const [welcome, ...more] = await sentSince(before);
+    assert.equal(more.length, 0);
+    assert.deepEqual(welcome!.to, ['new.applicant@example.org']);
+    assert.equal(
+      welcome!.subject,
+      `[${reference}] Ihr Antrag: diese Unterlagen brauchen wir / Your application: the documents we need`,
+    );
+    assert.match(welcome!.text, /Niederlassungserlaubnis/);
+    assert.match(welcome!.text, new RegExp(`per E-Mail an ${pipeline.intakeAddress.replace('.', '\\.')}`));
+    assert.match(welcome!.text, /- Gültiger Reisepass/);
+
+    // An import tells no one unless the office asks for it.
+    const imported = await cli.importCases.run([
+      {
+        line: 2,
+        request: { reference: 'ABH-2026-009901', applicantName: 'Imported', contacts: ['imported@example.org'] },
+      },
+    ]);
+    assert.deepEqual(imported.created, ['ABH-2026-009901']);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal((await sentSince(before + 1)).length, 0);
+  });
+
+  it('a triaged email assigned by a caseworker gets the acknowledgement it would have got had it matched, at the registered address', async () => {
+    const { reference } = await pipeline.openCase.run({
+      applicantName: 'Assigned',
+      contacts: ['assigned@example.org'],
+    });
+    const messageId = await pipeline.send({
+      from: 'relative@example.net',
+      to: pipeline.intakeAddress,
+      subject: 'Unterlagen für meine Schwester',
+      text: 'Anbei ihr Pass.',
+      attachments: [
+        { filename: 'Reisepass.pdf', content: samplePdf('Reisepass'), contentType: 'application/pdf' },
+        { filename: 'Fotos.exe', content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(512)]) },
+      ],
+    });
+    await pipeline.runtime.waitForExecution(messageId);
+    const before = (await pipeline.outbox()).length;
+
+    await cli.assignFromTriage.run(messageId, reference, { addContact: false });
+    await noticeSent(`${reference}-acknowledgement-${messageId}`);
+
+    const [ack, ...more] = await sentSince(before);
+    assert.equal(more.length, 0);
+    assert.deepEqual(ack!.to, ['assigned@example.org'], 'never to the unregistered sender');
+    assert.equal(ack!.subject, `[${reference}] Eingangsbestätigung`);
+    assert.match(ack!.text, /- Reisepass\.pdf: Gültiger Reisepass/);
+    assert.match(ack!.text, /- Fotos\.exe: Die Datei ist ein Programm, kein Dokument\./);
+    assert.match(ack!.text, /Es fehlen noch folgende Unterlagen:/);
   });
 
   async function sentSince(count: number): Promise<SentEmail[]> {
