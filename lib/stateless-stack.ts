@@ -1,5 +1,7 @@
 import { Aspects, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { resolve } from 'node:path';
 import { MESSAGE_METRICS, SERVICE_DIMENSION } from '../functions/events/message-metrics.ts';
@@ -35,7 +37,10 @@ const SERVICE_NAME = 'email-intake';
 /** What differs between the functions; the rest comes from the stage config. */
 type FunctionOptions = Pick<IntakeFunctionProps, 'description'> &
   Partial<
-    Pick<IntakeFunctionProps, 'invokedBy' | 'memorySize' | 'timeout' | 'environment' | 'reservedConcurrency'>
+    Pick<
+      IntakeFunctionProps,
+      'invokedBy' | 'memorySize' | 'timeout' | 'environment' | 'reservedConcurrency' | 'deadLetterQueueKey'
+    >
   >;
 
 /** The handlers, one file per Lambda function. */
@@ -306,6 +311,33 @@ export class StatelessStack extends Stack {
     canSendMail(sesSendingEvents, ['Query', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem']);
     this.outbound.consumeFeedbackWith(sesSendingEvents);
 
+    // The office hears of what lands in triage: an hourly schedule; the function itself sends at
+    // most one digest an hour (a rate-limit slot), and none when nothing new arrived.
+    const triageDigest = newFunction('triage-digest', {
+      description: 'Hourly digest of what landed in triage, to the team mailbox',
+      invokedBy: 'asynchronous',
+      deadLetterQueueKey: key,
+      memorySize: 256,
+      timeout: Duration.seconds(60),
+      environment: {
+        INTAKE_CASEWORKER_MAILBOX: config.caseworkerMailbox,
+        INTAKE_MAIL_DOMAIN: config.mailDomain,
+        INTAKE_RECIPIENTS: config.intakeRecipients.join(','),
+      },
+    });
+    // Reads the triage list, its cursor and rate-limit slot (GetItem, Query), writes them.
+    canSendMail(triageDigest, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
+    new events.Rule(this, 'TriageDigestSchedule', {
+      description: 'Hourly: tell the office what landed in triage',
+      schedule: events.Schedule.rate(Duration.hours(1)),
+      targets: [
+        new eventTargets.LambdaFunction(triageDigest.lambda, {
+          retryAttempts: 2,
+          ...(triageDigest.deadLetterQueue === undefined ? {} : { deadLetterQueue: triageDigest.deadLetterQueue }),
+        }),
+      ],
+    });
+
     new CfnOutput(this, 'DecisionStateMachineArn', {
       value: this.decisionWorkflow.stateMachine.stateMachineArn,
       description: 'For `intake decide` against AWS: INTAKE_DECISION_STATE_MACHINE_ARN',
@@ -393,6 +425,7 @@ export class StatelessStack extends Stack {
       'send-query': sendQuery,
       'send-caseworker-notification': sendCaseworkerNotification,
       'send-triage-reply': sendTriageReply,
+      'triage-digest': triageDigest,
       'decision-send': decisionSteps.send,
       'decision-check-answer': decisionSteps.checkAnswer,
       'decision-remind': decisionSteps.remind,
