@@ -372,7 +372,8 @@ export class StatelessStack extends Stack {
         }),
       )
       .watchDeadLetterQueue('inbound-notifications', this.receiving.notifications.deadLetterQueue)
-      .watchDeadLetterQueue('mail-feedback', this.outbound.feedback.deadLetterQueue);
+      .watchDeadLetterQueue('mail-feedback', this.outbound.feedback.deadLetterQueue)
+      .watchDeadLetterQueue('triage-digest', triageDigest.deadLetterQueue!);
 
     // Invoked synchronously by API Gateway: the caller gets the error, no Lambda DLQ is needed.
     const caseworkerApiFunction = newFunction('caseworker-api', {
