@@ -346,7 +346,8 @@ export function validateStageConfig(config: StageConfig): StageConfig {
       fail('permitFees', `must name the fee of every request type; "${requestType}" has none`);
   }
   for (const requestType of Object.keys(config.permitFees)) {
-    if (!REQUEST_TYPES.includes(requestType)) fail('permitFees', `names an unknown request type "${requestType}"`);
+    if (!REQUEST_TYPES.includes(requestType))
+      fail('permitFees', `names an unknown request type "${requestType}"`);
   }
   if (config.officeContactOptions.length === 0 || config.officeContactOptions.some((l) => l.trim() === ''))
     fail('officeContactOptions', 'must list at least one way to reach the office, none empty');

@@ -333,7 +333,9 @@ export class StatelessStack extends Stack {
       targets: [
         new eventTargets.LambdaFunction(triageDigest.lambda, {
           retryAttempts: 2,
-          ...(triageDigest.deadLetterQueue === undefined ? {} : { deadLetterQueue: triageDigest.deadLetterQueue }),
+          ...(triageDigest.deadLetterQueue === undefined
+            ? {}
+            : { deadLetterQueue: triageDigest.deadLetterQueue }),
         }),
       ],
     });

@@ -280,7 +280,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
             detail: {},
           })
           .catch((error: unknown) =>
-            log(`schedule ${schedule.ruleId} failed: ${error instanceof Error ? error.message : String(error)}`),
+            log(
+              `schedule ${schedule.ruleId} failed: ${error instanceof Error ? error.message : String(error)}`,
+            ),
           )
           .finally(() => {
             if (stopped) return;

@@ -125,9 +125,9 @@ export function caseworkerSubmissionsView(
       })),
     ),
     readProblems: submissions.flatMap((s) =>
-      describeReadProblems(s.readProblems).map(
-        (text) => ({ text: `${text} (SES-Nachrichten-ID ${s.messageId})` }),
-      ),
+      describeReadProblems(s.readProblems).map((text) => ({
+        text: `${text} (SES-Nachrichten-ID ${s.messageId})`,
+      })),
     ),
     checklist: checklist.map((item) => ({
       mark: item.fulfilled ? 'x' : ' ',

@@ -134,7 +134,6 @@ export class NotifyCaseworker {
     };
     return this.#mailer.toCaseworker(caseFile, 'caseworker-notification', view, `notify#${email.messageId}`);
   }
-
 }
 
 /** Files held for a person; calendar data and logos the body shows are kept, not quarantined. */

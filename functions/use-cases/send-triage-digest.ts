@@ -43,9 +43,16 @@ export class SendTriageDigest {
   }
 
   async run(now: Date): Promise<{ sent: boolean; entries: number; reason?: string }> {
-    const digest = composeTriageDigest(await this.#triage.list(), await this.#cursor.get(), this.#settings.timeZone);
+    const digest = composeTriageDigest(
+      await this.#triage.list(),
+      await this.#cursor.get(),
+      this.#settings.timeZone,
+    );
     if (digest === null) return { sent: false, entries: 0, reason: 'nothing-new' };
-    const rendered = renderMessage('triage-digest', 'de', { officeName: this.#settings.officeName, ...digest.view });
+    const rendered = renderMessage('triage-digest', 'de', {
+      officeName: this.#settings.officeName,
+      ...digest.view,
+    });
     // The holder is what the digest covers: a retried invocation is the same digest, sent once.
     const holder = `digest#${digest.newest}`;
     const outcome = await sendWithinRateLimit(

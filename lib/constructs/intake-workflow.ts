@@ -135,11 +135,13 @@ export class IntakeWorkflow extends Construct {
     const coalesce = new sfn.Wait(this, 'CoalesceNotifications', {
       time: sfn.WaitTime.secondsPath('$.notified.waitSeconds'),
     });
-    coalesce.next(sendCaseworkerNotification).next(
-      new sfn.Choice(this, 'RouteMoreNotifications')
-        .when(sfn.Condition.booleanEquals('$.notification.more', true), coalesce)
-        .otherwise(done),
-    );
+    coalesce
+      .next(sendCaseworkerNotification)
+      .next(
+        new sfn.Choice(this, 'RouteMoreNotifications')
+          .when(sfn.Condition.booleanEquals('$.notification.more', true), coalesce)
+          .otherwise(done),
+      );
     notifyCaseworker.next(
       new sfn.Choice(this, 'RouteNotification')
         .when(sfn.Condition.stringEquals('$.notified.outcome', 'Lead'), coalesce)
@@ -156,10 +158,7 @@ export class IntakeWorkflow extends Construct {
       .otherwise(notifyCaseworker);
 
     const routeMatch = new sfn.Choice(this, 'RouteMatch')
-      .when(
-        sfn.Condition.stringEquals('$.match.outcome', 'Matched'),
-        recordDocuments.next(routeNextStep),
-      )
+      .when(sfn.Condition.stringEquals('$.match.outcome', 'Matched'), recordDocuments.next(routeNextStep))
       .otherwise(sendTriageReply.next(new sfn.Succeed(this, 'Triaged')));
     const routeScreening = new sfn.Choice(this, 'RouteScreening')
       .when(

@@ -74,7 +74,11 @@ describe('Acknowledgements and caseworker emails (SMTP in → outbox out)', () =
     const imported = await cli.importCases.run([
       {
         line: 2,
-        request: { reference: 'ABH-2026-009901', applicantName: 'Imported', contacts: ['imported@example.org'] },
+        request: {
+          reference: 'ABH-2026-009901',
+          applicantName: 'Imported',
+          contacts: ['imported@example.org'],
+        },
       },
     ]);
     assert.deepEqual(imported.created, ['ABH-2026-009901']);

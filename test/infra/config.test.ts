@@ -182,8 +182,14 @@ describe('loadStageConfig', () => {
     assert.equal(dev.permitFees['residence-permit-extension'], '96 EUR');
     assert.equal(dev.permitFees['settlement-permit'], '113 EUR');
     const { 'eu-blue-card': _dropped, ...withoutBlueCard } = dev.permitFees;
-    invalid({ permitFees: withoutBlueCard }, /permitFees must name the fee of every request type; "eu-blue-card"/);
-    invalid({ permitFees: { ...dev.permitFees, visa: '75 EUR' } }, /permitFees names an unknown request type "visa"/);
+    invalid(
+      { permitFees: withoutBlueCard },
+      /permitFees must name the fee of every request type; "eu-blue-card"/,
+    );
+    invalid(
+      { permitFees: { ...dev.permitFees, visa: '75 EUR' } },
+      /permitFees names an unknown request type "visa"/,
+    );
     invalid({ officeContactOptions: [] }, /officeContactOptions must list at least one way/);
     invalid({ caseworkerCoalesceMinutes: 90 }, /caseworkerCoalesceMinutes must be 0 to 30 minutes/);
     assert.equal(dev.notifyOnImport, false);

@@ -512,16 +512,16 @@ describe('StatelessStack alarms', () => {
     const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule'));
     assert.equal(rules.length, 1);
     assert.equal(rules[0]!.Properties.ScheduleExpression, 'rate(1 hour)');
-    assert.deepEqual(rules[0]!.Properties.Targets[0].Arn, {
+    assert.deepEqual((rules[0]!.Properties.Targets as { Arn: unknown }[])[0]!.Arn, {
       'Fn::GetAtt': [logicalIdOf('triage-digest'), 'Arn'],
     });
     assert.equal(
       environmentOf('notify-caseworker').CASEWORKER_COALESCE_SECONDS,
       String(config.caseworkerCoalesceMinutes * 60),
     );
-    assert.deepEqual(JSON.parse(environmentOf('decision-send').PERMIT_FEES), config.permitFees);
+    assert.deepEqual(JSON.parse(String(environmentOf('decision-send').PERMIT_FEES)), config.permitFees);
     assert.deepEqual(
-      JSON.parse(environmentOf('send-triage-reply').OFFICE_CONTACT_OPTIONS),
+      JSON.parse(String(environmentOf('send-triage-reply').OFFICE_CONTACT_OPTIONS)),
       config.officeContactOptions,
     );
     assert.equal(environmentOf('caseworker-api').NOTIFY_ON_IMPORT, 'false');

@@ -110,10 +110,7 @@ describe('SendTriageReply', () => {
 
   it('does not answer where a person must decide: an unclear sender, a closed case', async () => {
     const { sent, run } = setUp();
-    for (const reason of [
-      'ambiguous-sender',
-      'case-closed',
-    ] as const) {
+    for (const reason of ['ambiguous-sender', 'case-closed'] as const) {
       assert.deepEqual(await run({ from: 'mallory@evil.test' }, reason), {
         sent: false,
         reason: 'not-for-this-reason',

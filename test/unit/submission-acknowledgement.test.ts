@@ -22,7 +22,12 @@ const caseFile: CaseFile = {
   openedAt: '2026-04-01T08:00:00Z',
 };
 
-function document(sha: string, item: string | null, messageId: string, filename = `${sha}.pdf`): CaseDocument {
+function document(
+  sha: string,
+  item: string | null,
+  messageId: string,
+  filename = `${sha}.pdf`,
+): CaseDocument {
   return {
     sha256: sha.padEnd(64, '0'),
     filename,
