@@ -2,6 +2,12 @@ import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient }
 import type { PendingNotifications, PendingSubmission } from '../domain/caseworker-notification.ts';
 import { isConditionFailure } from './dynamodb-helpers.ts';
 
+/**
+ * A leader that has not sent within this long is taken for dead: its run failed and waits in
+ * triage. The window is at most 30 minutes (stage config) and a Lambda runs at most 15.
+ */
+export const PENDING_STALE_SECONDS = 45 * 60;
+
 /** A pending record is removed by TTL a day after it was started, should its leader never send. */
 const KEEP_SECONDS = 86400;
 
@@ -14,10 +20,16 @@ const KEEP_SECONDS = 86400;
 export class DynamoDbPendingNotifications implements PendingNotifications {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
+  readonly #staleSeconds: number;
 
-  constructor(db: DynamoDBDocumentClient, table: string) {
+  /**
+   * @param staleSeconds after this long a pending record's leader is taken for dead (its run was
+   *   held after a failure): the next submission takes the lead, so nothing waits for a day.
+   */
+  constructor(db: DynamoDBDocumentClient, table: string, staleSeconds: number) {
     this.#db = db;
     this.#table = table;
+    this.#staleSeconds = staleSeconds;
   }
 
   async add(reference: string, submission: PendingSubmission, now: Date): Promise<'lead' | 'join'> {
@@ -27,6 +39,30 @@ export class DynamoDbPendingNotifications implements PendingNotifications {
       if (current !== null) {
         if (current.leader === submission.messageId) return 'lead';
         if (current.submissions.some((s) => s.messageId === submission.messageId)) return 'join';
+        const nowSeconds = Math.floor(now.getTime() / 1000);
+        if (nowSeconds - current.startedAt > this.#staleSeconds) {
+          try {
+            await this.#db.send(
+              new UpdateCommand({
+                TableName: this.#table,
+                Key: key,
+                UpdateExpression:
+                  'SET leader = :me, startedAt = :now, submissions = list_append(submissions, :one)',
+                ConditionExpression: 'leader = :leader',
+                ExpressionAttributeValues: {
+                  ':me': submission.messageId,
+                  ':now': nowSeconds,
+                  ':one': [submission],
+                  ':leader': current.leader,
+                },
+              }),
+            );
+            return 'lead';
+          } catch (error) {
+            if (!isConditionFailure(error)) throw error;
+            continue;
+          }
+        }
         try {
           await this.#db.send(
             new UpdateCommand({
@@ -49,11 +85,13 @@ export class DynamoDbPendingNotifications implements PendingNotifications {
           new UpdateCommand({
             TableName: this.#table,
             Key: key,
-            UpdateExpression: 'SET leader = :leader, submissions = :one, expiresAt = :expires',
+            UpdateExpression:
+              'SET leader = :leader, startedAt = :now, submissions = :one, expiresAt = :expires',
             ConditionExpression: 'attribute_not_exists(pk)',
             ExpressionAttributeValues: {
               ':leader': submission.messageId,
               ':one': [submission],
+              ':now': Math.floor(now.getTime() / 1000),
               ':expires': Math.floor(now.getTime() / 1000) + KEEP_SECONDS,
             },
           }),
@@ -107,12 +145,18 @@ export class DynamoDbPendingNotifications implements PendingNotifications {
     }
   }
 
-  async #get(reference: string): Promise<{ leader: string; submissions: PendingSubmission[] } | null> {
+  async #get(
+    reference: string,
+  ): Promise<{ leader: string; startedAt: number; submissions: PendingSubmission[] } | null> {
     const { Item } = await this.#db.send(
       new GetCommand({ TableName: this.#table, Key: this.#key(reference), ConsistentRead: true }),
     );
     if (Item === undefined || typeof Item.leader !== 'string') return null;
-    return { leader: Item.leader, submissions: (Item.submissions ?? []) as PendingSubmission[] };
+    return {
+      leader: Item.leader,
+      startedAt: typeof Item.startedAt === 'number' ? Item.startedAt : 0,
+      submissions: (Item.submissions ?? []) as PendingSubmission[],
+    };
   }
 
   #key(reference: string): { pk: string; sk: string } {

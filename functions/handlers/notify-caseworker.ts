@@ -4,7 +4,10 @@ import { requireEnv } from '#shared/env';
 import { logger } from '#shared/logger';
 import { mailWiring } from '#shared/mail-wiring';
 import { inboundEmailFrom, matchedEmailSchema, recordedSchema } from '#events/workflow-state';
-import { DynamoDbPendingNotifications } from '#adapters/dynamodb-pending-notifications';
+import {
+  DynamoDbPendingNotifications,
+  PENDING_STALE_SECONDS,
+} from '#adapters/dynamodb-pending-notifications';
 import { NotifyCaseworker, type NotifyCaseworkerOutcome } from '#use-cases/notify-caseworker';
 
 const { cases, caseMailer, settings } = await mailWiring();
@@ -12,7 +15,7 @@ const coalesceSeconds = Number(requireEnv('CASEWORKER_COALESCE_SECONDS'));
 const notifyCaseworker = new NotifyCaseworker({
   cases,
   mailer: caseMailer,
-  pending: new DynamoDbPendingNotifications(dynamoDb, requireEnv('TABLE_NAME')),
+  pending: new DynamoDbPendingNotifications(dynamoDb, requireEnv('TABLE_NAME'), PENDING_STALE_SECONDS),
   coalesceSeconds,
   timeZone: settings.timeZone,
 });

@@ -4,14 +4,17 @@ import { dynamoDb } from '#clients/dynamodb';
 import { requireEnv } from '#shared/env';
 import { logger } from '#shared/logger';
 import { mailWiring } from '#shared/mail-wiring';
-import { DynamoDbPendingNotifications } from '#adapters/dynamodb-pending-notifications';
+import {
+  DynamoDbPendingNotifications,
+  PENDING_STALE_SECONDS,
+} from '#adapters/dynamodb-pending-notifications';
 import { SendCaseworkerNotification } from '#use-cases/send-caseworker-notification';
 
 const { cases, caseMailer, settings } = await mailWiring();
 const sendNotification = new SendCaseworkerNotification({
   cases,
   mailer: caseMailer,
-  pending: new DynamoDbPendingNotifications(dynamoDb, requireEnv('TABLE_NAME')),
+  pending: new DynamoDbPendingNotifications(dynamoDb, requireEnv('TABLE_NAME'), PENDING_STALE_SECONDS),
   timeZone: settings.timeZone,
 });
 

@@ -93,7 +93,11 @@ export class NotifyCaseworker {
     // An absence notice without documents is on the case log ("Abwesend bis …"); no email.
     if (recorded.next === 'CaseworkerOnly' && email.automaticReason !== undefined)
       return { outcome: 'Nothing', reason: 'automatic-mail' };
-    if (!bringsSomethingNew(recorded)) return { outcome: 'Nothing', reason: 'nothing-new' };
+    // This email's documents as the case has them, not what this run added: a retried run (after
+    // a failure further on) adds nothing again, yet the caseworker may not have heard of them.
+    const added = (await this.#cases.documents(reference)).filter((d) => d.messageId === email.messageId);
+    if (!bringsSomethingNew({ ...recorded, added: added.length }))
+      return { outcome: 'Nothing', reason: 'nothing-new' };
     const role = await this.#pending.add(reference, pendingSubmission(email, recorded, matchedBy), now);
     return role === 'lead' ? { outcome: 'Lead', waitSeconds: this.#coalesceSeconds } : { outcome: 'Joined' };
   }
