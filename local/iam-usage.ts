@@ -49,6 +49,7 @@ const MAILERS = [
   'decision-send',
   'decision-remind',
   'ses-sending-events',
+  'triage-digest',
 ];
 
 /** Per function (by handler file name): granted actions only a failure path reaches, and why. */
