@@ -19,22 +19,37 @@ import { StepFunctionsDecisionStarter } from '../functions/adapters/step-functio
 import { eraseCaseWiring } from '../functions/shared/erasure-wiring.ts';
 import type { EraseCase } from '../functions/use-cases/erase-case.ts';
 import { TargetUnavailableError } from './target.ts';
+import { DecisionWorkflowApplicantNotices } from '../functions/adapters/decision-workflow-applicant-notices.ts';
 import type { Target } from './target.ts';
 
 export function caseUseCases(target: Target) {
   const cases = caseRepository(target.db, target.tableName);
   const triage = new DynamoDbTriageRepository(target.db, target.tableName);
+  // Applicant emails go through the DecisionWorkflow (the CLI itself sends no mail); where it is
+  // not known (INTAKE_TARGET=aws without its ARN), nothing is sent.
+  const notices =
+    target.decisionStateMachineArn === null
+      ? undefined
+      : new DecisionWorkflowApplicantNotices(
+          new StepFunctionsDecisionStarter(target.stepFunctions, target.decisionStateMachineArn),
+        );
   const openCase = new OpenCase({
     cases,
     references: createCaseReferenceMatcher(caseReferenceFormatFromEnv()),
     defaultCaseworker: defaultCaseworker(),
+    ...(notices === undefined ? {} : { notices }),
   });
   const record = new RecordDocuments(cases);
   return {
     openCase,
     importCases: new ImportCases(openCase, cases),
     showCase: new ShowCase(cases),
-    assignFromTriage: new AssignFromTriage({ triage, cases, record }),
+    assignFromTriage: new AssignFromTriage({
+      triage,
+      cases,
+      record,
+      ...(notices === undefined ? {} : { notices }),
+    }),
     reassignDocument: new ReassignDocument(cases),
     confirmDocument: new ConfirmDocument(cases),
     eraseCase(): EraseCase {

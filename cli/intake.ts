@@ -22,7 +22,8 @@ const usage = `Usage: intake <command> [options]
   parse FILE.eml [--json]                      parse an email without storing anything
   case open --name N --email E [--email E2] [--language de|en|tr|uk|ar|ru] [--type T] [--reference R] [--caseworker C]
             [--birth-date YYYY-MM-DD]        (compared with a passport's machine-readable zone)
-                                               open a case; prints its reference on the last line
+                                               open a case (the applicant gets the checklist and where to send);
+                                               prints its reference on the last line
   case show REFERENCE [--json]                 a case: checklist state, documents, message log
   case erase REFERENCE [--yes] [--caseworker C]
                                                erase a case on request (GDPR Art. 17): its documents, emails,
@@ -30,11 +31,13 @@ const usage = `Usage: intake <command> [options]
   case reassign REFERENCE SHA256 ITEM|none     put a document under another checklist item
   case confirm REFERENCE SHA256 [ITEM|none] [--caseworker WHO]
                                                confirm a recognised document ("zu bestätigen"), or place it
-  case import FILE.csv                         import cases (columns: reference,name,email,language,type,caseworker;
-                                               UTF-8, UTF-16 or Windows-1252, separated by , ; or tabs)
+  case import FILE.csv [--notify]              import cases (columns: reference,name,email,language,type,caseworker;
+                                               UTF-8, UTF-16 or Windows-1252, separated by , ; or tabs);
+                                               --notify sends each new case's applicant the checklist (as case open does)
   triage list [--json]                         messages waiting for a person
   triage assign MESSAGE_ID REFERENCE [--add-contact]
-                                               this email belongs to that case (optionally register its sender)
+                                               this email belongs to that case (optionally register its sender);
+                                               the case's contacts get the acknowledgement a matched email gets
   triage retry MESSAGE_ID                      process a message held after a failure again (nothing is done twice)
   decide REFERENCE --query "text"              ask the applicant (your text plus the missing items); reminds once
   decide REFERENCE --invite --at ISO_DATETIME  invite to the Service Point (a time without offset is the office's local time), with a calendar file; reminds the day before;
@@ -88,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
       cancel: { type: 'boolean', default: false },
       at: { type: 'string' },
       yes: { type: 'boolean', default: false },
+      notify: { type: 'boolean', default: false },
     },
   });
   const [command, sub, ...rest] = positionals;
@@ -325,7 +329,9 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const read = await readCsvImportRows(file);
-    const report = await caseUseCases(await connect()).importCases.run(read.rows);
+    const report = await caseUseCases(await connect()).importCases.run(read.rows, {
+      notify: values.notify ?? false,
+    });
     if (json) out(safeJson(report));
     else {
       const separator = read.delimiter === '\t' ? 'tabs' : `"${read.delimiter}"`;

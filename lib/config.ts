@@ -1,4 +1,5 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { REQUEST_TYPES } from '../functions/domain/checklist.ts';
 
 /**
  * Everything that differs between deployments of the intake pipeline. One object per stage,
@@ -71,13 +72,32 @@ export interface StageConfig {
   readonly officeName: string;
   /** Where invited applicants go (street address of the Service Point). */
   readonly servicePointAddress: string;
-  /** The fee applicants bring to the appointment, as written in the invitation (e.g. `100 EUR`). */
-  readonly permitFee: string;
+  /**
+   * The fee applicants bring to the appointment, per request type (a checklist's `requestType`),
+   * as written in the invitation (e.g. `100 EUR`). Every request type must have one.
+   */
+  readonly permitFees: Readonly<Record<string, string>>;
+  /**
+   * How to reach the office, one line each (phone and hours, web page): told to whoever writes a
+   * question to the intake address without documents.
+   */
+  readonly officeContactOptions: readonly string[];
+  /**
+   * Whether `intake case import` (and the API's import) sends each imported applicant the
+   * opening email (checklist and where to send) unless told otherwise (`--notify` / `--no-notify`,
+   * `notify` in the API body). Off by default: an import often brings cases that are under way.
+   */
+  readonly notifyOnImport: boolean;
   /**
    * The office's IANA time zone: appointments given without offset are local time there, and
    * every date and time in an email is written in it.
    */
   readonly officeTimeZone: string;
+  /**
+   * Submissions of one case within this many minutes are told to the caseworker in one email
+   * (the first waits this long before it is sent).
+   */
+  readonly caseworkerCoalesceMinutes: number;
   /** At most one automatic query per case within this many hours. */
   readonly queryPeriodHours: number;
   /** At most one generic triage reply per sender within this many hours. */
@@ -101,8 +121,21 @@ export interface StageConfig {
 const OFFICE = {
   officeName: 'Amt für Migration und Integration',
   servicePointAddress: 'Service Point, Willi-Becker-Allee 7, 40227 Düsseldorf',
-  permitFee: '100 EUR',
+  // Fees of the German Residence Ordinance (AufenthV §§ 44–45), as the office charges them.
+  permitFees: {
+    'residence-permit-extension': '96 EUR',
+    'first-residence-permit': '100 EUR',
+    'settlement-permit': '113 EUR',
+    'eu-blue-card': '100 EUR',
+    'family-reunification': '100 EUR',
+  },
+  officeContactOptions: [
+    'Telefon: 0211 89-21000 (Mo–Fr 8–12 Uhr)',
+    'Terminvereinbarung und Informationen: https://www.example.org/auslaenderbehoerde',
+  ],
+  notifyOnImport: false,
   officeTimeZone: 'Europe/Berlin',
+  caseworkerCoalesceMinutes: 5,
   queryPeriodHours: 24,
   triageReplyPeriodHours: 24,
   queryReminderDays: 14,
@@ -283,6 +316,14 @@ export function validateStageConfig(config: StageConfig): StageConfig {
   if (!LOG_RETENTION_VALUES.has(config.logRetentionDays)) {
     fail('logRetentionDays', `must be a CloudWatch Logs retention value, got ${config.logRetentionDays}`);
   }
+  if (
+    !Number.isFinite(config.caseworkerCoalesceMinutes) ||
+    config.caseworkerCoalesceMinutes < 0 ||
+    config.caseworkerCoalesceMinutes > 30
+  ) {
+    // The IntakeWorkflow's execution runs at most an hour, its wait included.
+    fail('caseworkerCoalesceMinutes', `must be 0 to 30 minutes, got ${config.caseworkerCoalesceMinutes}`);
+  }
   for (const field of ['queryPeriodHours', 'triageReplyPeriodHours', 'queryReminderDays'] as const) {
     const value = config[field];
     if (!Number.isFinite(value) || value <= 0 || value > 365 * 24)
@@ -297,9 +338,19 @@ export function validateStageConfig(config: StageConfig): StageConfig {
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(config.caseworkerMailbox)) {
     fail('caseworkerMailbox', `must be an email address, got "${config.caseworkerMailbox}"`);
   }
-  for (const field of ['officeName', 'servicePointAddress', 'permitFee'] as const) {
+  for (const field of ['officeName', 'servicePointAddress'] as const) {
     if (config[field].trim() === '') fail(field, 'must not be empty');
   }
+  for (const requestType of REQUEST_TYPES) {
+    if ((config.permitFees[requestType] ?? '').trim() === '')
+      fail('permitFees', `must name the fee of every request type; "${requestType}" has none`);
+  }
+  for (const requestType of Object.keys(config.permitFees)) {
+    if (!REQUEST_TYPES.includes(requestType))
+      fail('permitFees', `names an unknown request type "${requestType}"`);
+  }
+  if (config.officeContactOptions.length === 0 || config.officeContactOptions.some((l) => l.trim() === ''))
+    fail('officeContactOptions', 'must list at least one way to reach the office, none empty');
   if (!isTimeZone(config.officeTimeZone)) {
     fail('officeTimeZone', `must be an IANA time zone (e.g. Europe/Berlin), got "${config.officeTimeZone}"`);
   }

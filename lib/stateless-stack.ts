@@ -1,5 +1,7 @@
 import { Aspects, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { resolve } from 'node:path';
@@ -44,6 +46,7 @@ type FunctionOptions = Pick<IntakeFunctionProps, 'description'> &
       | 'timeout'
       | 'environment'
       | 'reservedConcurrency'
+      | 'deadLetterQueueKey'
       | 'nodeModules'
       | 'architecture'
     >
@@ -225,7 +228,7 @@ export class StatelessStack extends Stack {
         INTAKE_ADDRESS: config.intakeRecipients[0] ?? config.senderAddress,
         OFFICE_NAME: config.officeName,
         SERVICE_POINT_ADDRESS: config.servicePointAddress,
-        PERMIT_FEE: config.permitFee,
+        PERMIT_FEES: JSON.stringify(config.permitFees),
         OFFICE_TIME_ZONE: config.officeTimeZone,
         QUERY_PERIOD_SECONDS: String(config.queryPeriodHours * 3600),
         TRIAGE_REPLY_PERIOD_SECONDS: String(config.triageReplyPeriodHours * 3600),
@@ -247,10 +250,21 @@ export class StatelessStack extends Stack {
       description: string,
       tableActions?: readonly TableAction[],
     ): IntakeFunction => canSendMail(intakeStep(name, description), tableActions);
+    // Adds to (or leads) the case's pending caseworker email; sends itself only calendar answers.
     const notifyCaseworker = readsParseRecord(
       intakeMailingStep('notify-caseworker', 'IntakeWorkflow NotifyCaseworker'),
+    ).addEnvironment('CASEWORKER_COALESCE_SECONDS', String(config.caseworkerCoalesceMinutes * 60));
+    const sendCaseworkerNotification = intakeMailingStep(
+      'send-caseworker-notification',
+      'IntakeWorkflow SendCaseworkerNotification: one email for the pending submissions',
     );
-    const sendQuery = intakeMailingStep('send-query', 'IntakeWorkflow SendQuery: ask for missing documents');
+    // The acknowledgement names the files as the applicant called them: from the parse record.
+    const sendQuery = readsParseRecord(
+      intakeMailingStep(
+        'send-query',
+        'IntakeWorkflow SendQuery: acknowledge the submission (the query when items are missing)',
+      ),
+    );
     // No case to read: only the rate limit and the idempotency record.
     const sendTriageReply = readsParseRecord(
       intakeMailingStep('send-triage-reply', 'IntakeWorkflow SendTriageReply: generic reply', [
@@ -258,7 +272,7 @@ export class StatelessStack extends Stack {
         'UpdateItem',
         'DeleteItem',
       ]),
-    );
+    ).addEnvironment('OFFICE_CONTACT_OPTIONS', JSON.stringify(config.officeContactOptions));
     const holdForPerson = intakeStep('hold-for-person', 'IntakeWorkflow HoldForPerson: triage a failure');
     // Adds (or, for a retry that failed again, replaces) the triage entry, found by message id.
     holdForPerson
@@ -279,6 +293,7 @@ export class StatelessStack extends Stack {
       recordDocuments,
       recognizeDocuments,
       notifyCaseworker,
+      sendCaseworkerNotification,
       sendQuery,
       sendTriageReply,
       holdForPerson,
@@ -342,6 +357,35 @@ export class StatelessStack extends Stack {
     canSendMail(sesSendingEvents, ['Query', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem']);
     this.outbound.consumeFeedbackWith(sesSendingEvents);
 
+    // The office hears of what lands in triage: an hourly schedule; the function itself sends at
+    // most one digest an hour (a rate-limit slot), and none when nothing new arrived.
+    const triageDigest = newFunction('triage-digest', {
+      description: 'Hourly digest of what landed in triage, to the team mailbox',
+      invokedBy: 'asynchronous',
+      deadLetterQueueKey: key,
+      memorySize: 256,
+      timeout: Duration.seconds(60),
+      environment: {
+        INTAKE_CASEWORKER_MAILBOX: config.caseworkerMailbox,
+        INTAKE_MAIL_DOMAIN: config.mailDomain,
+        INTAKE_RECIPIENTS: config.intakeRecipients.join(','),
+      },
+    });
+    // Reads the triage list, its cursor and rate-limit slot (GetItem, Query), writes them.
+    canSendMail(triageDigest, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
+    new events.Rule(this, 'TriageDigestSchedule', {
+      description: 'Hourly: tell the office what landed in triage',
+      schedule: events.Schedule.rate(Duration.hours(1)),
+      targets: [
+        new eventTargets.LambdaFunction(triageDigest.lambda, {
+          retryAttempts: 2,
+          ...(triageDigest.deadLetterQueue === undefined
+            ? {}
+            : { deadLetterQueue: triageDigest.deadLetterQueue }),
+        }),
+      ],
+    });
+
     new CfnOutput(this, 'DecisionStateMachineArn', {
       value: this.decisionWorkflow.stateMachine.stateMachineArn,
       description: 'For `intake decide` against AWS: INTAKE_DECISION_STATE_MACHINE_ARN',
@@ -376,7 +420,8 @@ export class StatelessStack extends Stack {
         }),
       )
       .watchDeadLetterQueue('inbound-notifications', this.receiving.notifications.deadLetterQueue)
-      .watchDeadLetterQueue('mail-feedback', this.outbound.feedback.deadLetterQueue);
+      .watchDeadLetterQueue('mail-feedback', this.outbound.feedback.deadLetterQueue)
+      .watchDeadLetterQueue('triage-digest', triageDigest.deadLetterQueue!);
 
     // Invoked synchronously by API Gateway: the caller gets the error, no Lambda DLQ is needed.
     const caseworkerApiFunction = newFunction('caseworker-api', {
@@ -389,6 +434,8 @@ export class StatelessStack extends Stack {
       environment: {
         INTAKE_CASEWORKER_MAILBOX: config.caseworkerMailbox,
         OFFICE_TIME_ZONE: config.officeTimeZone,
+        // Whether an import sends new applicants the checklist unless the request says.
+        NOTIFY_ON_IMPORT: String(config.notifyOnImport),
       },
     })
       // Cases, contacts, triage (assigned entries are deleted) and imports; erasure deletes a
@@ -426,7 +473,9 @@ export class StatelessStack extends Stack {
       'recognize-documents': recognizeDocuments,
       'notify-caseworker': notifyCaseworker,
       'send-query': sendQuery,
+      'send-caseworker-notification': sendCaseworkerNotification,
       'send-triage-reply': sendTriageReply,
+      'triage-digest': triageDigest,
       'decision-send': decisionSteps.send,
       'decision-check-answer': decisionSteps.checkAnswer,
       'decision-remind': decisionSteps.remind,

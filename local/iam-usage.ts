@@ -43,11 +43,13 @@ export const NEEDED_OFF_THE_TESTED_PATH: Readonly<Record<string, string>> = {
 /** The functions that send mail through Powertools idempotency (lib/stateless-stack.ts canSendMail). */
 const MAILERS = [
   'notify-caseworker',
+  'send-caseworker-notification',
   'send-query',
   'send-triage-reply',
   'decision-send',
   'decision-remind',
   'ses-sending-events',
+  'triage-digest',
 ];
 
 /** Per function (by handler file name): granted actions only a failure path reaches, and why. */

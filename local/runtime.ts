@@ -1,3 +1,4 @@
+import { longTimers } from './long-timers.ts';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -42,6 +43,11 @@ export interface LocalRuntimeOptions {
   readonly verdictsFor?: VerdictsFor;
   /** Milliseconds per Wait state name, to shorten waits in tests. */
   readonly waitTimeOverrides?: Record<string, number>;
+  /**
+   * Milliseconds between two runs of an EventBridge schedule, by the start of its rule's logical
+   * id (e.g. `TriageDigestSchedule`), to run hourly schedules sooner in tests.
+   */
+  readonly scheduleOverrides?: Record<string, number>;
   /** Load every handler at start (default) or on its first invocation, as Lambda does (tests). */
   readonly warmLambdas?: boolean;
   /**
@@ -255,6 +261,43 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         log(`SMTP stand-in failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     stoppers.push(smtp.stop);
+
+    // EventBridge schedules: each invokes its function as EventBridge would (an asynchronous
+    // invocation with a Scheduled Event), on the rule's own rate unless a test shortens it.
+    for (const schedule of app.schedules) {
+      const override = Object.entries(options.scheduleOverrides ?? {}).find(([prefix]) =>
+        schedule.ruleId.startsWith(prefix),
+      )?.[1];
+      const timer = longTimers(globalThis).setTimeout(function run() {
+        void lambdas
+          .get(schedule.functionId)!
+          .invoke({
+            version: '0',
+            'detail-type': 'Scheduled Event',
+            source: 'aws.events',
+            time: new Date().toISOString(),
+            resources: [schedule.ruleId],
+            detail: {},
+          })
+          .catch((error: unknown) =>
+            log(
+              `schedule ${schedule.ruleId} failed: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+          )
+          .finally(() => {
+            if (stopped) return;
+            current = longTimers(globalThis).setTimeout(run, override ?? schedule.periodMs);
+            (current as { unref?: () => void }).unref?.();
+          });
+      }, override ?? schedule.periodMs);
+      let current: unknown = timer;
+      let stopped = false;
+      (timer as { unref?: () => void }).unref?.();
+      stoppers.push(async () => {
+        stopped = true;
+        longTimers(globalThis).clearTimeout(current);
+      });
+    }
 
     const endpoints: LocalEndpoints = {
       smtp: { host: '127.0.0.1', port: smtp.port },

@@ -59,11 +59,38 @@ export interface SynthesizedApp {
   readonly notificationConsumers: readonly string[];
   /** The Secrets Manager secrets the app defines. */
   readonly secrets: readonly LocalSecret[];
+  /** EventBridge schedules (`rate(...)`) and the function each invokes. */
+  readonly schedules: readonly LocalSchedule[];
   readonly resolver: TemplateResolver;
 }
 
 function resourcesOfType(templates: readonly Template[], type: string): [string, TemplateResource][] {
   return templates.flatMap((t) => Object.entries(t.Resources).filter(([, r]) => r.Type === type));
+}
+
+/** An EventBridge rule on a schedule that invokes a function of the app. */
+export interface LocalSchedule {
+  /** The rule's logical id (tests shorten a schedule by it, see LocalRuntimeOptions). */
+  readonly ruleId: string;
+  /** The function's logical id. */
+  readonly functionId: string;
+  readonly periodMs: number;
+}
+
+const RATE_UNITS_MS: Readonly<Record<string, number>> = {
+  minute: 60_000,
+  minutes: 60_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+  day: 86_400_000,
+  days: 86_400_000,
+};
+
+/** `rate(1 hour)` as milliseconds; a cron expression is refused (the local runtime runs none yet). */
+export function ratePeriodMs(expression: string): number {
+  const match = /^rate\((\d+) (minutes?|hours?|days?)\)$/.exec(expression.trim());
+  if (match === null) throw new Error(`The local runtime runs rate(...) schedules only, not ${expression}`);
+  return Number(match[1]) * RATE_UNITS_MS[match[2]!]!;
 }
 
 export function synthesizeApp(): SynthesizedApp {
@@ -167,7 +194,19 @@ export function synthesizeApp(): SynthesizedApp {
     };
   });
 
+  const schedules = resourcesOfType(templates, 'AWS::Events::Rule')
+    .filter(([, rule]) => typeof rule.Properties?.ScheduleExpression === 'string')
+    .flatMap(([ruleId, rule]) =>
+      ((rule.Properties!.Targets ?? []) as { Arn: unknown }[]).flatMap((target) => {
+        const getAtt = (target.Arn as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
+        const functionId = getAtt?.[0];
+        if (functionId === undefined || !functions.has(functionId)) return [];
+        return [{ ruleId, functionId, periodMs: ratePeriodMs(String(rule.Properties!.ScheduleExpression)) }];
+      }),
+    );
+
   return {
+    schedules,
     functions,
     stateMachines,
     buckets,

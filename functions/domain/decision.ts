@@ -37,7 +37,19 @@ export function isPendingAppointment(appointment: ScheduledAppointment | null, n
 }
 
 /** The DecisionWorkflow's input: the decision and its id (also the execution name). */
-export type DecisionRequest = Decision & { readonly decisionId: string; readonly decidedAt: string };
+/**
+ * Emails to the applicant that follow from a caseworker's action rather than from an email: the
+ * checklist when a case is opened, the acknowledgement of a triaged email once it is assigned.
+ * They run through the DecisionWorkflow like decisions (CLI and API start it; its step sends).
+ */
+export type ApplicantNotice =
+  | { readonly kind: 'welcome'; readonly caseReference: string }
+  | { readonly kind: 'acknowledgement'; readonly caseReference: string; readonly messageId: string };
+
+export type DecisionRequest = (Decision | ApplicantNotice) & {
+  readonly decisionId: string;
+  readonly decidedAt: string;
+};
 
 /** Longest free text of a caseworker's query (it goes into an email, not a letter). */
 export const MAX_QUERY_TEXT_CHARS = 4000;

@@ -11,7 +11,21 @@ export type MessageKind =
   | 'triage-reply'
   | 'caseworker-notification'
   | 'caseworker-query-unanswered'
-  | 'caseworker-undeliverable';
+  | 'caseworker-undeliverable'
+  /** To the applicant when a case is opened: the checklist and where to send. */
+  | 'case-opened'
+  /** To the applicant for each submission: what arrived, what was not accepted, what is missing. */
+  | 'submission-received'
+  /** To the applicant when a submission completed the checklist: what happens next. */
+  | 'file-complete'
+  /** Generic triage reply to someone who named a case reference: received, will be assigned. */
+  | 'triage-received'
+  /** Generic triage reply to a question without documents: the office's contact options. */
+  | 'triage-question'
+  /** To the caseworker: one or more submissions of a case, coalesced. */
+  | 'caseworker-submissions'
+  /** To the office's team mailbox: what landed in triage since the last digest. */
+  | 'caseworker-triage-digest';
 
 /** Mail for the office's caseworkers (kinds named `caseworker-…`): German only. */
 export type CaseworkerMessageKind = Extract<MessageKind, `caseworker-${string}`>;

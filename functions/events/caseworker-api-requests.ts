@@ -65,7 +65,11 @@ export const openCaseBodySchema = z.strictObject({
 });
 
 /** `POST /cases/import`: the CSV export as text (limits: see the constants above). */
-export const importCasesBodySchema = z.strictObject({ csv: z.string() });
+export const importCasesBodySchema = z.strictObject({
+  csv: z.string(),
+  /** Send each new case's applicant the checklist; default: the stage config's `notifyOnImport`. */
+  notify: z.boolean().optional(),
+});
 
 /** `PUT /cases/{reference}/documents/{sha256}`: the checklist item, or `null` for none. */
 export const reassignDocumentBodySchema = z.strictObject({

@@ -16,6 +16,19 @@ export const decisionRequestSchema = z.discriminatedUnion('kind', [
     decidedAt: z.string(),
   }),
   z.object({
+    kind: z.literal('welcome'),
+    caseReference: z.string().min(1),
+    decisionId: z.string().min(1),
+    decidedAt: z.string(),
+  }),
+  z.object({
+    kind: z.literal('acknowledgement'),
+    caseReference: z.string().min(1),
+    messageId: z.string().min(1),
+    decisionId: z.string().min(1),
+    decidedAt: z.string(),
+  }),
+  z.object({
     kind: z.literal('invitation'),
     caseReference: z.string().min(1),
     appointmentAt: z.string(),

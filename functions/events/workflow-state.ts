@@ -174,6 +174,17 @@ export const matchedEmailSchema = screenedEmailSchema.extend({
   match: z.object({ outcome: z.literal('Matched'), caseReference: z.string(), by: z.string() }),
 });
 
+/** RecordDocuments' result, as the steps after it read it. */
+export const recordedSchema = z.object({
+  caseReference: z.string(),
+  added: z.number(),
+  duplicates: z.number(),
+  held: z.number(),
+  missing: z.array(z.string()),
+  complete: z.boolean(),
+  next: z.enum(['SendQuery', 'ReadyForReview', 'CaseworkerOnly']),
+});
+
 /** The email as matching and recording see it: the state's facts with the parse record's words. */
 export function inboundEmailFrom(
   state: z.infer<typeof screenedEmailSchema>,

@@ -42,6 +42,7 @@ import { s3 } from '#clients/s3';
 import { eraseCaseWiring } from '#shared/erasure-wiring';
 import { officeTimeZoneFromEnv } from '#shared/office-settings';
 import { StepFunctionsDecisionStarter } from '#adapters/step-functions-decision-starter';
+import { DecisionWorkflowApplicantNotices } from '#adapters/decision-workflow-applicant-notices';
 import { InvalidDecisionError, StartDecision } from '#use-cases/start-decision';
 import { StepFunctionsWorkflowStarter } from '#adapters/step-functions-workflow-starter';
 import { RetryHeldMessage, RetryRefusedError } from '#use-cases/retry-held-message';
@@ -53,13 +54,29 @@ const table = requireEnv('TABLE_NAME');
 const cases = caseRepository(dynamoDb, table);
 const triage = new DynamoDbTriageRepository(dynamoDb, table);
 const references = createCaseReferenceMatcher(caseReferenceFormatFromEnv());
-const openCase = new OpenCase({ cases, references, defaultCaseworker: defaultCaseworker() });
+const decisionStateMachine = optionalEnv('STATE_MACHINE_ARN');
+// Applicant emails on opening a case and assigning from triage go through the DecisionWorkflow.
+const notices =
+  decisionStateMachine === undefined
+    ? {}
+    : {
+        notices: new DecisionWorkflowApplicantNotices(
+          new StepFunctionsDecisionStarter(stepFunctions, decisionStateMachine),
+        ),
+      };
+const openCase = new OpenCase({ cases, references, defaultCaseworker: defaultCaseworker(), ...notices });
 const importCases = new ImportCases(openCase, cases);
+/** Whether an import tells each new applicant (stage config `notifyOnImport`) unless the body says. */
+const notifyOnImport = optionalEnv('NOTIFY_ON_IMPORT') === 'true';
 const showCase = new ShowCase(cases);
 const reassignDocument = new ReassignDocument(cases);
 const confirmDocument = new ConfirmDocument(cases);
-const assignFromTriage = new AssignFromTriage({ triage, cases, record: new RecordDocuments(cases) });
-const decisionStateMachine = optionalEnv('STATE_MACHINE_ARN');
+const assignFromTriage = new AssignFromTriage({
+  triage,
+  cases,
+  record: new RecordDocuments(cases),
+  ...notices,
+});
 const startDecision =
   decisionStateMachine === undefined
     ? null
@@ -139,7 +156,7 @@ const routes: Record<CaseworkerApiRouteName, (event: Event) => Promise<Result>> 
   },
 
   async importCases(event) {
-    const { csv } = parse(importCasesBodySchema, event.body, 'body');
+    const { csv, notify } = parse(importCasesBodySchema, event.body, 'body');
     const split = 'split the file and send the parts one by one';
     if (csv.length > MAX_IMPORT_CSV_CHARS)
       throw new HttpProblem(413, 'import too large', [
@@ -161,7 +178,7 @@ const routes: Record<CaseworkerApiRouteName, (event: Event) => Promise<Result>> 
       throw new HttpProblem(413, 'import too large', [
         `${rows.length} rows, at most ${MAX_IMPORT_ROWS}; ${split}`,
       ]);
-    return json(200, await importCases.run(rows));
+    return json(200, await importCases.run(rows, { notify: notify ?? notifyOnImport }));
   },
 
   async showCase(event) {

@@ -16,6 +16,7 @@ const sendTriageReply = new SendTriageReply({
     officeName: settings.officeName,
     intakeAddress: settings.intakeAddress,
     periodSeconds: settings.triageReplyPeriodSeconds,
+    contactOptions: settings.contactOptions,
     ownAddresses: settings.ownAddresses,
   },
 });

@@ -14,7 +14,10 @@ export interface OfficeSettings {
   /** The intake address replies go to; its plus-address carries the signed case reference. */
   readonly intakeAddress: string;
   readonly servicePointAddress: string;
-  readonly fee: string;
+  /** The fee per request type, as the invitation writes it (stage config `permitFees`). */
+  readonly fees: Readonly<Record<string, string>>;
+  /** How to reach the office, one line each (stage config `officeContactOptions`). */
+  readonly contactOptions: readonly string[];
   readonly payment: string;
   readonly appointmentMinutes: number;
   /** The office's IANA time zone (stage config `officeTimeZone`). */
@@ -71,6 +74,26 @@ export function officeTimeZoneFromEnv(): string {
   return name;
 }
 
+/** A JSON object of strings from the environment ({} when not set: the function has no use for it). */
+function stringRecord(name: string): Readonly<Record<string, string>> {
+  const raw = optionalEnv(name);
+  if (raw === undefined) return {};
+  const value: unknown = JSON.parse(raw);
+  if (typeof value !== 'object' || value === null || Object.values(value).some((v) => typeof v !== 'string'))
+    throw new ConfigurationError(`${name} must be a JSON object of strings`);
+  return value as Record<string, string>;
+}
+
+/** A JSON array of strings from the environment ([] when not set). */
+function stringList(name: string): readonly string[] {
+  const raw = optionalEnv(name);
+  if (raw === undefined) return [];
+  const value: unknown = JSON.parse(raw);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw new ConfigurationError(`${name} must be a JSON array of strings`);
+  return value as string[];
+}
+
 export function officeSettingsFromEnv(): OfficeSettings {
   return {
     officeName: optionalEnv('OFFICE_NAME') ?? 'Amt für Migration und Integration',
@@ -78,7 +101,8 @@ export function officeSettingsFromEnv(): OfficeSettings {
     intakeAddress: optionalEnv('INTAKE_ADDRESS') ?? requireEnv('INTAKE_FROM_ADDRESS'),
     servicePointAddress:
       optionalEnv('SERVICE_POINT_ADDRESS') ?? 'Service Point, Willi-Becker-Allee 7, 40227 Düsseldorf',
-    fee: optionalEnv('PERMIT_FEE') ?? '100 EUR',
+    fees: stringRecord('PERMIT_FEES'),
+    contactOptions: stringList('OFFICE_CONTACT_OPTIONS'),
     payment: optionalEnv('PERMIT_FEE_PAYMENT') ?? 'mit Karte am Service Point / by card at the Service Point',
     appointmentMinutes: seconds('APPOINTMENT_MINUTES', 15),
     timeZone: officeTimeZoneFromEnv(),

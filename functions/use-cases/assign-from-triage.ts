@@ -1,3 +1,4 @@
+import type { ApplicantNotices } from '../domain/applicant-notices.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import type { TriageRepository } from '../domain/triage.ts';
 import type { RecordDocuments, RecordDocumentsResult } from './record-documents.ts';
@@ -18,11 +19,19 @@ export class AssignFromTriage {
   readonly #triage: TriageRepository;
   readonly #cases: CaseRepository;
   readonly #record: RecordDocuments;
+  readonly #notices: ApplicantNotices | null;
 
-  constructor(deps: { triage: TriageRepository; cases: CaseRepository; record: RecordDocuments }) {
+  constructor(deps: {
+    triage: TriageRepository;
+    cases: CaseRepository;
+    record: RecordDocuments;
+    /** Acknowledges the email to the case's contacts as if it had matched; none: nothing is sent. */
+    notices?: ApplicantNotices;
+  }) {
     this.#triage = deps.triage;
     this.#cases = deps.cases;
     this.#record = deps.record;
+    this.#notices = deps.notices ?? null;
   }
 
   async run(
@@ -51,6 +60,8 @@ export class AssignFromTriage {
       await this.#cases.addContact(reference, entry.email.from);
     }
     const result = await this.#record.run(reference, entry.email, `assigned from triage (${entry.reason})`);
+    // Only to the case's registered contacts (the acknowledgement never goes to whoever wrote).
+    await this.#notices?.submissionAssigned(reference, messageId);
     await this.#triage.remove(messageId);
     return result;
   }

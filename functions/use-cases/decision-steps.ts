@@ -11,10 +11,12 @@ import { cancellationEvent, invitationEvent, type Invitation } from '../domain/i
 import type { CaseMailer, SendOutcome } from './case-mailer.ts';
 import { CaseNotFoundError } from './record-documents.ts';
 import { CheckAnswer } from './check-answer.ts';
+import type { AcknowledgeSubmission } from './acknowledge-submission.ts';
 
 export interface InvitationSettings {
   readonly servicePointAddress: string;
-  readonly fee: string;
+  /** The fee per request type (stage config `permitFees`). */
+  readonly fees: Readonly<Record<string, string>>;
   readonly payment: string;
   readonly appointmentMinutes: number;
   readonly fromAddress: string;
@@ -39,17 +41,25 @@ export class DecisionSteps {
   readonly #mailer: CaseMailer;
   readonly #invitation: InvitationSettings;
   readonly #reminderAfterSeconds: number;
+  readonly #acknowledge: AcknowledgeSubmission | null;
+  readonly #intakeAddress: string;
 
   constructor(deps: {
     cases: CaseRepository;
     mailer: CaseMailer;
     invitation: InvitationSettings;
     reminderAfterSeconds: number;
+    /** Acknowledges a triaged email once assigned (as if it had matched). */
+    acknowledge?: AcknowledgeSubmission;
+    /** Where applicants send their documents (told when a case is opened). */
+    intakeAddress?: string;
   }) {
     this.#cases = deps.cases;
     this.#mailer = deps.mailer;
     this.#invitation = deps.invitation;
     this.#reminderAfterSeconds = deps.reminderAfterSeconds;
+    this.#acknowledge = deps.acknowledge ?? null;
+    this.#intakeAddress = deps.intakeAddress ?? deps.invitation.fromAddress;
   }
 
   async #case(reference: string): Promise<CaseFile> {
@@ -82,6 +92,19 @@ export class DecisionSteps {
       };
     }
     if (request.kind === 'cancellation') return this.#cancel(caseFile, request, now);
+    if (request.kind === 'welcome' || request.kind === 'acknowledgement') {
+      const outcome =
+        request.kind === 'welcome'
+          ? await this.#welcome(caseFile, key)
+          : await this.#acknowledgeAssigned(caseFile, request.messageId, now);
+      return {
+        outcome,
+        sentAt: now.toISOString(),
+        reminderAfterSeconds: this.#reminderAfterSeconds,
+        reminderAt: now.toISOString(),
+        invitationReminder: false,
+      };
+    }
     const at = new Date(request.appointmentAt);
     const settings = this.#invitation;
     const appointment = await this.#schedule(caseFile.reference, request.decisionId, (held) =>
@@ -110,7 +133,7 @@ export class DecisionSteps {
         appointment: at,
         replaces,
         address: settings.servicePointAddress,
-        fee: settings.fee,
+        fee: feeFor(settings.fees, caseFile.requestType),
         payment: settings.payment,
         durationMinutes: settings.appointmentMinutes,
       },
@@ -136,6 +159,52 @@ export class DecisionSteps {
     };
   }
 
+  /** A case opened: the checklist of its request type and where to send the documents. */
+  async #welcome(caseFile: CaseFile, key: string): Promise<SendOutcome> {
+    return this.#mailer.toApplicant(
+      caseFile,
+      'case-opened',
+      (language) => ({
+        items: caseFile.checklist.items.map((item) => ({
+          label: `${item.label[language]}${item.required ? '' : language === 'de' ? ' (falls vorhanden)' : ' (if you have it)'}`,
+        })),
+        intakeAddress: this.#intakeAddress,
+      }),
+      { idempotencyKey: key },
+    );
+  }
+
+  /**
+   * A triaged email a caseworker assigned: the acknowledgement it would have had, had it matched,
+   * from what the case's log says it brought (its documents and the files held).
+   */
+  async #acknowledgeAssigned(caseFile: CaseFile, messageId: string, now: Date): Promise<SendOutcome> {
+    if (this.#acknowledge === null) throw new Error('No acknowledgement use case wired');
+    const entry = (await this.#cases.log(caseFile.reference)).find(
+      (e) => e.direction === 'in' && e.messageId === messageId,
+    );
+    if (entry === undefined) return { sent: false, reason: 'not-allowed' };
+    const outcome = await this.#acknowledge.run(
+      caseFile.reference,
+      {
+        messageId,
+        files: [
+          ...entry.documents.map((sha256) => ({ sha256, filename: null, accepted: true, reason: null })),
+          ...entry.held.map((h) => ({ sha256: '', filename: h.filename, accepted: false, reason: h.reason })),
+        ],
+      },
+      now,
+    );
+    return outcome.sent
+      ? {
+          sent: true,
+          sesMessageId: outcome.sesMessageId,
+          ownMessageId: outcome.ownMessageId,
+          recipients: outcome.recipients,
+        }
+      : outcome;
+  }
+
   /** The calendar event of an appointment (for the invitation and its cancellation). */
   #calendarEvent(caseFile: CaseFile, appointment: ScheduledAppointment, now: Date): Invitation {
     const settings = this.#invitation;
@@ -145,7 +214,7 @@ export class DecisionSteps {
       start: new Date(appointment.appointmentAt),
       durationMinutes: settings.appointmentMinutes,
       summary: `Termin Ausländerbehörde (${caseFile.reference})`,
-      description: `Bitte mitbringen: Reisepass, bisheriger Aufenthaltstitel, Gebühr ${settings.fee}. Aktenzeichen ${caseFile.reference}.`,
+      description: `Bitte mitbringen: Reisepass, bisheriger Aufenthaltstitel, Gebühr ${feeFor(settings.fees, caseFile.requestType)}. Aktenzeichen ${caseFile.reference}.`,
       location: settings.servicePointAddress,
       organizerEmail: settings.fromAddress,
       attendeeEmail: caseFile.contacts[0] ?? settings.fromAddress,
@@ -263,9 +332,16 @@ export class DecisionSteps {
         day: appointmentDay(at, now, this.#invitation.timeZone),
         appointment: at,
         address: this.#invitation.servicePointAddress,
-        fee: this.#invitation.fee,
+        fee: feeFor(this.#invitation.fees, caseFile.requestType),
       },
       { idempotencyKey: `invitation-reminder#${request.decisionId}` },
     );
   }
+}
+
+/** The fee of a request type; the stage config names one for every type (validated at synth). */
+function feeFor(fees: Readonly<Record<string, string>>, requestType: string): string {
+  const fee = fees[requestType];
+  if (fee === undefined) throw new Error(`No fee configured for request type ${requestType} (PERMIT_FEES)`);
+  return fee;
 }

@@ -34,7 +34,8 @@ export class ImportCases {
     this.#cases = cases;
   }
 
-  async run(rows: readonly ImportRow[]): Promise<ImportReport> {
+  /** @param options.notify send each new case's applicant the checklist (the office decides; off by default). */
+  async run(rows: readonly ImportRow[], options: { notify?: boolean } = {}): Promise<ImportReport> {
     const created: string[] = [];
     const unchanged: string[] = [];
     const rejected: { line: number; problems: string[] }[] = [];
@@ -49,7 +50,7 @@ export class ImportCases {
         continue;
       }
       try {
-        created.push((await this.#openCase.run(row.request)).reference);
+        created.push((await this.#openCase.run(row.request, { notify: options.notify ?? false })).reference);
       } catch (error) {
         if (error instanceof InvalidCaseError) {
           rejected.push({ line: row.line, problems: [...error.problems] });

@@ -17,6 +17,11 @@ const APPLICANT_KINDS: ReadonlySet<MessageKind> = new Set([
   'invitation',
   'invitation-reminder',
   'triage-reply',
+  'case-opened',
+  'submission-received',
+  'file-complete',
+  'triage-received',
+  'triage-question',
 ]);
 
 /**

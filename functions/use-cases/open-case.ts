@@ -1,3 +1,4 @@
+import type { ApplicantNotices } from '../domain/applicant-notices.ts';
 import { checklistFor, DEFAULT_REQUEST_TYPE, REQUEST_TYPES } from '../domain/checklist.ts';
 import {
   looksLikeEmailAddress,
@@ -53,26 +54,39 @@ export interface OpenCaseResult {
  */
 export const MAX_REFERENCE_DRAWS = 100;
 
-/** Opens a case with the checklist of its request type. */
+/**
+ * Opens a case with the checklist of its request type and, where notices are wired (CLI, API),
+ * sends the applicant that checklist and the address to send to (unless `notify: false`).
+ */
 export class OpenCase {
   readonly #cases: CaseRepository;
   readonly #references: CaseReferenceMatcher;
   readonly #defaultCaseworker: string;
   readonly #now: () => Date;
+  readonly #notices: ApplicantNotices | null;
 
   constructor(deps: {
     cases: CaseRepository;
     references: CaseReferenceMatcher;
     defaultCaseworker: string;
     now?: () => Date;
+    /** Tells the applicant of a new case (the checklist); none: nothing is sent. */
+    notices?: ApplicantNotices;
   }) {
+    this.#notices = deps.notices ?? null;
     this.#cases = deps.cases;
     this.#references = deps.references;
     this.#defaultCaseworker = deps.defaultCaseworker;
     this.#now = deps.now ?? (() => new Date());
   }
 
-  async run(request: OpenCaseRequest): Promise<OpenCaseResult> {
+  async run(request: OpenCaseRequest, options: { notify?: boolean } = {}): Promise<OpenCaseResult> {
+    const result = await this.#open(request);
+    if (options.notify ?? true) await this.#notices?.caseOpened(result.reference);
+    return result;
+  }
+
+  async #open(request: OpenCaseRequest): Promise<OpenCaseResult> {
     const problems: string[] = [];
     const name = request.applicantName.trim();
     if (name === '') problems.push('the applicant name is empty');

@@ -120,7 +120,11 @@ export class RecordDocuments {
       subject: email.subject,
       documents: accepted.map((a) => a.sha256),
       held: held.map((a) => ({ filename: a.filename, reason: a.reason })),
-      note: logNote(email, how),
+      // A copy of what the case has is logged here and mailed to no one.
+      note:
+        accepted.length > 0 && added === 0 && held.length === 0
+          ? `${logNote(email, how)}; nur Unterlagen, die der Vorgang schon hat (Duplikat, nicht gemeldet)`
+          : logNote(email, how),
       ...(email.automaticReason === undefined ? {} : { automatic: email.automaticReason }),
       verdicts: { ...email.verdicts },
     });

@@ -21,12 +21,38 @@ export type TriageReplyOutcome =
     };
 
 /**
- * The triage reasons the reply answers: those where naming the case reference helps. Where the
- * email already named a case it may not add to (a stranger in a thread, a reference from an
- * unknown address), or its sender is unclear, a person decides; an automatic answer would only
- * tell a prober that the reference or thread exists.
+ * The triage reasons where the email named a case (a reference, or our thread) but may not be
+ * added to it on its own: the sender is told it arrived and a person will assign it, never asked
+ * to send it again with the reference it gave. The same words whether the case exists or not, so
+ * the answer tells a prober nothing about any case.
  */
-const ANSWERED_REASONS: ReadonlySet<TriageReason> = new Set(['no-match', 'unknown-reference', 'ambiguous']);
+const NAMED_A_CASE: ReadonlySet<TriageReason> = new Set([
+  'unknown-reference',
+  'reference-from-unknown-sender',
+  'thread-reply-from-unregistered-sender',
+]);
+
+/** The triage reasons where asking for the case reference helps (nothing named one). */
+const NAMED_NO_CASE: ReadonlySet<TriageReason> = new Set(['no-match', 'ambiguous']);
+
+/** Parts that are no documents of the sender's: an email with only these is a question. */
+const NOT_DOCUMENTS: ReadonlySet<string> = new Set(['calendar', 'inline-image', 'signature']);
+
+/**
+ * Which generic reply fits what was sent, or null for none: `triage-received` to someone who named
+ * a case, `triage-question` (the office's contact options) to a message without documents,
+ * `triage-reply` (please name your reference) to documents nobody could assign. Where the sender
+ * is unclear or the case closed, a person decides.
+ */
+export function triageReplyKind(
+  reason: TriageReason,
+  attachments: InboundEmail['attachments'],
+): 'triage-reply' | 'triage-received' | 'triage-question' | null {
+  if (NAMED_A_CASE.has(reason)) return 'triage-received';
+  if (!NAMED_NO_CASE.has(reason)) return null;
+  const documents = attachments.filter((a) => a.accepted || !NOT_DOCUMENTS.has(a.reason ?? ''));
+  return documents.length === 0 ? 'triage-question' : 'triage-reply';
+}
 
 /** SES sends to ASCII addresses only; a non-ASCII one here is far likelier a look-alike than an applicant. */
 const ASCII_ADDRESS = /^[\x21-\x7e]+$/;
@@ -42,6 +68,8 @@ export interface TriageReplySettings {
   readonly officeName: string;
   readonly intakeAddress: string;
   readonly periodSeconds: number;
+  /** How to reach the office (stage config `officeContactOptions`), one line each. */
+  readonly contactOptions: readonly string[];
   /** No reply ever goes out when From or Reply-To is one of these. */
   readonly ownAddresses: OfficeAddresses;
 }
@@ -66,7 +94,8 @@ export class SendTriageReply {
     now: Date,
   ): Promise<TriageReplyOutcome> {
     if (!email.autoReplyAllowed) return { sent: false, reason: 'automatic-mail' };
-    if (!ANSWERED_REASONS.has(email.triageReason)) return { sent: false, reason: 'not-for-this-reason' };
+    const kind = triageReplyKind(email.triageReason, email.attachments);
+    if (kind === null) return { sent: false, reason: 'not-for-this-reason' };
     if (!email.senderVerified) return { sent: false, reason: 'unverified-sender' };
     const from = email.from;
     if (from === null) return { sent: false, reason: 'no-sender' };
@@ -81,11 +110,15 @@ export class SendTriageReply {
       holder: email.messageId,
       periodSeconds: this.#settings.periodSeconds,
     };
-    const rendered = renderMessage('triage-reply', 'en', { officeName: this.#settings.officeName });
+    // Generic: the office's name and contact options, nothing of any case.
+    const rendered = renderMessage(kind, 'en', {
+      officeName: this.#settings.officeName,
+      contactOptions: this.#settings.contactOptions.map((line) => ({ line })),
+    });
     return sendWithinRateLimit(this.#rateLimiter, slot, now, async () => {
       const sent = await this.#mailer.send(
         {
-          kind: 'triage-reply',
+          kind,
           caseReference: null,
           to: [from],
           ...rendered,

@@ -51,6 +51,7 @@ export interface DecisionWorkflowProps {
  *
  *   Prepare → SendDecision → RouteDecision ─ query → WaitForAnswer → CheckAnswer → RouteAnswer
  *                                           ├ cancellation → Cancelled
+ *                                           ├ welcome, acknowledgement (applicant notices) → Told
  *                                           └ invitation → RouteInvitationReminder ─ a day or more ahead → WaitUntilDayBefore → SendInvitationReminder → Invited
  *                                                                                 └ otherwise → Invited
  *   RouteAnswer ─ answered → Answered
@@ -137,6 +138,14 @@ export class DecisionWorkflow extends Construct {
         .when(
           sfn.Condition.stringEquals('$.request.kind', 'cancellation'),
           new sfn.Succeed(this, 'Cancelled'),
+        )
+        // The checklist on opening a case, the acknowledgement of an assigned email: one email each.
+        .when(
+          sfn.Condition.or(
+            sfn.Condition.stringEquals('$.request.kind', 'welcome'),
+            sfn.Condition.stringEquals('$.request.kind', 'acknowledgement'),
+          ),
+          new sfn.Succeed(this, 'Told'),
         )
         .otherwise(invitationBranch),
     );

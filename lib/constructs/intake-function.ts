@@ -169,6 +169,10 @@ export class IntakeFunction extends Construct {
         enforceSSL: true,
         retentionPeriod: Duration.days(14),
       });
+      Validations.of(this.deadLetterQueue).acknowledge({
+        id: 'Serverless-SQSRedrivePolicy',
+        reason: 'This is the dead-letter queue of the function’s failed asynchronous invocations.',
+      });
     }
 
     this.lambda = new NodejsFunction(this, 'Function', {

@@ -26,9 +26,17 @@ export interface IntakeWorkflowSteps {
    * RecordDocuments result again with the checklist as it now stands.
    */
   readonly recognizeDocuments: IntakeFunction;
-  /** NotifyCaseworker: tells the caseworker of the matched case. */
+  /**
+   * NotifyCaseworker: adds a submission that brings something new to its case's pending
+   * caseworker email, `{ outcome: 'Lead', waitSeconds }` when it is the first pending.
+   */
   readonly notifyCaseworker: IntakeFunction;
-  /** SendQuery: asks the applicant for the missing checklist items (rate-limited per case). */
+  /** SendCaseworkerNotification: after the window, one email for every pending submission. */
+  readonly sendCaseworkerNotification: IntakeFunction;
+  /**
+   * SendQuery: acknowledges the submission to the applicant; with items missing that is the
+   * query (rate-limited per case), with the last one it says the file is complete.
+   */
   readonly sendQuery: IntakeFunction;
   /** SendTriageReply: the generic reply to an unassigned email (rate-limited per sender). */
   readonly sendTriageReply: IntakeFunction;
@@ -75,13 +83,18 @@ export interface IntakeWorkflowProps {
  *   RouteScreening ─ Quarantine → Quarantined
  *                                             ├ AutomaticMail → NoAutomaticReply
  *                                             └ otherwise → MatchCase → RouteMatch
- *   RouteMatch ─ Matched → RecordDocuments → RecognizeDocuments → NotifyCaseworker → RouteNextStep
+ *   RouteMatch ─ Matched → RecordDocuments → RecognizeDocuments → RouteNextStep
  *              └ otherwise → SendTriageReply → Triaged
- *   RouteNextStep ─ SendQuery → SendQuery → Done
- *                 └ otherwise (ready for review, or text only) → Done
+ *   RouteNextStep ─ documents (missing or complete) → SendQuery (the acknowledgement) → NotifyCaseworker
+ *                 └ otherwise (text only) → NotifyCaseworker
+ *   NotifyCaseworker → RouteNotification ─ Lead → CoalesceNotifications (wait) → SendCaseworkerNotification
+ *                                        │      → RouteMoreNotifications ─ more → CoalesceNotifications
+ *                                        │                               └ otherwise → Done
+ *                                        └ otherwise (joined, sent, nothing new) → Done
  *   Any Task failure (after Lambda service retries) → HoldForPerson → HeldForPerson, except
- *   RecognizeDocuments: its failure (a page past its timeout) goes on to NotifyCaseworker with
- *   RecordDocuments' result; the files unread wait for the caseworker and no query asks for them.
+ *   RecognizeDocuments: its failure (a page past its timeout) goes on to RouteNextStep with
+ *   RecordDocuments' result; the files unread wait for the caseworker, the acknowledgement lists
+ *   them and asks for nothing they may be.
  *
  * Files wait in `staging/` until they are scanned and the email is screened; FileAttachments then
  * moves them and replaces `$.parsed.attachments` with where they are now.
@@ -117,23 +130,52 @@ export class IntakeWorkflow extends Construct {
     const matchCase = guarded(invoke('MatchCase', steps.matchCase, '$.match'));
     const recordDocuments = guarded(invoke('RecordDocuments', steps.recordDocuments, '$.recorded'));
     const notifyCaseworker = guarded(invoke('NotifyCaseworker', steps.notifyCaseworker, '$.notified'));
-    // Replaces `$.recorded` with the same result after recognition. Its failure holds nothing: the
-    // email is recorded, the caseworker is told, the unread files wait for them.
-    const recognizeDocuments = invoke('RecognizeDocuments', steps.recognizeDocuments, '$.recorded').addCatch(
-      notifyCaseworker,
-      { errors: [sfn.Errors.ALL], resultPath: '$.recognitionError' },
-    );
     const sendQuery = guarded(invoke('SendQuery', steps.sendQuery, '$.query'));
+    const sendCaseworkerNotification = guarded(
+      invoke('SendCaseworkerNotification', steps.sendCaseworkerNotification, '$.notification'),
+    );
     const sendTriageReply = guarded(invoke('SendTriageReply', steps.sendTriageReply, '$.triageReply'));
     const done = new sfn.Succeed(this, 'Done');
+    // Submissions of one case within the window become one caseworker email: the first waits here
+    // (no Lambda waiting), the others joined its pending record and end. A Wait state rather than
+    // a per-case timer: it is the workflow's own, visible in its history, and the local runner
+    // runs it; the pending record (not the state) holds what the email says.
+    const coalesce = new sfn.Wait(this, 'CoalesceNotifications', {
+      time: sfn.WaitTime.secondsPath('$.notified.waitSeconds'),
+    });
+    coalesce
+      .next(sendCaseworkerNotification)
+      .next(
+        new sfn.Choice(this, 'RouteMoreNotifications')
+          .when(sfn.Condition.booleanEquals('$.notification.more', true), coalesce)
+          .otherwise(done),
+      );
+    notifyCaseworker.next(
+      new sfn.Choice(this, 'RouteNotification')
+        .when(sfn.Condition.stringEquals('$.notified.outcome', 'Lead'), coalesce)
+        .otherwise(done),
+    );
     const routeNextStep = new sfn.Choice(this, 'RouteNextStep')
-      .when(sfn.Condition.stringEquals('$.recorded.next', 'SendQuery'), sendQuery.next(done))
-      .otherwise(done);
+      .when(
+        sfn.Condition.or(
+          sfn.Condition.stringEquals('$.recorded.next', 'SendQuery'),
+          sfn.Condition.stringEquals('$.recorded.next', 'ReadyForReview'),
+        ),
+        sendQuery.next(notifyCaseworker),
+      )
+      .otherwise(notifyCaseworker);
+    // Replaces `$.recorded` with the same result after recognition, so the acknowledgement says
+    // what each file is. Its failure holds nothing: the email is recorded, the acknowledgement
+    // lists the unread files and asks for nothing they may be, the caseworker is told.
+    const recognizeDocuments = invoke('RecognizeDocuments', steps.recognizeDocuments, '$.recorded').addCatch(
+      routeNextStep,
+      { errors: [sfn.Errors.ALL], resultPath: '$.recognitionError' },
+    );
 
     const routeMatch = new sfn.Choice(this, 'RouteMatch')
       .when(
         sfn.Condition.stringEquals('$.match.outcome', 'Matched'),
-        recordDocuments.next(recognizeDocuments).next(notifyCaseworker).next(routeNextStep),
+        recordDocuments.next(recognizeDocuments).next(routeNextStep),
       )
       .otherwise(sendTriageReply.next(new sfn.Succeed(this, 'Triaged')));
     const routeScreening = new sfn.Choice(this, 'RouteScreening')

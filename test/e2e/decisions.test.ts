@@ -56,7 +56,9 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
       `[${reference}] Einladung zum Termin am Service Point / Invitation to an appointment at the Service Point`,
     );
     assert.match(invitation.text, /Fingerabdrücke/);
-    assert.match(invitation.text, /100 EUR/);
+    // The fee of the case's request type (an extension: 96 EUR), not one fee for all.
+    assert.match(invitation.text, /die Gebühr von 96 EUR/);
+    assert.match(invitation.text, /Ihrem Antrag wird stattgegeben/);
     assert.match(invitation.text, /fingerprints/);
     const ics = invitation.attachments.find((a) => a.contentType.startsWith('text/calendar'));
     assert.ok(ics, 'the invitation has a calendar file');

@@ -25,6 +25,7 @@ const INTAKE_STEPS = [
   'MatchCase',
   'RecordDocuments',
   'NotifyCaseworker',
+  'SendCaseworkerNotification',
   'SendQuery',
   'SendTriageReply',
   'HoldForPerson',
@@ -130,7 +131,7 @@ describe('IntakeWorkflow under faults (SMTP in → case, outbox, triage out)', (
     assert.deepEqual(documents.map((d) => d.sha256).sort(), [sha256(passport), sha256(contract)].sort());
     const sent = (await pipeline.outbox()).filter((e) => e.subject.startsWith(`[${reference}]`));
     assert.deepEqual(sent.map((e) => e.subject.replace(`[${reference}] `, '')).sort(), [
-      'Fehlende Unterlagen / Missing documents',
+      'Eingangsbestätigung / Confirmation of receipt',
       'Neue Unterlagen eingegangen',
     ]);
     const accepted = (await pipeline.sesStore()).filter((e) => e.subject.startsWith(`[${reference}]`));
@@ -219,24 +220,26 @@ describe('IntakeWorkflow under faults (SMTP in → case, outbox, triage out)', (
     );
   });
 
-  it('NotifyCaseworker: DynamoDB throttles after SES sent the notification; held, and the retry does not send it again', async () => {
+  it('SendCaseworkerNotification: DynamoDB throttles after SES sent the notification; held, and the retry does not send it again', async () => {
     await heldUntilFixed(
-      'NotifyCaseworker',
+      'SendCaseworkerNotification',
       { service: 'DynamoDB', operation: 'PutItem', nth: 2, times: UNTIL_FIXED, kind: 'throttling' },
       // While it lasts, the retry already fails saving the send's idempotency record.
       { first: 'ProvisionedThroughputExceededException', whileFailing: 'IdempotencyPersistenceLayerError' },
       'notify',
-      1,
+      // The acknowledgement (before it) and the notification.
+      2,
     );
   });
 
-  it('SendQuery: DynamoDB fails (500) after SES sent the query; held, and the retry does not ask again', async () => {
+  it('SendQuery: DynamoDB fails (500) after SES sent the acknowledgement (the query); held, and the retry neither asks again nor leaves the caseworker untold', async () => {
     await heldUntilFixed(
       'SendQuery',
       { service: 'DynamoDB', operation: 'PutItem', nth: 3, times: UNTIL_FIXED, kind: 'server-error' },
       { first: 'InternalServerError' },
       'query',
-      2,
+      // Only the acknowledgement: the caseworker's email comes after it, on the retry.
+      1,
     );
   });
 

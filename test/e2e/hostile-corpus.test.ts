@@ -31,6 +31,11 @@ interface Expectation {
   readonly outcome: Outcome;
   /** The only addresses any email caused by this one may go to. */
   readonly automaticMailTo: readonly string[];
+  /**
+   * Addresses that may get the generic "received, a person will assign it" reply and nothing
+   * else: it names no case and reads the same whether the reference named exists or not.
+   */
+  readonly genericReplyTo?: readonly string[];
 }
 
 interface Manifest {
@@ -146,7 +151,19 @@ describe('the hostile corpus through the local runtime (SMTP in → triage, case
 
   it('nothing automatic went to an attacker, to our own intake, or to anyone the manifest does not allow', () => {
     const allowed = new Set(Object.values(manifest.messages).flatMap((m) => m.automaticMailTo));
-    const recipients = outbox.flatMap((email) => email.to);
+    const generic = new Set(Object.values(manifest.messages).flatMap((m) => m.genericReplyTo ?? []));
+    const caseWords = manifest.cases.flatMap((c) => [c.reference, c.applicantName]);
+    // The generic reply to a stranger who named a case: no case in it, nothing else to them.
+    const [genericReplies, caseMail] = [
+      outbox.filter((email) => email.to.every((to) => generic.has(to))),
+      outbox.filter((email) => !email.to.every((to) => generic.has(to))),
+    ];
+    for (const email of genericReplies) {
+      assert.doesNotMatch(email.subject, /\[/, 'no case reference in the subject');
+      for (const word of caseWords) assert.ok(!email.text.includes(word), `${word} in a generic reply`);
+      assert.match(email.text, /Sie müssen sie nicht noch einmal senden/);
+    }
+    const recipients = caseMail.flatMap((email) => email.to);
     assert.ok(recipients.length > 0, 'the control message was answered, so the outbox is read');
     for (const recipient of recipients) {
       assert.ok(allowed.has(recipient), `${recipient} is allowed to get mail`);

@@ -40,7 +40,7 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
     return (await pipeline.outbox()).slice(count);
   }
 
-  it('a partial submission: the caseworker is told, the applicant gets a query listing exactly what is missing', async () => {
+  it('a partial submission: the applicant gets one acknowledgement listing what arrived and exactly what is missing, the caseworker is told', async () => {
     const { reference } = await pipeline.openCase.run({
       applicantName: 'John Smith',
       contacts: ['john.smith@example.com'],
@@ -67,20 +67,20 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
 
     const sent = await sentSince(before);
     assert.equal(sent.length, 2);
-    const [notification, query] = sent as [SentEmail, SentEmail];
+    const [query, notification] = sent as [SentEmail, SentEmail];
     assert.deepEqual(notification.to, ['team.blue@intake.example.org']);
     assert.match(notification.subject, new RegExp(`\\[${reference}\\] Neue Unterlagen eingegangen`));
     assert.match(notification.text, /passport\.pdf → Gültiger Reisepass/);
     // Who sent it, and whether SES authenticated that, always stands in the notification.
     assert.match(
       notification.text,
-      /Absender: john\.smith@example\.com \(von SES authentifiziert: SPF PASS, DKIM PASS, DMARC PASS\)/,
+      /Uhr: john\.smith@example\.com \(von SES authentifiziert: SPF PASS, DKIM PASS, DMARC PASS\)/,
     );
     assert.match(notification.text, /\[ \] Biometrisches Passfoto/);
     assert.equal(notification.attachments.length, 0);
 
     assert.deepEqual(query.to, ['john.smith@example.com']);
-    assert.equal(query.subject, `[${reference}] Fehlende Unterlagen / Missing documents`);
+    assert.equal(query.subject, `[${reference}] Eingangsbestätigung / Confirmation of receipt`);
     const missingDe = [
       'Biometrisches Passfoto',
       'Ausgefüllter Antrag',
@@ -99,9 +99,17 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
       .split('\n')
       .filter((l) => l.startsWith('- '))
       .map((l) => l.slice(2));
-    assert.deepEqual(listed, [...missingDe, ...missingEn]);
+    // What arrived (each with the checklist item it covers), then exactly what is missing.
+    assert.deepEqual(listed, [
+      'employment contract.pdf: Arbeitsvertrag oder Arbeitgeberbescheinigung',
+      'passport.pdf: Gültiger Reisepass (alle Seiten mit Einträgen)',
+      ...missingDe,
+      "employment contract.pdf: Employment contract or employer's certificate",
+      'passport.pdf: Valid passport (all pages with entries)',
+      ...missingEn,
+    ]);
     assert.ok(
-      query.text.indexOf('Guten Tag') < query.text.indexOf('Dear John Smith'),
+      query.text.indexOf('Guten Tag') < query.text.indexOf('Hello John Smith'),
       'German (binding) comes first',
     );
     assert.match(query.html, /<li><bdi>Biometrisches Passfoto<\/bdi><\/li>/);
@@ -120,7 +128,7 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
     );
   });
 
-  it('a complete submission: the case is ready for review, the caseworker is told, the applicant is not queried', async () => {
+  it('a complete submission: the case is ready for review, the applicant is told it is complete and what happens next, the caseworker is told', async () => {
     const { reference } = await pipeline.openCase.run({
       applicantName: 'Complete',
       contacts: ['complete.applicant@example.org'],
@@ -145,8 +153,13 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
       attachments: names.map((name) => ({ filename: `${name}.pdf`, content: samplePdf(name) })),
     });
 
-    const sent = await sentSince(before);
-    assert.equal(sent.length, 1);
+    const [complete, notification, ...more] = await sentSince(before);
+    assert.equal(more.length, 0);
+    assert.deepEqual(complete!.to, ['complete.applicant@example.org']);
+    assert.equal(complete!.subject, `[${reference}] Ihre Unterlagen sind vollständig`);
+    assert.match(complete!.text, /Wie es weitergeht: Ihre Sachbearbeitung prüft jetzt Ihren Antrag/);
+    assert.match(complete!.text, /- Diplom\.pdf: Hochschulabschluss und Anerkennung/);
+    const sent = [notification!];
     assert.match(sent[0]!.subject, /Vorgang vollständig, bereit zur Prüfung/);
     const unticked = sent[0]!.text.split('\n').filter((line) => line.startsWith('- [ ]'));
     assert.ok(
@@ -206,8 +219,10 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
     assert.deepEqual([output.match.outcome, output.match.by], ['Matched', 'reply-address']);
     assert.deepEqual([output.recorded.complete, output.recorded.next], [true, 'ReadyForReview']);
     const sent = await sentSince(afterQuery);
-    assert.equal(sent.length, 1, 'only the caseworker is told');
-    assert.match(sent[0]!.subject, /Vorgang vollständig, bereit zur Prüfung/);
+    assert.equal(sent.length, 2, 'the applicant is told the file is complete, then the caseworker');
+    assert.ok(sent[0]!.to.includes('lena.novak@example.org'));
+    assert.match(sent[0]!.subject, /Ihre Unterlagen sind vollständig/);
+    assert.match(sent[1]!.subject, /Vorgang vollständig, bereit zur Prüfung/);
     assert.equal((await pipeline.showCase.run(reference))!.case.status, 'ready-for-review');
   });
 
@@ -264,8 +279,8 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
     assert.match(
       notification.text,
       new RegExp(
-        `Nicht vollständig gelesen \\(die Original-E-Mail ist unverändert gespeichert, SES-Nachrichten-ID ${messageId}\\):\n\n` +
-          '- Die E-Mail endet unvollständig; es kann etwas fehlen, das der Absender schicken wollte\\.',
+        'Nicht vollständig gelesen \\(die Original-E-Mail ist unverändert gespeichert\\):\n\n' +
+          `- Die E-Mail endet unvollständig; es kann etwas fehlen, das der Absender schicken wollte\\. \\(SES-Nachrichten-ID ${messageId}\\)`,
       ),
     );
     const inbound = pipeline.bucket('INBOUND_BUCKET');

@@ -134,8 +134,9 @@ describe('SMTP in → IntakeWorkflow (the state machine the CDK app synthesizes)
       'MatchCase',
       'RecordDocuments',
       'RecognizeDocuments',
-      'NotifyCaseworker',
       'SendQuery',
+      'NotifyCaseworker',
+      'SendCaseworkerNotification',
     ]);
     const output = JSON.parse(execution.output!) as { match: unknown; recorded: { added: number } };
     assert.deepEqual(output.match, { outcome: 'Matched', caseReference: reference, by: 'contact' });

@@ -64,6 +64,8 @@ export async function startTestPipeline(options: Partial<LocalRuntimeOptions> = 
     lambdaEnvironment: { POWERTOOLS_LOG_LEVEL: 'CRITICAL', POWERTOOLS_METRICS_DISABLED: 'true' },
     warmLambdas: false,
     ...options,
+    // The caseworker's email waits minutes for more submissions of its case; tests wait less.
+    waitTimeOverrides: { CoalesceNotifications: 300, ...options.waitTimeOverrides },
   });
   const transport = nodemailer.createTransport({
     host: runtime.endpoints.smtp.host,

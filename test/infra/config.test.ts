@@ -178,6 +178,23 @@ describe('loadStageConfig', () => {
     invalid({ officeTimeZone: '' }, /officeTimeZone must be an IANA time zone/);
   });
 
+  it('has a fee for every request type (not one for all), contact options, coalescing within the workflow’s hour', () => {
+    assert.equal(dev.permitFees['residence-permit-extension'], '96 EUR');
+    assert.equal(dev.permitFees['settlement-permit'], '113 EUR');
+    const { 'eu-blue-card': _dropped, ...withoutBlueCard } = dev.permitFees;
+    invalid(
+      { permitFees: withoutBlueCard },
+      /permitFees must name the fee of every request type; "eu-blue-card"/,
+    );
+    invalid(
+      { permitFees: { ...dev.permitFees, visa: '75 EUR' } },
+      /permitFees names an unknown request type "visa"/,
+    );
+    invalid({ officeContactOptions: [] }, /officeContactOptions must list at least one way/);
+    invalid({ caseworkerCoalesceMinutes: 90 }, /caseworkerCoalesceMinutes must be 0 to 30 minutes/);
+    assert.equal(dev.notifyOnImport, false);
+  });
+
   it('rejects a malformed alert email and stage name', () => {
     invalid({ alertEmail: 'ops' }, /alertEmail must be an email address/);
     invalid({ stageName: 'Prod' }, /stageName must be/);

@@ -10,6 +10,7 @@ interface State {
   ResultPath?: string;
   TimeoutSeconds?: number;
   Seconds?: number;
+  SecondsPath?: string;
   Choices?: { Variable: string; StringEquals: string; Next: string }[];
   Catch?: { ErrorEquals: string[]; ResultPath: string; Next: string }[];
   Retry?: { ErrorEquals: string[] }[];
@@ -63,6 +64,7 @@ describe('IntakeWorkflow', () => {
   it('has exactly the states the local runtime binds by name', () => {
     assert.deepEqual(Object.keys(states).sort(), [
       'AwaitMalwareScan',
+      'CoalesceNotifications',
       'Done',
       'FileAttachments',
       'HeldForPerson',
@@ -76,12 +78,15 @@ describe('IntakeWorkflow', () => {
       'RecordDocuments',
       'ReleaseFromHold',
       'RouteMatch',
+      'RouteMoreNotifications',
       'RouteNextStep',
+      'RouteNotification',
       'RouteRetry',
       'RouteScreening',
       'ScanAttachments',
       'ScanDone',
       'ScreenEmail',
+      'SendCaseworkerNotification',
       'SendQuery',
       'SendTriageReply',
       'Triaged',
@@ -110,6 +115,7 @@ describe('IntakeWorkflow', () => {
       // Answers RecordDocuments' result again, as the checklist stands after recognition.
       RecognizeDocuments: ['recognize-documents', '$.recorded'],
       NotifyCaseworker: ['notify-caseworker', '$.notified'],
+      SendCaseworkerNotification: ['send-caseworker-notification', '$.notification'],
       SendQuery: ['send-query', '$.query'],
       SendTriageReply: ['send-triage-reply', '$.triageReply'],
       HoldForPerson: ['hold-for-person', '$.held'],
@@ -158,23 +164,44 @@ describe('IntakeWorkflow', () => {
     assert.equal(states.RouteMatch!.Default, 'SendTriageReply');
     assert.equal(states.SendTriageReply!.Next, 'Triaged');
     assert.equal(states.RecordDocuments!.Next, 'RecognizeDocuments');
-    assert.equal(states.RecognizeDocuments!.Next, 'NotifyCaseworker');
-    assert.equal(states.NotifyCaseworker!.Next, 'RouteNextStep');
+    assert.equal(states.RecognizeDocuments!.Next, 'RouteNextStep');
     assert.equal(states.Done!.Type, 'Succeed');
     assert.equal(states.Triaged!.Type, 'Succeed');
   });
 
-  it('asks for missing documents only when recording says so', () => {
+  it('acknowledges every submission with documents (the query when items are missing), then tells the caseworker', () => {
     assert.deepEqual(states.RouteNextStep!.Choices, [
-      { Variable: '$.recorded.next', StringEquals: 'SendQuery', Next: 'SendQuery' },
+      {
+        Or: [
+          { Variable: '$.recorded.next', StringEquals: 'SendQuery' },
+          { Variable: '$.recorded.next', StringEquals: 'ReadyForReview' },
+        ],
+        Next: 'SendQuery',
+      },
     ]);
-    assert.equal(states.RouteNextStep!.Default, 'Done');
-    assert.equal(states.SendQuery!.Next, 'Done');
+    assert.equal(states.RouteNextStep!.Default, 'NotifyCaseworker');
+    assert.equal(states.SendQuery!.Next, 'NotifyCaseworker');
   });
 
-  it('a failed or timed-out recognition holds nothing: the caseworker is told, the files wait for them', () => {
+  it('coalesces caseworker emails: the leading submission waits its window, then sends for all, again while more joined', () => {
+    assert.equal(states.NotifyCaseworker!.Next, 'RouteNotification');
+    assert.deepEqual(states.RouteNotification!.Choices, [
+      { Variable: '$.notified.outcome', StringEquals: 'Lead', Next: 'CoalesceNotifications' },
+    ]);
+    assert.equal(states.RouteNotification!.Default, 'Done');
+    assert.equal(states.CoalesceNotifications!.Type, 'Wait');
+    assert.equal(states.CoalesceNotifications!.SecondsPath, '$.notified.waitSeconds');
+    assert.equal(states.CoalesceNotifications!.Next, 'SendCaseworkerNotification');
+    assert.equal(states.SendCaseworkerNotification!.Next, 'RouteMoreNotifications');
+    assert.deepEqual(states.RouteMoreNotifications!.Choices, [
+      { Variable: '$.notification.more', BooleanEquals: true, Next: 'CoalesceNotifications' },
+    ]);
+    assert.equal(states.RouteMoreNotifications!.Default, 'Done');
+  });
+
+  it('a failed or timed-out recognition holds nothing: the applicant is acknowledged, the caseworker told, the files wait for them', () => {
     assert.deepEqual(states.RecognizeDocuments!.Catch, [
-      { ErrorEquals: ['States.ALL'], ResultPath: '$.recognitionError', Next: 'NotifyCaseworker' },
+      { ErrorEquals: ['States.ALL'], ResultPath: '$.recognitionError', Next: 'RouteNextStep' },
     ]);
   });
 

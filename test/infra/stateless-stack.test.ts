@@ -108,6 +108,7 @@ describe('StatelessStack functions', () => {
   it('lets the mailers write their own copies to outbox/ and nothing else in the document bucket', () => {
     const mailers = [
       'notify-caseworker',
+      'send-caseworker-notification',
       'send-query',
       'send-triage-reply',
       'decision-send',
@@ -290,6 +291,7 @@ describe('StatelessStack functions', () => {
       'match-case',
       'record-documents',
       'notify-caseworker',
+      'send-caseworker-notification',
       'send-query',
       'send-triage-reply',
       'hold-for-person',
@@ -550,6 +552,26 @@ describe('StatelessStack alarms', () => {
     });
   });
 
+  it('runs the triage digest hourly, and gives the mail steps the office’s settings from the stage config', () => {
+    const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule'));
+    assert.equal(rules.length, 1);
+    assert.equal(rules[0]!.Properties.ScheduleExpression, 'rate(1 hour)');
+    assert.deepEqual((rules[0]!.Properties.Targets as { Arn: unknown }[])[0]!.Arn, {
+      'Fn::GetAtt': [logicalIdOf('triage-digest'), 'Arn'],
+    });
+    assert.equal(
+      environmentOf('notify-caseworker').CASEWORKER_COALESCE_SECONDS,
+      String(config.caseworkerCoalesceMinutes * 60),
+    );
+    assert.deepEqual(JSON.parse(String(environmentOf('decision-send').PERMIT_FEES)), config.permitFees);
+    assert.deepEqual(
+      JSON.parse(String(environmentOf('send-triage-reply').OFFICE_CONTACT_OPTIONS)),
+      config.officeContactOptions,
+    );
+    assert.equal(environmentOf('caseworker-api').NOTIFY_ON_IMPORT, 'false');
+    assert.equal(environmentOf('triage-digest').INTAKE_CASEWORKER_MAILBOX, config.caseworkerMailbox);
+  });
+
   it('alarms on failed workflow executions and on any message in a dead-letter queue', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/States',
@@ -560,7 +582,8 @@ describe('StatelessStack alarms', () => {
     const deadLetterQueues = Object.entries(resourcesOf(template, 'AWS::SQS::Queue'))
       .filter(([id]) => id.includes('DeadLetterQueue'))
       .map(([id]) => id);
-    assert.equal(deadLetterQueues.length, 2);
+    // Inbound notifications, mail feedback, the triage digest's failed invocations.
+    assert.equal(deadLetterQueues.length, 3);
     for (const id of deadLetterQueues) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/SQS',

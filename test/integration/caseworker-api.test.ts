@@ -222,6 +222,17 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
         (body?.rejected as { line: number }[]).map((r) => r.line),
         [4],
       );
+      // The stage config's default (notifyOnImport: false): no imported applicant is written to.
+      const welcomes = (reference: string) =>
+        decisions.executions().filter((e) => e.name === `${reference}-welcome`);
+      assert.equal(welcomes('ABH-2026-000201').length, 0);
+      const notified = await call(
+        apiEvent('POST', '/cases/import', '/cases/import', {
+          body: { csv: 'reference,name,email\nABH-2026-000202,Notified,notified@example.org', notify: true },
+        }),
+      );
+      assert.deepEqual(notified.body?.created, ['ABH-2026-000202']);
+      assert.equal(welcomes('ABH-2026-000202').length, 1, 'asked for: the checklist goes out');
     });
 
     it('answers 413 to more rows than one request may import, 422 to unreadable CSV', async () => {
@@ -364,6 +375,11 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
       assert.deepEqual([body?.caseReference, body?.added], ['ABH-2026-000201', 1]);
       assert.equal(await triage.get(waiting.messageId), null);
       assert.ok((await cases.get('ABH-2026-000201'))?.contacts.includes('stranger@example.com'));
+      // The case's contacts get the acknowledgement (through the DecisionWorkflow).
+      const acknowledgement = decisions
+        .executions()
+        .find((e) => e.name === `ABH-2026-000201-acknowledgement-${waiting.messageId}`);
+      assert.deepEqual(JSON.parse(acknowledgement!.input).kind, 'acknowledgement');
     });
   });
 
@@ -402,6 +418,8 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
 
     it('starts the DecisionWorkflow once for a decision (202), and not again for the same one (200)', async () => {
       await openCase({ name: 'Decided', emails: ['decided@example.org'], reference: 'ABH-2026-000901' });
+      // Opening it started the applicant's checklist email.
+      assert.ok(decisions.executions().some((e) => e.name === 'ABH-2026-000901-welcome'));
       const at = new Date(Date.now() + 7 * 86400_000).toISOString();
       const first = await decide('abh-2026-901', { kind: 'invitation', at });
       const second = await decide('ABH-2026-000901', { kind: 'invitation', at });
@@ -409,7 +427,9 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
         [first.status, first.body?.outcome, second.status, second.body?.outcome],
         [202, 'started', 200, 'already-started'],
       );
-      const started = decisions.executions().filter((e) => e.stateMachineArn === decisionArn);
+      const started = decisions
+        .executions()
+        .filter((e) => e.stateMachineArn === decisionArn && JSON.parse(e.input).kind === 'invitation');
       assert.equal(started.length, 1);
       assert.deepEqual(JSON.parse(started[0]!.input), {
         kind: 'invitation',

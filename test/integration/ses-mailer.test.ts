@@ -8,7 +8,7 @@ import { SesMailer } from '../../functions/adapters/ses-mailer.ts';
 import { DynamoDbRateLimiter } from '../../functions/adapters/dynamodb-rate-limiter.ts';
 import { DynamoDbUndeliverableAddresses } from '../../functions/adapters/dynamodb-undeliverable-addresses.ts';
 import { CaseMailer } from '../../functions/use-cases/case-mailer.ts';
-import { SendMissingDocumentsQuery } from '../../functions/use-cases/send-query.ts';
+import { AcknowledgeSubmission } from '../../functions/use-cases/acknowledge-submission.ts';
 import type { OutboundMessage } from '../../functions/domain/outbound-message.ts';
 import { startTestPipeline, type TestPipeline } from '../helpers/local-pipeline.ts';
 
@@ -216,7 +216,7 @@ describe('SesMailer', () => {
     assert.equal((await pipeline.sesStore()).length, before + 1);
   });
 
-  it('a query SES refused takes no rate-limit slot: the next email’s query goes out, a retried step sends nothing again', async () => {
+  it('an acknowledgement (the query) SES refused takes no rate-limit slot: the next email’s query goes out, a retried step sends nothing again', async () => {
     const { reference } = await pipeline.openCase.run({
       applicantName: 'Rate Limited',
       contacts: ['rate.limited@example.org'],
@@ -238,20 +238,27 @@ describe('SesMailer', () => {
         },
       },
     });
-    const sendQuery = new SendMissingDocumentsQuery({
+    const acknowledge = new AcknowledgeSubmission({
       cases: pipeline.cases,
       mailer: caseMailer,
       rateLimiter: new DynamoDbRateLimiter(pipeline.db, env.TABLE_NAME!),
       periodSeconds: 86400,
     });
     const now = new Date();
+    // Each email brought a file that could not be accepted: each is acknowledged (the query).
+    const submission = (messageId: string) => ({
+      messageId,
+      files: [{ sha256: 'a'.repeat(64), filename: 'pass.zip', accepted: false, reason: 'archive' }],
+    });
 
     rejectNext = 1;
-    await assert.rejects(sendQuery.run(reference, 'first-email', now), { name: 'MessageRejected' });
-    const second = await sendQuery.run(reference, 'second-email', now);
+    await assert.rejects(acknowledge.run(reference, submission('first-email'), now), {
+      name: 'MessageRejected',
+    });
+    const second = await acknowledge.run(reference, submission('second-email'), now);
     sesCalls = 0;
-    const retried = await sendQuery.run(reference, 'second-email', now);
-    const third = await sendQuery.run(reference, 'third-email', now);
+    const retried = await acknowledge.run(reference, submission('second-email'), now);
+    const third = await acknowledge.run(reference, submission('third-email'), now);
 
     assert.equal(second.sent, true);
     assert.deepEqual(retried, second, 'a retried step reports the query it sent');

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Mailer, OutboundMessage, RateLimiter } from '../../functions/domain/outbound-message.ts';
 import type { TriageReason } from '../../functions/domain/triage.ts';
 import { SendTriageReply } from '../../functions/use-cases/send-triage-reply.ts';
-import { inboundEmail } from '../helpers/inbound-email.ts';
+import { inboundEmail, storedAttachment } from '../helpers/inbound-email.ts';
 
 /** Plain-object stand-ins: the use case's rules, not SES, are under test here (SES: e2e). */
 function setUp() {
@@ -31,6 +31,7 @@ function setUp() {
       officeName: 'Amt',
       intakeAddress: 'unterlagen@intake.example.org',
       periodSeconds: 60,
+      contactOptions: ['Telefon 0211 89-00000 (Mo–Fr 8–12 Uhr)', 'www.example.org/termine'],
       ownAddresses: {
         intakeRecipients: ['unterlagen@intake.example.org'],
         sendingAddress: 'unterlagen@intake.example.org',
@@ -72,14 +73,44 @@ describe('SendTriageReply', () => {
     assert.equal(sent.length, 0);
   });
 
-  it('asks for the reference only where that helps: not when the email named a case it may not add to', async () => {
+  it('tells someone who named a case that it arrived and will be assigned, the same words whether the case exists or not', async () => {
     const { sent, run } = setUp();
+    const pdf = [{ ...storedAttachment('a'.repeat(64), 'pass.pdf') }];
     for (const reason of [
-      'thread-reply-from-unregistered-sender',
+      'unknown-reference',
       'reference-from-unknown-sender',
-      'ambiguous-sender',
-      'case-closed',
+      'thread-reply-from-unregistered-sender',
     ] as const) {
+      assert.equal((await run({ from: 'relative@example.org', attachments: pdf }, reason)).sent, true);
+    }
+    assert.deepEqual(
+      sent.map((m) => m.kind),
+      ['triage-received', 'triage-received', 'triage-received'],
+    );
+    assert.equal(new Set(sent.map((m) => m.text)).size, 1, 'nothing tells one case from another');
+    assert.match(sent[0]!.text, /Sie müssen sie nicht noch einmal senden/);
+    assert.doesNotMatch(sent[0]!.text, /nennen Sie dabei Ihr Aktenzeichen/);
+    assert.equal(sent[0]!.caseReference, null);
+  });
+
+  it('gives a question without documents the office’s contact options; documents nobody could assign are asked for the reference', async () => {
+    const { sent, run } = setUp();
+    await run({ from: 'question@example.org', text: 'Wann habe ich einen Termin?' }, 'no-match');
+    await run(
+      { from: 'docs@example.org', attachments: [storedAttachment('b'.repeat(64), 'pass.pdf')] },
+      'no-match',
+    );
+    assert.deepEqual(
+      sent.map((m) => m.kind),
+      ['triage-question', 'triage-reply'],
+    );
+    assert.match(sent[0]!.text, /- Telefon 0211 89-00000 \(Mo–Fr 8–12 Uhr\)\n- www\.example\.org\/termine/);
+    assert.match(sent[1]!.text, /nennen Sie dabei Ihr Aktenzeichen/);
+  });
+
+  it('does not answer where a person must decide: an unclear sender, a closed case', async () => {
+    const { sent, run } = setUp();
+    for (const reason of ['ambiguous-sender', 'case-closed'] as const) {
       assert.deepEqual(await run({ from: 'mallory@evil.test' }, reason), {
         sent: false,
         reason: 'not-for-this-reason',

@@ -31,9 +31,6 @@ export const ar: Translation = {
 
 - {missing}
 
-{waiting, plural, =0 {} other {ما زلنا نراجع هذه الملفات؛ ولن نطلب مرة أخرى ما تحتويه:}}
-
-- {waiting}
 
 {missing, plural, =0 {} other {{caseworkerText, select, none {} other {ملاحظة من الموظف المسؤول عن ملفكم: {caseworkerText}}}
 
@@ -63,7 +60,7 @@ export const ar: Translation = {
 
 تحية طيبة وبعد،
 
-صدر قرار بشأن طلبكم (رقم الملف {caseReference}). نرجو حضوركم إلى موعد قصير:
+صدر قرار بشأن طلبكم (رقم الملف {caseReference}): تمت الموافقة على طلبكم. ولكي نتمكن من إصدار وثيقتكم، نرجو حضوركم إلى موعد قصير:
 
 {replaces, select, none {} other {يحلّ هذا الموعد محلّ موعدكم السابق في {replaces, date, appointment}. يقوم قيد التقويم المرفق بتحديث القيد السابق.}}
 
@@ -124,6 +121,99 @@ export const ar: Translation = {
 
 مع خالص التحية
 {officeName}`,
+    },
+    'case-opened': {
+      subject: 'طلبكم: المستندات التي نحتاجها',
+      body: `السيد/السيدة {applicantName} المحترم/المحترمة،
+
+تحية طيبة وبعد،
+
+لقد سجّلنا طلبكم ({requestTypeLabel}) تحت رقم الملف {caseReference}. نرجو إرسال المستندات التالية:
+
+- {items}
+
+أرسلوا المستندات بصيغة PDF أو كصور عبر البريد الإلكتروني إلى {intakeAddress}، أو قوموا ببساطة بالرد على هذه الرسالة. نرجو ذكر رقم ملفكم {caseReference} في كل رسالة. بعد كل إرسال نؤكد لكم ما وصل وما لا يزال ناقصًا.
+
+مع خالص التحية
+{officeName}`,
+      items: { items: '{label}' },
+    },
+    'submission-received': {
+      subject: 'تأكيد الاستلام',
+      body: `السيد/السيدة {applicantName} المحترم/المحترمة،
+
+شكرًا لكم. وصلنا بخصوص طلبكم ({requestTypeLabel}، رقم الملف {caseReference}):
+
+- {received}
+{received, plural, =0 {- لا توجد مستندات استطعنا قبولها} other {}}
+
+{notAccepted, plural, =0 {} other {لم نتمكن من قبول هذه الملفات:}}
+
+- {notAccepted}
+
+{waiting, plural, =0 {} other {ما زلنا نراجع هذه الملفات؛ ولن نطلب مرة أخرى ما تحتويه:}}
+
+- {waiting}
+
+{missing, plural, =0 {} one {لا يزال المستند التالي ناقصًا:} two {لا يزال المستندان التاليان ناقصين:} few {لا تزال # مستندات ناقصة:} many {لا يزال # مستندًا ناقصًا:} other {لا يزال # مستند ناقصًا:}}
+
+- {missing}
+
+{missing, plural, =0 {{waiting, plural, =0 {مستنداتكم مكتملة؛ لا حاجة لإرسال أي شيء آخر.} other {بمجرد مراجعتنا لهذه الملفات سنخبركم إن كان لا يزال هناك نقص.}}} other {نرجو الرد على هذه الرسالة وإرفاق المستندات بصيغة PDF أو كصور. نرجو ذكر رقم ملفكم {caseReference} في كل رسالة.}}
+
+مع خالص التحية
+{officeName}`,
+      items: {
+        received: '{filename}: {item}',
+        notAccepted: '{filename}: {reason}',
+        waiting: '{filename}',
+        missing: '{label}',
+      },
+    },
+    'file-complete': {
+      subject: 'مستنداتكم مكتملة',
+      body: `السيد/السيدة {applicantName} المحترم/المحترمة،
+
+شكرًا لكم. بهذا الإرسال اكتملت مستنداتكم الخاصة بطلبكم ({requestTypeLabel}، رقم الملف {caseReference}). وصلنا:
+
+- {received}
+
+{notAccepted, plural, =0 {} other {لم نتمكن من قبول هذه الملفات (لا نحتاجها لاكتمال ملفكم):}}
+
+- {notAccepted}
+
+الخطوة التالية: سيقوم الموظف المسؤول الآن بدراسة طلبكم. لا حاجة لإرسال أي شيء آخر. إذا احتجنا إلى شيء إضافي فسنكتب إليكم؛ وإلا فسندعوكم إلى موعد تستلمون فيه وثيقتكم.
+
+مع خالص التحية
+{officeName}`,
+      items: { received: '{filename}: {item}', notAccepted: '{filename}: {reason}' },
+    },
+    'triage-received': {
+      subject: 'رسالتكم إلى {officeName}',
+      body: `مرحبًا،
+
+شكرًا لرسالتكم. لقد وصلتنا. سيقوم أحد الموظفين بإلحاقها بالملف الذي ذكرتموه؛ لا حاجة لإرسالها مرة أخرى.
+
+هذا رد آلي.
+
+مع خالص التحية
+{officeName}`,
+    },
+    'triage-question': {
+      subject: 'رسالتكم إلى {officeName}',
+      body: `مرحبًا،
+
+شكرًا لرسالتكم. يرسل مقدمو الطلبات مستنداتهم إلى هذا العنوان؛ ولا نجيب هنا عن الأسئلة بشكل آلي. يمكنكم التواصل معنا كما يلي:
+
+- {contactOptions}
+
+إذا كنتم قد قدمتم طلبًا بالفعل، فنرجو ذكر رقم ملفكم.
+
+هذا رد آلي.
+
+مع خالص التحية
+{officeName}`,
+      items: { contactOptions: '{line}' },
     },
   },
   checklist: {

@@ -24,9 +24,6 @@ Bitte antworten Sie auf diese E-Mail. Nennen Sie bei jeder Nachricht Ihr Aktenze
 
 - {missing}
 
-{waiting, plural, =0 {} other {Diese Dateien sehen wir uns noch an; was sie enthalten, fragen wir nicht erneut nach:}}
-
-- {waiting}
 
 {missing, plural, =0 {} other {{caseworkerText, select, none {} other {Hinweis Ihrer Sachbearbeitung: {caseworkerText}}}
 
@@ -52,7 +49,7 @@ Mit freundlichen Grüßen
       subject: 'Einladung zum Termin am Service Point',
       body: `Guten Tag {applicantName},
 
-Ihr Antrag (Aktenzeichen {caseReference}) ist entschieden. Bitte kommen Sie zu einem kurzen Termin:
+Über Ihren Antrag (Aktenzeichen {caseReference}) ist entschieden: Ihrem Antrag wird stattgegeben. Damit wir Ihnen Ihr Dokument ausstellen können, kommen Sie bitte zu einem kurzen Termin:
 
 {replaces, select, none {} other {Dieser Termin ersetzt Ihren bisherigen Termin am {replaces, date, appointment}. Der Kalendereintrag im Anhang ändert den bisherigen Eintrag.}}
 
@@ -162,6 +159,150 @@ Bitte entscheiden Sie über das weitere Vorgehen (z. B. Rückfrage per Post).`,
       body: `Im Vorgang {caseReference} konnte eine E-Mail an {address} nicht zugestellt werden ({kind}).
 
 Automatische E-Mails an diese Adresse werden nicht mehr versandt. Bitte schreiben Sie der antragstellenden Person per Post.`,
+    },
+    'case-opened': {
+      subject: 'Ihr Antrag: diese Unterlagen brauchen wir',
+      body: `Guten Tag {applicantName},
+
+wir haben Ihren Antrag ({requestTypeLabel}) unter dem Aktenzeichen {caseReference} angelegt. Bitte senden Sie uns diese Unterlagen:
+
+- {items}
+
+Senden Sie die Unterlagen als PDF oder Foto per E-Mail an {intakeAddress} oder antworten Sie einfach auf diese E-Mail. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {caseReference}. Nach jeder Sendung bestätigen wir Ihnen, was angekommen ist und was noch fehlt.
+
+Mit freundlichen Grüßen
+{officeName}`,
+      items: { items: '{label}' },
+    },
+    'submission-received': {
+      subject: 'Eingangsbestätigung',
+      body: `Guten Tag {applicantName},
+
+vielen Dank. Zu Ihrem Antrag ({requestTypeLabel}, Aktenzeichen {caseReference}) ist bei uns angekommen:
+
+- {received}
+{received, plural, =0 {- keine Unterlagen, die wir annehmen konnten} other {}}
+
+{notAccepted, plural, =0 {} other {Diese Dateien konnten wir nicht annehmen:}}
+
+- {notAccepted}
+
+{waiting, plural, =0 {} other {Diese Dateien sehen wir uns noch an; was sie enthalten, fragen wir nicht erneut nach:}}
+
+- {waiting}
+
+{missing, plural, =0 {} one {Es fehlt noch folgende Unterlage:} other {Es fehlen noch folgende # Unterlagen:}}
+
+- {missing}
+
+{missing, plural, =0 {{waiting, plural, =0 {Ihre Unterlagen sind vollständig; Sie müssen nichts weiter senden.} other {Sobald wir diese Dateien angesehen haben, sagen wir Ihnen, ob noch etwas fehlt.}}} other {Bitte antworten Sie auf diese E-Mail und hängen Sie die Unterlagen als PDF oder Foto an. Nennen Sie bei jeder Nachricht Ihr Aktenzeichen {caseReference}.}}
+
+Mit freundlichen Grüßen
+{officeName}`,
+      items: {
+        received: '{filename}: {item}',
+        notAccepted: '{filename}: {reason}',
+        waiting: '{filename}',
+        missing: '{label}',
+      },
+    },
+    'file-complete': {
+      subject: 'Ihre Unterlagen sind vollständig',
+      body: `Guten Tag {applicantName},
+
+vielen Dank. Mit dieser Sendung sind Ihre Unterlagen für Ihren Antrag ({requestTypeLabel}, Aktenzeichen {caseReference}) vollständig. Angekommen ist:
+
+- {received}
+
+{notAccepted, plural, =0 {} other {Diese Dateien konnten wir nicht annehmen (für die Vollständigkeit brauchen wir sie nicht):}}
+
+- {notAccepted}
+
+Wie es weitergeht: Ihre Sachbearbeitung prüft jetzt Ihren Antrag. Sie müssen nichts weiter senden. Wenn wir noch etwas brauchen, schreiben wir Ihnen; sonst laden wir Sie zu einem Termin ein, bei dem Sie Ihr Dokument erhalten.
+
+Mit freundlichen Grüßen
+{officeName}`,
+      items: { received: '{filename}: {item}', notAccepted: '{filename}: {reason}' },
+    },
+    'triage-received': {
+      subject: 'Ihre Nachricht an {officeName}',
+      body: `Guten Tag,
+
+vielen Dank für Ihre Nachricht. Sie ist bei uns eingegangen. Eine Sachbearbeiterin oder ein Sachbearbeiter ordnet sie dem genannten Vorgang zu; Sie müssen sie nicht noch einmal senden.
+
+Dies ist eine automatische Antwort.
+
+Mit freundlichen Grüßen
+{officeName}`,
+    },
+    'triage-question': {
+      subject: 'Ihre Nachricht an {officeName}',
+      body: `Guten Tag,
+
+vielen Dank für Ihre Nachricht. An diese Adresse senden Antragstellende ihre Unterlagen; Fragen beantworten wir hier nicht automatisch. So erreichen Sie uns:
+
+- {contactOptions}
+
+Wenn Sie schon einen Antrag gestellt haben, nennen Sie bitte Ihr Aktenzeichen.
+
+Dies ist eine automatische Antwort.
+
+Mit freundlichen Grüßen
+{officeName}`,
+      items: { contactOptions: '{line}' },
+    },
+    'caseworker-submissions': {
+      subject: '{headline}',
+      body: `{headline}
+
+Vorgang: {caseReference} ({requestTypeLabel})
+
+Eingänge:
+
+- {submissions}
+
+Neue Unterlagen:
+
+- {documents}
+{documents, plural, =0 {- keine} other {}}
+
+{held, plural, =0 {} other {Zurückgehalten (liegt in Quarantäne, bitte prüfen):}}
+
+- {held}
+
+{readProblems, plural, =0 {} other {Nicht vollständig gelesen (die Original-E-Mail ist unverändert gespeichert):}}
+
+- {readProblems}
+
+Checkliste:
+
+- {checklist}
+
+{texts, plural, =0 {} other {Texte der Nachrichten:}}
+
+- {texts}
+
+{nextStep}`,
+      items: {
+        submissions: '{receivedAt}: {sender} ({senderAuthentication}), zugeordnet über {matchedBy}',
+        documents: '{filename} → {item}',
+        held: '{filename}: {reason}',
+        readProblems: '{text}',
+        checklist: '[{mark}] {label}',
+        texts: '{receivedAt}: {text}',
+      },
+    },
+    'caseworker-triage-digest': {
+      subject:
+        'Triage: {count, plural, one {eine neue E-Mail wartet} other {# neue E-Mails warten}} auf Zuordnung',
+      body: `Seit der letzten Übersicht {count, plural, one {ist eine E-Mail} other {sind # E-Mails}} in der Triage gelandet, die niemandem automatisch zugeordnet werden konnten:
+
+- {entries}
+
+Insgesamt {waiting, plural, one {wartet eine E-Mail} other {warten # E-Mails}}. Bitte ordnen Sie sie in der Konsole (Eingang) zu, oder mit intake triage list, dann intake triage assign NACHRICHTEN-ID AKTENZEICHEN.
+
+Diese Übersicht kommt höchstens einmal pro Stunde.`,
+      items: { entries: '{receivedAt}: {reason} (SES-Nachrichten-ID {messageId})' },
     },
   },
 };

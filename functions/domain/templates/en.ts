@@ -22,9 +22,6 @@ Please reply to this email. Please always mention your case reference {caseRefer
 
 - {missing}
 
-{waiting, plural, =0 {} other {We are still looking at these files; we do not ask again for what they contain:}}
-
-- {waiting}
 
 {missing, plural, =0 {} other {{caseworkerText, select, none {} other {A note from your caseworker: {caseworkerText}}}
 
@@ -50,7 +47,7 @@ Kind regards
       subject: 'Invitation to an appointment at the Service Point',
       body: `Dear {applicantName},
 
-a decision has been made on your application (case reference {caseReference}). Please come to a short appointment:
+a decision has been made on your application (case reference {caseReference}): your application is granted. So that we can issue your document, please come to a short appointment:
 
 {replaces, select, none {} other {This appointment replaces your earlier appointment on {replaces, date, appointment}. The calendar entry attached updates the earlier one.}}
 
@@ -107,6 +104,97 @@ This is an automatic reply.
 
 Kind regards
 {officeName}`,
+    },
+    'case-opened': {
+      subject: 'Your application: the documents we need',
+      body: `Dear {applicantName},
+
+we have opened your application ({requestTypeLabel}) under the case reference {caseReference}. Please send us these documents:
+
+- {items}
+
+Send the documents as PDF files or photos by email to {intakeAddress}, or simply reply to this email. Please always mention your case reference {caseReference}. After each email we confirm what has arrived and what is still missing.
+
+Kind regards
+{officeName}`,
+      items: { items: '{label}' },
+    },
+    'submission-received': {
+      subject: 'Confirmation of receipt',
+      body: `Dear {applicantName},
+
+thank you. For your application ({requestTypeLabel}, case reference {caseReference}) we have received:
+
+- {received}
+{received, plural, =0 {- no documents we could accept} other {}}
+
+{notAccepted, plural, =0 {} other {We could not accept these files:}}
+
+- {notAccepted}
+
+{waiting, plural, =0 {} other {We are still looking at these files; we do not ask again for what they contain:}}
+
+- {waiting}
+
+{missing, plural, =0 {} one {We still need the following document:} other {We still need the following # documents:}}
+
+- {missing}
+
+{missing, plural, =0 {{waiting, plural, =0 {Your documents are complete; you do not need to send anything else.} other {Once we have looked at these files, we will tell you whether anything is still missing.}}} other {Please reply to this email and attach the documents as PDF files or photos. Please always mention your case reference {caseReference}.}}
+
+Kind regards
+{officeName}`,
+      items: {
+        received: '{filename}: {item}',
+        notAccepted: '{filename}: {reason}',
+        waiting: '{filename}',
+        missing: '{label}',
+      },
+    },
+    'file-complete': {
+      subject: 'Your documents are complete',
+      body: `Dear {applicantName},
+
+thank you. With this email your documents for your application ({requestTypeLabel}, case reference {caseReference}) are complete. We have received:
+
+- {received}
+
+{notAccepted, plural, =0 {} other {We could not accept these files (we do not need them for your file to be complete):}}
+
+- {notAccepted}
+
+What happens next: your caseworker will now review your application. You do not need to send anything else. If we need anything more, we will write to you; otherwise we will invite you to an appointment where you receive your document.
+
+Kind regards
+{officeName}`,
+      items: { received: '{filename}: {item}', notAccepted: '{filename}: {reason}' },
+    },
+    'triage-received': {
+      subject: 'Your message to {officeName}',
+      body: `Hello,
+
+thank you for your message. We have received it. A caseworker will assign it to the case you named; you do not need to send it again.
+
+This is an automatic reply.
+
+Kind regards
+{officeName}`,
+    },
+    'triage-question': {
+      subject: 'Your message to {officeName}',
+      body: `Hello,
+
+thank you for your message. Applicants send their documents to this address; we do not answer questions here automatically. This is how you can reach us:
+
+- {contactOptions}
+
+If you have already applied, please mention your case reference.
+
+This is an automatic reply.
+
+Kind regards
+{officeName}`,
+      items: { contactOptions: '{line}' },
     },
   },
   checklist: {

@@ -22,9 +22,6 @@ Lütfen bu e-postayı yanıtlayınız. Her mesajınızda dosya numaranızı ({ca
 
 - {missing}
 
-{waiting, plural, =0 {} other {Bu dosyaları henüz inceliyoruz; içerdikleri belgeleri tekrar istemeyeceğiz:}}
-
-- {waiting}
 
 {missing, plural, =0 {} other {{caseworkerText, select, none {} other {Dosyanızdan sorumlu memurun notu: {caseworkerText}}}
 
@@ -50,7 +47,7 @@ Saygılarımızla
       subject: 'Service Point’te randevu daveti',
       body: `Sayın {applicantName},
 
-Başvurunuz (dosya numarası {caseReference}) hakkında karar verilmiştir. Lütfen kısa bir randevuya geliniz:
+Başvurunuz (dosya numarası {caseReference}) hakkında karar verilmiştir: başvurunuz kabul edilmiştir. Belgenizi düzenleyebilmemiz için lütfen kısa bir randevuya geliniz:
 
 {replaces, select, none {} other {Bu randevu, {replaces, date, appointment} tarihli önceki randevunuzun yerine geçer. Ekteki takvim kaydı önceki kaydı günceller.}}
 
@@ -107,6 +104,97 @@ Bu otomatik bir yanıttır.
 
 Saygılarımızla
 {officeName}`,
+    },
+    'case-opened': {
+      subject: 'Başvurunuz: ihtiyaç duyduğumuz belgeler',
+      body: `Sayın {applicantName},
+
+başvurunuzu ({requestTypeLabel}) {caseReference} dosya numarasıyla kaydettik. Lütfen bize şu belgeleri gönderiniz:
+
+- {items}
+
+Belgeleri PDF veya fotoğraf olarak e-posta ile {intakeAddress} adresine gönderiniz ya da bu e-postayı yanıtlayınız. Lütfen her mesajınızda dosya numaranızı ({caseReference}) belirtiniz. Her gönderimden sonra size nelerin ulaştığını ve nelerin eksik olduğunu bildiririz.
+
+Saygılarımızla
+{officeName}`,
+      items: { items: '{label}' },
+    },
+    'submission-received': {
+      subject: 'Alındı bildirimi',
+      body: `Sayın {applicantName},
+
+teşekkür ederiz. Başvurunuz ({requestTypeLabel}, dosya numarası {caseReference}) için bize ulaşanlar:
+
+- {received}
+{received, plural, =0 {- kabul edebildiğimiz bir belge yok} other {}}
+
+{notAccepted, plural, =0 {} other {Şu dosyaları kabul edemedik:}}
+
+- {notAccepted}
+
+{waiting, plural, =0 {} other {Bu dosyaları henüz inceliyoruz; içerdikleri belgeleri tekrar istemeyeceğiz:}}
+
+- {waiting}
+
+{missing, plural, =0 {} one {Şu belge hâlâ eksik:} other {Şu # belge hâlâ eksik:}}
+
+- {missing}
+
+{missing, plural, =0 {{waiting, plural, =0 {Belgeleriniz tamamdır; başka bir şey göndermenize gerek yoktur.} other {Bu dosyaları inceledikten sonra eksik bir şey olup olmadığını size bildireceğiz.}}} other {Lütfen bu e-postayı yanıtlayarak belgeleri PDF veya fotoğraf olarak ekleyiniz. Lütfen her mesajınızda dosya numaranızı ({caseReference}) belirtiniz.}}
+
+Saygılarımızla
+{officeName}`,
+      items: {
+        received: '{filename}: {item}',
+        notAccepted: '{filename}: {reason}',
+        waiting: '{filename}',
+        missing: '{label}',
+      },
+    },
+    'file-complete': {
+      subject: 'Belgeleriniz tamamlandı',
+      body: `Sayın {applicantName},
+
+teşekkür ederiz. Bu gönderimle başvurunuz ({requestTypeLabel}, dosya numarası {caseReference}) için belgeleriniz tamamlanmıştır. Bize ulaşanlar:
+
+- {received}
+
+{notAccepted, plural, =0 {} other {Şu dosyaları kabul edemedik (dosyanızın tamamlanması için bunlara ihtiyacımız yoktur):}}
+
+- {notAccepted}
+
+Bundan sonrası: Sorumlu memurunuz şimdi başvurunuzu inceleyecektir. Başka bir şey göndermenize gerek yoktur. Bir şeye daha ihtiyacımız olursa size yazarız; aksi hâlde belgenizi teslim alacağınız bir randevuya sizi davet ederiz.
+
+Saygılarımızla
+{officeName}`,
+      items: { received: '{filename}: {item}', notAccepted: '{filename}: {reason}' },
+    },
+    'triage-received': {
+      subject: '{officeName} kurumuna gönderdiğiniz mesaj',
+      body: `Merhaba,
+
+mesajınız için teşekkür ederiz. Mesajınız bize ulaşmıştır. Bir memur onu belirttiğiniz dosyayla eşleştirecektir; mesajınızı tekrar göndermenize gerek yoktur.
+
+Bu otomatik bir yanıttır.
+
+Saygılarımızla
+{officeName}`,
+    },
+    'triage-question': {
+      subject: '{officeName} kurumuna gönderdiğiniz mesaj',
+      body: `Merhaba,
+
+mesajınız için teşekkür ederiz. Başvuru sahipleri belgelerini bu adrese gönderir; soruları burada otomatik olarak yanıtlamıyoruz. Bize şu yollarla ulaşabilirsiniz:
+
+- {contactOptions}
+
+Daha önce başvuru yaptıysanız lütfen dosya numaranızı belirtiniz.
+
+Bu otomatik bir yanıttır.
+
+Saygılarımızla
+{officeName}`,
+      items: { contactOptions: '{line}' },
     },
   },
   checklist: {
