@@ -22,6 +22,19 @@ export interface CaseFile {
   /** The checklist as it was when the case was opened. */
   readonly checklist: ChecklistDefinition;
   readonly openedAt: string;
+  /**
+   * Items a caseworker ticked or unticked by hand (e.g. a document seen at the counter), by item
+   * id: they override what the documents say. Absent on cases nobody ticked by hand.
+   */
+  readonly manualChecks?: Readonly<Record<string, ManualCheck>>;
+}
+
+/** A caseworker's own verdict on a checklist item, with why and who. */
+export interface ManualCheck {
+  readonly fulfilled: boolean;
+  readonly note: string;
+  readonly by: string;
+  readonly at: string;
 }
 
 /** A document of a case: one per distinct content (SHA-256), whoever sent it how often. */
@@ -51,18 +64,22 @@ export interface ChecklistItemState {
   /** SHA-256 of the documents assigned to it. */
   readonly documents: readonly string[];
   readonly fulfilled: boolean;
+  /** Set when a caseworker ticked or unticked the item by hand (it then decides `fulfilled`). */
+  readonly manual?: ManualCheck;
 }
 
-/** The checklist with what has arrived for each item. */
+/** The checklist with what has arrived for each item; a caseworker's tick by hand overrides it. */
 export function checklistState(caseFile: CaseFile, documents: readonly CaseDocument[]): ChecklistItemState[] {
   return caseFile.checklist.items.map((item) => {
     const assigned = documents.filter((d) => d.checklistItem === item.id).map((d) => d.sha256);
+    const manual = caseFile.manualChecks?.[item.id];
     return {
       id: item.id,
       label: item.label,
       required: item.required,
       documents: assigned,
-      fulfilled: assigned.length > 0,
+      fulfilled: manual?.fulfilled ?? assigned.length > 0,
+      ...(manual === undefined ? {} : { manual }),
     };
   });
 }
