@@ -46,7 +46,7 @@ function documentBlock(
   <h4>${name}</h4>
   <p class="meta">${kindOf(d.detectedType)}, ${formatSize(d.size)} · eingegangen ${formatDateTime(d.receivedAt, timeZone)}${d.malwareScan === 'not-scanned' ? html` · <span class="badge warn">${NOT_SCANNED_NOTE}</span>` : ''}</p>
   <details><summary>Vorschau anzeigen<span class="visually-hidden">: ${name}</span></summary>${preview}</details>
-  <p><a href="${href}" hx-boost="false" download>Herunterladen<span class="visually-hidden">: ${name}</span></a></p>
+  <p><a href="${href}" hx-boost="false" aria-label="Herunterladen: ${name}">Herunterladen</a></p>
   <form method="post" action="/cases/${encodeURIComponent(ref)}/documents/${d.sha256}/move" class="inline-fields">
     ${csrfField(csrf)}
     <div class="field"><label for="move-${n}">Verschieben nach</label>
