@@ -36,7 +36,10 @@ try {
     settings: invitationTextsFrom({}),
     env: {},
   });
-  const { reference } = await useCases.openCase.run({ applicantName: 'Bench Mark', contacts: ['bench@example.org'] });
+  const { reference } = await useCases.openCase.run({
+    applicantName: 'Bench Mark',
+    contacts: ['bench@example.org'],
+  });
   const items = (await useCases.cases.get(reference))!.checklist.items;
   for (let i = 0; i < DOCUMENTS; i += 1) {
     const sha256 = i.toString(16).padStart(64, '0');
@@ -89,9 +92,12 @@ try {
     bytes = body.length;
   }
   timings.sort((a, b) => a - b);
-  const at = (q: number): string => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!.toFixed(1);
+  const at = (q: number): string =>
+    timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!.toFixed(1);
   console.log(`case page with ${DOCUMENTS} documents and ${EMAILS} emails (DynamoDB Local, ${RUNS} runs):`);
-  console.log(`  median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms; page ${(bytes / 1024).toFixed(0)} KiB`);
+  console.log(
+    `  median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms; page ${(bytes / 1024).toFixed(0)} KiB`,
+  );
 } finally {
   await dynamo.stop();
 }

@@ -8,7 +8,10 @@ import type { LocalLambda } from './local-lambda.ts';
 export const LOCAL_API_PRINCIPAL = 'arn:aws:iam::000000000000:user/local-caseworker';
 
 /** The route template (`/cases/{reference}`) a path matches, with its parameters. */
-function matchRoute(method: string, path: string): { resource: string; parameters: Record<string, string> } | null {
+function matchRoute(
+  method: string,
+  path: string,
+): { resource: string; parameters: Record<string, string> } | null {
   for (const route of Object.values(CASEWORKER_API_ROUTES)) {
     if (route.method !== method) continue;
     const names: string[] = [];
@@ -64,7 +67,8 @@ export function localApiRoutes(api: LocalLambda): Hono {
     };
     const result = (await api.invoke(event)) as APIGatewayProxyResult;
     const responseHeaders = new Headers();
-    for (const [name, value] of Object.entries(result.headers ?? {})) responseHeaders.set(name, String(value));
+    for (const [name, value] of Object.entries(result.headers ?? {}))
+      responseHeaders.set(name, String(value));
     return new Response(result.statusCode === 204 ? null : result.body, {
       status: result.statusCode,
       headers: responseHeaders,

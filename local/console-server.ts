@@ -47,7 +47,11 @@ export async function startLocalConsole(options: {
   if (table === undefined || inboundBucket === undefined)
     throw new Error('The caseworker API function names no table or inbound bucket');
   const db = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: options.endpoints.dynamodb, region: options.region, credentials: options.credentials }),
+    new DynamoDBClient({
+      endpoint: options.endpoints.dynamodb,
+      region: options.region,
+      credentials: options.credentials,
+    }),
   );
   const stepFunctions = new SFNClient({
     endpoint: options.endpoints.stepFunctions,
@@ -80,7 +84,8 @@ export async function startLocalConsole(options: {
     secureCookies: false,
   });
   const root = new Hono();
-  if (apiFunction !== undefined) root.route('/api', localApiRoutes(options.lambdas.get(apiFunction.logicalId)!));
+  if (apiFunction !== undefined)
+    root.route('/api', localApiRoutes(options.lambdas.get(apiFunction.logicalId)!));
   root.route('/', consoleApp);
 
   const server: ServerType = await new Promise((resolve, reject) => {

@@ -43,11 +43,12 @@ export class DynamoDbCaseDirectory implements CaseDirectory {
       new QueryCommand({
         TableName: this.#table,
         IndexName: mine ? 'gsi1' : 'gsi2',
-        KeyConditionExpression: mine
-          ? 'gsi1pk = :pk AND begins_with(gsi1sk, :status)'
-          : 'gsi2pk = :pk',
+        KeyConditionExpression: mine ? 'gsi1pk = :pk AND begins_with(gsi1sk, :status)' : 'gsi2pk = :pk',
         ExpressionAttributeValues: mine
-          ? { ':pk': `CASEWORKER#${listing.caseworker!.toLowerCase()}`, ':status': `STATUS#${listing.status}#` }
+          ? {
+              ':pk': `CASEWORKER#${listing.caseworker!.toLowerCase()}`,
+              ':status': `STATUS#${listing.status}#`,
+            }
           : { ':pk': `STATUS#${listing.status}` },
         ScanIndexForward: false,
         Limit: listing.pageSize,

@@ -243,7 +243,8 @@ export class DynamoDbCaseRepository implements CaseRepository {
           TableName: this.#table,
           Key: key,
           UpdateExpression: 'SET manualChecks = :marks',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(manualChecks) AND #type = :case',
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(manualChecks) AND #type = :case',
           ExpressionAttributeNames: { '#type': 'type' },
           ExpressionAttributeValues: { ':marks': { [itemId]: mark }, ':case': 'case' },
         }),

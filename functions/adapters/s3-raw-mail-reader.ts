@@ -22,14 +22,21 @@ export class S3RawMailReader {
     try {
       object = await this.#s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
     } catch (error) {
-      if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'AccessDenied')) return null;
+      if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'AccessDenied'))
+        return null;
       throw error;
     }
     if ((object.ContentLength ?? 0) > MAX_READABLE_MAIL_BYTES) {
       (object.Body as Readable).destroy();
-      return { text: '(Die E-Mail ist zu groß, um sie hier zu lesen; bitte das Original herunterladen.)', attachments: [] };
+      return {
+        text: '(Die E-Mail ist zu groß, um sie hier zu lesen; bitte das Original herunterladen.)',
+        attachments: [],
+      };
     }
-    const parsed = await simpleParser(object.Body as Readable, { skipImageLinks: true, skipTextToHtml: true });
+    const parsed = await simpleParser(object.Body as Readable, {
+      skipImageLinks: true,
+      skipTextToHtml: true,
+    });
     return {
       text: parsed.text ?? '',
       attachments: parsed.attachments.map((a) => a.filename ?? '(ohne Namen)'),

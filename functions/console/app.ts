@@ -2,7 +2,14 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { ConsoleEnv } from './context.ts';
 import type { ConsoleDeps } from './deps.ts';
-import { assertSessionKey, csrfMatches, newCsrfToken, openSession, sealSession, type Session } from './session.ts';
+import {
+  assertSessionKey,
+  csrfMatches,
+  newCsrfToken,
+  openSession,
+  sealSession,
+  type Session,
+} from './session.ts';
 import { CONSOLE_CSS, htmxScript } from './assets.ts';
 import { html } from './html.ts';
 import { page } from './views/layout.ts';
@@ -52,7 +59,8 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const secure = (c: Context<ConsoleEnv>): boolean =>
     deps.secureCookies ?? new URL(c.req.url).protocol === 'https:';
   // `__Host-` binds the cookie to this host and path `/`, and browsers accept it only with Secure.
-  const cookieName = (c: Context<ConsoleEnv>): string => (secure(c) ? '__Host-intake-session' : 'intake-session');
+  const cookieName = (c: Context<ConsoleEnv>): string =>
+    secure(c) ? '__Host-intake-session' : 'intake-session';
   const store = (c: Context<ConsoleEnv>, session: Session): void => {
     c.set('session', session);
     setCookie(c, cookieName(c), sealSession(session, deps.sessionKey), {
@@ -90,14 +98,21 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.use('*', async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(PAGE_HEADERS)) if (!c.res.headers.has(name)) c.header(name, value);
+    for (const [name, value] of Object.entries(PAGE_HEADERS))
+      if (!c.res.headers.has(name)) c.header(name, value);
   });
 
   app.get('/assets/htmx.min.js', (c) =>
-    c.body(htmx, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
+    c.body(htmx, 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+    }),
   );
   app.get('/assets/console.css', (c) =>
-    c.body(CONSOLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
+    c.body(CONSOLE_CSS, 200, {
+      'Content-Type': 'text/css; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+    }),
   );
 
   // The session: the cookie's, or a new one (signed out, with a CSRF token for the sign-in form).
@@ -120,7 +135,9 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
       if (!csrfMatches(c.get('session'), token)) {
         const body = page(
           { title: 'Abgelaufen', caseworker: null, csrf: c.get('session').csrf, waiting: null },
-          html`<h1>Das Formular ist abgelaufen</h1><p>Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.</p><p><a href="/triage">Zum Eingang</a></p>`,
+          html`<h1>Das Formular ist abgelaufen</h1>
+            <p>Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.</p>
+            <p><a href="/triage">Zum Eingang</a></p>`,
         );
         return c.html(body.value, 403);
       }
@@ -169,8 +186,15 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.notFound((c) => {
     const session = c.get('session');
     const body = page(
-      { title: 'Nicht gefunden', caseworker: session?.caseworker ?? null, csrf: session?.csrf ?? '', waiting: null },
-      html`<h1>Nicht gefunden</h1><p>Diese Seite gibt es nicht (mehr).</p><p><a href="/cases">Zu den Vorgängen</a></p>`,
+      {
+        title: 'Nicht gefunden',
+        caseworker: session?.caseworker ?? null,
+        csrf: session?.csrf ?? '',
+        waiting: null,
+      },
+      html`<h1>Nicht gefunden</h1>
+        <p>Diese Seite gibt es nicht (mehr).</p>
+        <p><a href="/cases">Zu den Vorgängen</a></p>`,
     );
     return c.html(body.value, 404);
   });
@@ -181,7 +205,11 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const session = c.get('session');
     const body = page(
       { title: 'Fehler', caseworker: session?.caseworker ?? null, csrf: session?.csrf ?? '', waiting: null },
-      html`<h1>Etwas ist schiefgegangen</h1><p>Die Aktion wurde nicht ausgeführt. Bitte versuchen Sie es noch einmal; bleibt der Fehler, melden Sie ihn der IT.</p>`,
+      html`<h1>Etwas ist schiefgegangen</h1>
+        <p>
+          Die Aktion wurde nicht ausgeführt. Bitte versuchen Sie es noch einmal; bleibt der Fehler, melden Sie
+          ihn der IT.
+        </p>`,
     );
     return c.html(body.value, 500);
   });

@@ -65,4 +65,9 @@ details > summary { cursor: pointer; font-weight: 600; color: var(--accent); }
 .checklist > li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
 .mail-preview { border: 1px solid var(--line); padding: 1rem; white-space: pre-wrap; background: #fff; }
 .pager { display: flex; gap: 1rem; margin-top: 1rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.5rem; }
+dl.facts dt { font-weight: 600; color: var(--muted); }
+dl.facts dd { margin: 0; }
+.document h4 { margin: 0 0 .25rem; }
+fieldset { border: 1px solid var(--line); border-radius: 4px; }
 `;

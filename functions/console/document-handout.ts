@@ -1,4 +1,5 @@
 import type { ObjectLocation } from '../domain/intake-request.ts';
+import { displayLine } from '../domain/display-text.ts';
 
 /**
  * How a stored file reaches the browser, once the console has checked the caseworker may have it
@@ -37,15 +38,7 @@ export function contentDisposition(disposition: 'inline' | 'attachment', filenam
 function visibleFileName(filename: string | null): string {
   const name = (filename ?? '').trim();
   if (name === '') return 'Dokument';
-  return (
-    name
-      // eslint-disable-next-line no-control-regex -- control characters are what is replaced
-      .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g, (c) =>
-        `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`,
-      )
-      .replace(/[/\\]/g, '_')
-      .slice(0, 200)
-  );
+  return displayLine(name).replace(/[/\\]/g, '_').slice(0, 200);
 }
 
 /** The headers every handed-out file carries, however it is handed out. */
@@ -56,6 +49,8 @@ export function fileHeaders(file: FileToServe): Record<string, string> {
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
     // A PDF needs the browser's viewer; anything else may run nothing in our origin.
-    ...(file.contentType === 'application/pdf' ? {} : { 'Content-Security-Policy': "default-src 'none'; sandbox" }),
+    ...(file.contentType === 'application/pdf'
+      ? {}
+      : { 'Content-Security-Policy': "default-src 'none'; sandbox" }),
   };
 }

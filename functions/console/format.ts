@@ -19,9 +19,12 @@ export function formatDateTime(iso: string, timeZone: string): string {
 export function formatDate(iso: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('de-DE', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat('de-DE', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(date);
 }
 
 /** A date and a time in the office's time zone as form fields fill them (`2026-12-07`, `09:30`). */
@@ -103,4 +106,10 @@ export function kindOf(detectedType: string | null): string {
 }
 
 /** Files a browser may show inside the console: its own PDF viewer, or an image. Nothing else inline. */
-export const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+export const INLINE_TYPES = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+]);

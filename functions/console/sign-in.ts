@@ -55,14 +55,18 @@ function loginPage(csrf: string, error: string | null) {
       notice: error === null ? null : { kind: 'error', text: error },
     },
     html`<h1>Anmelden</h1>
-<p class="warning"><strong>Nur lokal:</strong> Diese Anmeldung ohne Passwort gibt es nur in der lokalen Umgebung (<code>npm start</code>). Im Betrieb melden Sie sich über das Konto der Stadt an.</p>
-<form method="post" action="/login">
-  ${csrfField(csrf)}
-  <div class="field">
-    <label for="email">Ihre dienstliche E-Mail-Adresse</label>
-    <input id="email" name="email" type="email" autocomplete="username" required>
-  </div>
-  <button type="submit">Anmelden</button>
-</form>`,
+      <p class="warning">
+        <strong>Nur lokal:</strong> Diese Anmeldung ohne Passwort gibt es nur in der lokalen Umgebung (<code
+          >npm start</code
+        >). Im Betrieb melden Sie sich über das Konto der Stadt an.
+      </p>
+      <form method="post" action="/login">
+        ${csrfField(csrf)}
+        <div class="field">
+          <label for="email">Ihre dienstliche E-Mail-Adresse</label>
+          <input id="email" name="email" type="email" autocomplete="username" required />
+        </div>
+        <button type="submit">Anmelden</button>
+      </form>`,
   );
 }

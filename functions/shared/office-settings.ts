@@ -92,7 +92,8 @@ export function invitationTextsFrom(env: Readonly<Record<string, string | undefi
     servicePointAddress: value('SERVICE_POINT_ADDRESS') ?? OFFICE_DEFAULTS.servicePointAddress,
     fee: value('PERMIT_FEE') ?? OFFICE_DEFAULTS.fee,
     payment: value('PERMIT_FEE_PAYMENT') ?? OFFICE_DEFAULTS.payment,
-    appointmentMinutes: Number.isFinite(minutes) && minutes > 0 ? minutes : OFFICE_DEFAULTS.appointmentMinutes,
+    appointmentMinutes:
+      Number.isFinite(minutes) && minutes > 0 ? minutes : OFFICE_DEFAULTS.appointmentMinutes,
     timeZone: value('OFFICE_TIME_ZONE') ?? OFFICE_TIME_ZONE,
   };
 }

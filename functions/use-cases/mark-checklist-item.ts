@@ -58,7 +58,9 @@ export class MarkChecklistItem {
     if (why.length > MAX_CHECK_NOTE_CHARS)
       throw new ChecklistMarkError(`Die Notiz ist zu lang (höchstens ${MAX_CHECK_NOTE_CHARS} Zeichen).`);
     const at = this.#now().toISOString();
-    if (!(await this.#marks.markChecklistItem(reference, itemId, { fulfilled, note: why, by: caseworker, at })))
+    if (
+      !(await this.#marks.markChecklistItem(reference, itemId, { fulfilled, note: why, by: caseworker, at }))
+    )
       throw new ChecklistMarkError(`Kein Vorgang ${reference}.`);
     await this.#activity.record(reference, {
       at,

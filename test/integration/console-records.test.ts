@@ -3,7 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { DynamoDbCaseActivityLog } from '../../functions/adapters/dynamodb-case-activity-log.ts';
 import { DynamoDbCaseDirectory } from '../../functions/adapters/dynamodb-case-directory.ts';
 import { DynamoDbTriageRepository } from '../../functions/adapters/dynamodb-triage-repository.ts';
-import { createCaseReferenceMatcher, DEFAULT_CASE_REFERENCE_FORMAT } from '../../functions/domain/case-reference.ts';
+import {
+  createCaseReferenceMatcher,
+  DEFAULT_CASE_REFERENCE_FORMAT,
+} from '../../functions/domain/case-reference.ts';
 import { caseRepository } from '../../functions/shared/case-repository.ts';
 import { CloseCase, CloseCaseError } from '../../functions/use-cases/close-case.ts';
 import { DismissalError, DismissTriage } from '../../functions/use-cases/dismiss-triage.ts';
@@ -36,18 +39,37 @@ describe('console records (lists, marks, activity, dismissals)', () => {
   it('lists cases by status a page at a time, newest first, and follows a status change', async () => {
     const opened: string[] = [];
     for (let i = 0; i < 5; i += 1)
-      opened.push((await openCase.run({ applicantName: `Person ${i}`, contacts: [`p${i}@example.org`] })).reference);
+      opened.push(
+        (await openCase.run({ applicantName: `Person ${i}`, contacts: [`p${i}@example.org`] })).reference,
+      );
     const first = await directory.list({ status: 'open', caseworker: null, pageSize: 3, after: null });
-    assert.deepEqual(first.cases.map((c) => c.reference), opened.slice(2).reverse());
+    assert.deepEqual(
+      first.cases.map((c) => c.reference),
+      opened.slice(2).reverse(),
+    );
     assert.notEqual(first.next, null);
     const second = await directory.list({ status: 'open', caseworker: null, pageSize: 3, after: first.next });
-    assert.deepEqual(second.cases.map((c) => c.reference), opened.slice(0, 2).reverse());
+    assert.deepEqual(
+      second.cases.map((c) => c.reference),
+      opened.slice(0, 2).reverse(),
+    );
 
     assert.equal(await cases.setStatus(opened[0]!, ['open'], 'ready-for-review'), true);
-    const ready = await directory.list({ status: 'ready-for-review', caseworker: null, pageSize: 10, after: null });
-    assert.deepEqual(ready.cases.map((c) => c.reference), [opened[0]]);
+    const ready = await directory.list({
+      status: 'ready-for-review',
+      caseworker: null,
+      pageSize: 10,
+      after: null,
+    });
+    assert.deepEqual(
+      ready.cases.map((c) => c.reference),
+      [opened[0]],
+    );
     const open = await directory.list({ status: 'open', caseworker: null, pageSize: 10, after: null });
-    assert.equal(open.cases.some((c) => c.reference === opened[0]), false);
+    assert.equal(
+      open.cases.some((c) => c.reference === opened[0]),
+      false,
+    );
     // The domain's case carries none of the table's key attributes.
     assert.equal('gsi2pk' in ready.cases[0]!, false);
   });
@@ -58,21 +80,46 @@ describe('console records (lists, marks, activity, dismissals)', () => {
       contacts: ['mine@example.org'],
       caseworker: 'M.Keller@example.org',
     });
-    const mine = await directory.list({ status: 'open', caseworker: 'm.keller@example.org', pageSize: 10, after: null });
-    assert.deepEqual(mine.cases.map((c) => c.reference), [reference]);
-    const none = await directory.list({ status: 'closed', caseworker: 'm.keller@example.org', pageSize: 10, after: null });
+    const mine = await directory.list({
+      status: 'open',
+      caseworker: 'm.keller@example.org',
+      pageSize: 10,
+      after: null,
+    });
+    assert.deepEqual(
+      mine.cases.map((c) => c.reference),
+      [reference],
+    );
+    const none = await directory.list({
+      status: 'closed',
+      caseworker: 'm.keller@example.org',
+      pageSize: 10,
+      after: null,
+    });
     assert.deepEqual(none.cases, []);
   });
 
   it('finds a case by any word of the name, written without its accents or in capitals', async () => {
-    const { reference } = await openCase.run({ applicantName: 'Ayşe Yılmaz-Öztürk', contacts: ['a@example.org'] });
+    const { reference } = await openCase.run({
+      applicantName: 'Ayşe Yılmaz-Öztürk',
+      contacts: ['a@example.org'],
+    });
     for (const search of ['yilmaz', 'YILM', 'öztürk', 'ozturk', 'Ayse'])
-      assert.deepEqual((await directory.byName(search, 10)).map((c) => c.reference), [reference], search);
+      assert.deepEqual(
+        (await directory.byName(search, 10)).map((c) => c.reference),
+        [reference],
+        search,
+      );
     assert.deepEqual(await directory.byName('nobody', 10), []);
   });
 
   it('a page position changed by hand starts the list again instead of failing', async () => {
-    const page = await directory.list({ status: 'open', caseworker: null, pageSize: 2, after: 'not-a-cursor' });
+    const page = await directory.list({
+      status: 'open',
+      caseworker: null,
+      pageSize: 2,
+      after: 'not-a-cursor',
+    });
     assert.equal(page.cases.length, 2);
   });
 
@@ -108,10 +155,18 @@ describe('console records (lists, marks, activity, dismissals)', () => {
     const close = new CloseCase({ cases, activity });
     await close.run(reference, 'Titel ausgehändigt', 'm.keller@example.org');
     assert.equal((await cases.get(reference))?.status, 'closed');
-    const closedList = await directory.list({ status: 'closed', caseworker: null, pageSize: 10, after: null });
+    const closedList = await directory.list({
+      status: 'closed',
+      caseworker: null,
+      pageSize: 10,
+      after: null,
+    });
     assert.ok(closedList.cases.some((c) => c.reference === reference));
     await assert.rejects(close.run(reference, '', 'm.keller@example.org'), CloseCaseError);
-    assert.deepEqual((await activity.list(reference)).map((a) => a.kind), ['case-closed']);
+    assert.deepEqual(
+      (await activity.list(reference)).map((a) => a.kind),
+      ['case-closed'],
+    );
   });
 
   it('dismissing a waiting email takes it off the list and keeps who and why; a second time is refused', async () => {
@@ -129,7 +184,10 @@ describe('console records (lists, marks, activity, dismissals)', () => {
     assert.equal(await triage.get('dismiss0message'), null);
     const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
     const record = await table.db.send(
-      new GetCommand({ TableName: table.tableName, Key: { pk: 'DISMISSED#dismiss0message', sk: 'DISMISSED' } }),
+      new GetCommand({
+        TableName: table.tableName,
+        Key: { pk: 'DISMISSED#dismiss0message', sk: 'DISMISSED' },
+      }),
     );
     assert.equal(record.Item?.reason, 'Werbung');
     assert.equal(record.Item?.caseworker, 'm.keller@example.org');

@@ -11,7 +11,11 @@ import type { CaseDocument } from '../../functions/domain/case-file.ts';
 import { HandOutDocument } from '../../functions/use-cases/hand-out-document.ts';
 
 const now = new Date('2026-12-02T10:00:00Z');
-const session: Session = { caseworker: 'm.keller@example.org', csrf: 'token-123', expires: now.getTime() / 1000 + 60 };
+const session: Session = {
+  caseworker: 'm.keller@example.org',
+  csrf: 'token-123',
+  expires: now.getTime() / 1000 + 60,
+};
 
 describe('console session cookie', () => {
   it('reads back what was sealed, with the same key only', () => {
@@ -44,7 +48,10 @@ describe('what a page shows of a sender’s values', () => {
   it('escapes markup and shows bidi overrides and controls instead of obeying them', () => {
     const name = 'Reisepass\u202Efdp.exe<script>';
     assert.equal(html`<b>${name}</b>`.value, '<b>Reisepass⟨U+202E⟩fdp.exe&lt;script&gt;</b>');
-    assert.equal(html`<a title="${'"x" onmouseover=1'}">`.value, '<a title="&quot;x&quot; onmouseover=1">');
+    assert.equal(
+      html`<a title="${'"x" onmouseover=1'}"></a>`.value,
+      '<a title="&quot;x&quot; onmouseover=1"></a>',
+    );
     assert.equal(multiline('Zeile 1\r\nZeile 2\u0007').value, 'Zeile 1\nZeile 2⟨U+0007⟩');
   });
 
@@ -56,15 +63,28 @@ describe('what a page shows of a sender’s values', () => {
     const tricky = contentDisposition('attachment', '..\\Reisepass\u202Efdp.exe');
     assert.doesNotMatch(tricky, /\u202E|\\/);
     assert.match(tricky, /%E2%9F%A8U%2B202E%E2%9F%A9/);
-    assert.equal(contentDisposition('inline', null), `inline; filename="Dokument"; filename*=UTF-8''Dokument`);
+    assert.equal(
+      contentDisposition('inline', null),
+      `inline; filename="Dokument"; filename*=UTF-8''Dokument`,
+    );
     assert.match(contentDisposition('attachment', 'a"b%c.pdf'), /filename="a_b_c\.pdf"/);
   });
 
   it('lets only a PDF run the browser’s viewer; anything else is sandboxed and never sniffed', () => {
     const location = { bucket: 'b', key: 'k' };
-    const pdf = fileHeaders({ location, filename: 'a.pdf', contentType: 'application/pdf', disposition: 'inline' });
+    const pdf = fileHeaders({
+      location,
+      filename: 'a.pdf',
+      contentType: 'application/pdf',
+      disposition: 'inline',
+    });
     assert.equal(pdf['Content-Security-Policy'], undefined);
-    const other = fileHeaders({ location, filename: 'a.png', contentType: 'image/png', disposition: 'inline' });
+    const other = fileHeaders({
+      location,
+      filename: 'a.png',
+      contentType: 'image/png',
+      disposition: 'inline',
+    });
     assert.match(other['Content-Security-Policy']!, /sandbox/);
     assert.equal(other['X-Content-Type-Options'], 'nosniff');
   });
@@ -93,8 +113,18 @@ describe('HandOutDocument', () => {
       documents: [],
       note: '',
       held: [
-        { filename: 'tool.exe', reason: 'executable', sha256: 'b'.repeat(64), location: { bucket: 'docs', key: 'quarantine/b' } },
-        { filename: 'virus.txt', reason: 'malware', sha256: 'c'.repeat(64), location: { bucket: 'docs', key: 'quarantine/c' } },
+        {
+          filename: 'tool.exe',
+          reason: 'executable',
+          sha256: 'b'.repeat(64),
+          location: { bucket: 'docs', key: 'quarantine/b' },
+        },
+        {
+          filename: 'virus.txt',
+          reason: 'malware',
+          sha256: 'c'.repeat(64),
+          location: { bucket: 'docs', key: 'quarantine/c' },
+        },
         { filename: 'old.doc', reason: 'macro-enabled' },
       ],
     },
@@ -105,11 +135,16 @@ describe('HandOutDocument', () => {
     log: async () => log,
   } as unknown as CaseRepository;
   const recorded: CaseActivity[] = [];
-  const activity: CaseActivityLog = { record: async (_r, a) => void recorded.push(a), list: async () => recorded };
+  const activity: CaseActivityLog = {
+    record: async (_r, a) => void recorded.push(a),
+    list: async () => recorded,
+  };
   const handOut = new HandOutDocument({ cases, activity, now: () => now });
 
   it('hands out a document and records the view with the caseworker', async () => {
-    const file = await handOut.run('ABH-1', 'a'.repeat(64), 'm.keller@example.org', { warningConfirmed: false });
+    const file = await handOut.run('ABH-1', 'a'.repeat(64), 'm.keller@example.org', {
+      warningConfirmed: false,
+    });
     assert.equal(file?.location.key, `documents/${'a'.repeat(64)}`);
     assert.deepEqual(recorded.at(-1), {
       at: now.toISOString(),
@@ -123,12 +158,21 @@ describe('HandOutDocument', () => {
   it('a quarantined file only after the confirmed warning; a malware finding never; nothing else of the bucket', async () => {
     const count = recorded.length;
     assert.equal((await handOut.decide('ABH-1', 'b'.repeat(64))).outcome, 'warn-first');
-    assert.equal(await handOut.run('ABH-1', 'b'.repeat(64), 'm@example.org', { warningConfirmed: false }), null);
+    assert.equal(
+      await handOut.run('ABH-1', 'b'.repeat(64), 'm@example.org', { warningConfirmed: false }),
+      null,
+    );
     assert.equal(recorded.length, count);
-    assert.equal((await handOut.run('ABH-1', 'b'.repeat(64), 'm@example.org', { warningConfirmed: true }))?.quarantined, true);
+    assert.equal(
+      (await handOut.run('ABH-1', 'b'.repeat(64), 'm@example.org', { warningConfirmed: true }))?.quarantined,
+      true,
+    );
     assert.equal(recorded.at(-1)?.kind, 'quarantined-file-downloaded');
     assert.equal((await handOut.decide('ABH-1', 'c'.repeat(64))).outcome, 'refused');
-    assert.equal(await handOut.run('ABH-1', 'c'.repeat(64), 'm@example.org', { warningConfirmed: true }), null);
+    assert.equal(
+      await handOut.run('ABH-1', 'c'.repeat(64), 'm@example.org', { warningConfirmed: true }),
+      null,
+    );
     assert.equal((await handOut.decide('ABH-1', 'd'.repeat(64))).outcome, 'not-found');
     assert.equal((await handOut.decide('ABH-2', 'a'.repeat(64))).outcome, 'not-found');
   });

@@ -18,8 +18,16 @@ export function registerCaseActionRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit)
   const { useCases } = kit.deps;
   const refOf = (c: Context<ConsoleEnv>): string => c.req.param('reference')!.toUpperCase();
   const casePath = (reference: string): string => `/cases/${encodeURIComponent(reference)}`;
-  const record = (c: Context<ConsoleEnv>, reference: string, activity: Omit<CaseActivity, 'at' | 'caseworker'>) =>
-    useCases.activity.record(reference, { at: kit.now().toISOString(), caseworker: c.get('caseworker'), ...activity });
+  const record = (
+    c: Context<ConsoleEnv>,
+    reference: string,
+    activity: Omit<CaseActivity, 'at' | 'caseworker'>,
+  ) =>
+    useCases.activity.record(reference, {
+      at: kit.now().toISOString(),
+      caseworker: c.get('caseworker'),
+      ...activity,
+    });
 
   app.post('/cases/:reference/documents/:sha256/move', async (c) => {
     const reference = refOf(c);
@@ -32,7 +40,11 @@ export function registerCaseActionRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit)
       if (!(error instanceof ReassignmentError)) throw error;
       return kit.redirect(c, casePath(reference), { kind: 'error', text: error.message });
     }
-    await record(c, reference, { kind: 'document-moved', subject: sha256, detail: item === 'none' ? 'keinem Punkt' : item });
+    await record(c, reference, {
+      kind: 'document-moved',
+      subject: sha256,
+      detail: item === 'none' ? 'keinem Punkt' : item,
+    });
     return kit.redirect(c, casePath(reference), { kind: 'ok', text: 'Dokument verschoben.' });
   });
 
@@ -58,14 +70,22 @@ export function registerCaseActionRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit)
     const reference = refOf(c);
     const form = await c.req.parseBody({ all: true });
     const startDecision = useCases.startDecision;
-    if (startDecision === null) return kit.redirect(c, casePath(reference), { kind: 'error', text: 'Entscheidungen sind hier nicht eingerichtet.' });
+    if (startDecision === null)
+      return kit.redirect(c, casePath(reference), {
+        kind: 'error',
+        text: 'Entscheidungen sind hier nicht eingerichtet.',
+      });
     const view = await useCases.showCase.run(reference);
     if (view === null) return c.notFound();
     // Items the caseworker asks for again although something arrived: named in the text.
-    const again = view.checklist.filter((i) => fields(form, 'items').includes(i.id) && !view.missing.includes(i.id));
+    const again = view.checklist.filter(
+      (i) => fields(form, 'items').includes(i.id) && !view.missing.includes(i.id),
+    );
     const text = [
       field(form, 'text', 4000),
-      again.length === 0 ? '' : `Bitte senden Sie außerdem erneut: ${again.map((i) => i.label.de).join(', ')}.`,
+      again.length === 0
+        ? ''
+        : `Bitte senden Sie außerdem erneut: ${again.map((i) => i.label.de).join(', ')}.`,
     ]
       .filter((t) => t !== '')
       .join('\n\n');
@@ -74,7 +94,10 @@ export function registerCaseActionRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit)
       await record(c, reference, { kind: 'query-sent', subject: result.decisionId, detail: null });
       return kit.redirect(c, casePath(reference), {
         kind: 'ok',
-        text: result.outcome === 'started' ? 'Rückfrage wird gesendet.' : 'Diese Rückfrage wurde bereits gesendet.',
+        text:
+          result.outcome === 'started'
+            ? 'Rückfrage wird gesendet.'
+            : 'Diese Rückfrage wurde bereits gesendet.',
       });
     } catch (error) {
       if (!(error instanceof InvalidDecisionError)) throw error;
@@ -89,12 +112,21 @@ export function registerCaseActionRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit)
     const date = field(form, 'date');
     const time = field(form, 'time');
     if (!DATE.test(date) || !TIME.test(time))
-      return kit.redirect(c, casePath(reference), { kind: 'error', text: 'Bitte Datum und Uhrzeit angeben.' });
+      return kit.redirect(c, casePath(reference), {
+        kind: 'error',
+        text: 'Bitte Datum und Uhrzeit angeben.',
+      });
     try {
       const preview = await useCases.previewDecision.invitation(reference, `${date}T${time}`);
       return c.html(
         invitationPreviewPage(
-          { title: 'Einladung prüfen', caseworker: c.get('caseworker'), csrf: c.get('session').csrf, waiting: await kit.waiting(), current: 'cases' },
+          {
+            title: 'Einladung prüfen',
+            caseworker: c.get('caseworker'),
+            csrf: c.get('session').csrf,
+            waiting: await kit.waiting(),
+            current: 'cases',
+          },
           { reference, at: `${date}T${time}`, preview },
         ).value,
       );
@@ -109,10 +141,21 @@ export function registerCaseActionRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit)
     const at = field(await c.req.parseBody(), 'at');
     const startDecision = useCases.startDecision;
     if (startDecision === null || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(at))
-      return kit.redirect(c, casePath(reference), { kind: 'error', text: 'Die Einladung wurde nicht gesendet.' });
+      return kit.redirect(c, casePath(reference), {
+        kind: 'error',
+        text: 'Die Einladung wurde nicht gesendet.',
+      });
     try {
-      const result = await startDecision.run({ kind: 'invitation', caseReference: reference, appointmentAt: at });
-      await record(c, reference, { kind: 'invitation-sent', subject: result.decisionId, detail: result.appointment ?? null });
+      const result = await startDecision.run({
+        kind: 'invitation',
+        caseReference: reference,
+        appointmentAt: at,
+      });
+      await record(c, reference, {
+        kind: 'invitation-sent',
+        subject: result.decisionId,
+        detail: result.appointment ?? null,
+      });
       return kit.redirect(c, casePath(reference), {
         kind: 'ok',
         text:
@@ -129,11 +172,22 @@ export function registerCaseActionRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit)
   app.post('/cases/:reference/cancel', async (c) => {
     const reference = refOf(c);
     const startDecision = useCases.startDecision;
-    if (startDecision === null) return kit.redirect(c, casePath(reference), { kind: 'error', text: 'Entscheidungen sind hier nicht eingerichtet.' });
+    if (startDecision === null)
+      return kit.redirect(c, casePath(reference), {
+        kind: 'error',
+        text: 'Entscheidungen sind hier nicht eingerichtet.',
+      });
     try {
       const result = await startDecision.run({ kind: 'cancellation', caseReference: reference });
-      await record(c, reference, { kind: 'appointment-cancelled', subject: result.decisionId, detail: result.appointment ?? null });
-      return kit.redirect(c, casePath(reference), { kind: 'ok', text: `Termin ${result.appointment ?? ''} wird abgesagt.` });
+      await record(c, reference, {
+        kind: 'appointment-cancelled',
+        subject: result.decisionId,
+        detail: result.appointment ?? null,
+      });
+      return kit.redirect(c, casePath(reference), {
+        kind: 'ok',
+        text: `Termin ${result.appointment ?? ''} wird abgesagt.`,
+      });
     } catch (error) {
       if (!(error instanceof InvalidDecisionError)) throw error;
       return kit.redirect(c, casePath(reference), { kind: 'error', text: error.message });
@@ -143,7 +197,11 @@ export function registerCaseActionRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit)
   app.post('/cases/:reference/close', async (c) => {
     const reference = refOf(c);
     try {
-      await useCases.closeCase.run(reference, field(await c.req.parseBody(), 'note', 500), c.get('caseworker'));
+      await useCases.closeCase.run(
+        reference,
+        field(await c.req.parseBody(), 'note', 500),
+        c.get('caseworker'),
+      );
     } catch (error) {
       if (!(error instanceof CloseCaseError)) throw error;
       return kit.redirect(c, casePath(reference), { kind: 'error', text: error.message });

@@ -15,7 +15,8 @@ export function registerCaseListRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): 
   const { useCases } = kit.deps;
   app.get('/cases', async (c) => {
     const requested = c.req.query('status') as CaseStatus | undefined;
-    const status: CaseStatus = requested !== undefined && CASE_STATUSES.includes(requested) ? requested : 'open';
+    const status: CaseStatus =
+      requested !== undefined && CASE_STATUSES.includes(requested) ? requested : 'open';
     const mine = c.req.query('mine') === '1';
     const search = (c.req.query('q') ?? '').trim().slice(0, 200);
     const after = c.req.query('after') ?? null;

@@ -28,7 +28,13 @@ export function registerDocumentRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): 
     });
   };
 
-  const warning = async (c: Context<ConsoleEnv>, reference: string, sha256: string, refused: boolean, file: CaseFileToHandOut) =>
+  const warning = async (
+    c: Context<ConsoleEnv>,
+    reference: string,
+    sha256: string,
+    refused: boolean,
+    file: CaseFileToHandOut,
+  ) =>
     c.html(
       quarantineWarningPage(
         {
@@ -49,8 +55,11 @@ export function registerDocumentRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): 
     if (!SHA256.test(sha256)) return c.notFound();
     const decision = await useCases.handOutDocument.decide(reference, sha256);
     if (decision.outcome === 'not-found') return c.notFound();
-    if (decision.outcome !== 'hand-out') return warning(c, reference, sha256, decision.outcome === 'refused', decision.file);
-    const file = await useCases.handOutDocument.run(reference, sha256, c.get('caseworker'), { warningConfirmed: false });
+    if (decision.outcome !== 'hand-out')
+      return warning(c, reference, sha256, decision.outcome === 'refused', decision.file);
+    const file = await useCases.handOutDocument.run(reference, sha256, c.get('caseworker'), {
+      warningConfirmed: false,
+    });
     if (file === null) return c.notFound();
     return serve(file, c.req.query('ansicht') === '1');
   });
@@ -66,7 +75,9 @@ export function registerDocumentRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): 
     if (decision.outcome === 'not-found') return c.notFound();
     if (decision.outcome === 'refused' || !confirmed)
       return warning(c, reference, sha256, decision.outcome === 'refused', decision.file);
-    const file = await useCases.handOutDocument.run(reference, sha256, c.get('caseworker'), { warningConfirmed: true });
+    const file = await useCases.handOutDocument.run(reference, sha256, c.get('caseworker'), {
+      warningConfirmed: true,
+    });
     if (file === null) return c.notFound();
     return serve(file, false);
   });
@@ -92,8 +103,20 @@ export function registerDocumentRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): 
     if (file.quarantined)
       return c.html(
         quarantineWarningPage(
-          { title: 'Zurückgehaltene Datei', caseworker: c.get('caseworker'), csrf: c.get('session').csrf, waiting: await kit.waiting(), current: 'triage' },
-          { reference: null, messageId: c.req.param('messageId'), sha256: file.sha256, file, refused: file.holdReason === 'malware' },
+          {
+            title: 'Zurückgehaltene Datei',
+            caseworker: c.get('caseworker'),
+            csrf: c.get('session').csrf,
+            waiting: await kit.waiting(),
+            current: 'triage',
+          },
+          {
+            reference: null,
+            messageId: c.req.param('messageId'),
+            sha256: file.sha256,
+            file,
+            refused: file.holdReason === 'malware',
+          },
         ).value,
         file.holdReason === 'malware' ? 403 : 200,
       );
@@ -103,7 +126,8 @@ export function registerDocumentRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): 
     const file = await triageFile(c.req.param('messageId'), c.req.param('sha256').toLowerCase());
     if (file === null) return c.notFound();
     const form = await c.req.parseBody();
-    if (file.holdReason === 'malware' || form.confirm !== 'yes') return c.redirect(`/triage/${encodeURIComponent(c.req.param('messageId'))}/files/${file.sha256}`, 303);
+    if (file.holdReason === 'malware' || form.confirm !== 'yes')
+      return c.redirect(`/triage/${encodeURIComponent(c.req.param('messageId'))}/files/${file.sha256}`, 303);
     return serve(file, false);
   });
 
@@ -136,7 +160,13 @@ export function registerDocumentRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): 
     const read = await kit.deps.rawMail.readText(location);
     return c.html(
       messagePage(
-        { title: entry.subject ?? 'E-Mail', caseworker: c.get('caseworker'), csrf: c.get('session').csrf, waiting: await kit.waiting(), current: 'cases' },
+        {
+          title: entry.subject ?? 'E-Mail',
+          caseworker: c.get('caseworker'),
+          csrf: c.get('session').csrf,
+          waiting: await kit.waiting(),
+          current: 'cases',
+        },
         { reference, entry, read, originalHref: `${c.req.path}?original=1` },
         kit.deps.timeZone,
       ).value,

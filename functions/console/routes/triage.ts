@@ -103,7 +103,10 @@ export function registerTriageRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): vo
 
   app.post('/triage/:messageId/retry', async (c) => {
     if (useCases.retryHeldMessage === null)
-      return kit.redirect(c, '/triage', { kind: 'error', text: 'Erneute Verarbeitung ist hier nicht eingerichtet.' });
+      return kit.redirect(c, '/triage', {
+        kind: 'error',
+        text: 'Erneute Verarbeitung ist hier nicht eingerichtet.',
+      });
     try {
       const result = await useCases.retryHeldMessage.run(c.req.param('messageId'));
       return kit.redirect(c, '/triage', {
