@@ -96,9 +96,23 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     },
   };
 
+  // Sign-out may continue at the identity provider, and browsers apply form-action to a form's
+  // redirects too: that one origin is allowed as well.
+  const afterSignOut = deps.signIn.afterSignOut ?? '';
+  const signOutOrigin = /^https?:\/\//.test(afterSignOut) ? new URL(afterSignOut).origin : null;
+  const pageHeaders: Record<string, string> =
+    signOutOrigin === null
+      ? PAGE_HEADERS
+      : {
+          ...PAGE_HEADERS,
+          'Content-Security-Policy': PAGE_HEADERS['Content-Security-Policy'].replace(
+            "form-action 'self'",
+            `form-action 'self' ${signOutOrigin}`,
+          ),
+        };
   app.use('*', async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(PAGE_HEADERS))
+    for (const [name, value] of Object.entries(pageHeaders))
       if (!c.res.headers.has(name)) c.header(name, value);
   });
 
@@ -168,12 +182,16 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
       store(c, fresh(caseworker));
       return c.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/triage', 303);
     },
+    keepPending(c, pending) {
+      const { pendingSignIn: _dropped, ...rest } = c.get('session');
+      store(c, pending === null ? rest : { ...rest, pendingSignIn: pending });
+    },
   });
 
   app.post('/logout', (c) => {
     deleteCookie(c, cookieName(c), { path: '/', secure: secure(c) });
     store(c, fresh(null));
-    return c.redirect(deps.signIn.loginPath, 303);
+    return c.redirect(deps.signIn.afterSignOut ?? deps.signIn.loginPath, 303);
   });
 
   app.get('/', (c) => c.redirect('/triage', 303));

@@ -13,6 +13,11 @@ export interface Session {
   readonly expires: number;
   /** A confirmation or error to show once, on the page a POST redirects to. */
   readonly notice?: { readonly kind: 'ok' | 'error'; readonly text: string };
+  /**
+   * What a sign-in method keeps between sending the browser to an identity provider and its
+   * return (OpenID Connect: state, nonce, PKCE verifier). Gone once signed in: used once.
+   */
+  readonly pendingSignIn?: Readonly<Record<string, string>>;
 }
 
 /** Bytes of the key: AES-256. */

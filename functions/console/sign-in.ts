@@ -8,6 +8,8 @@ import { looksLikeEmailAddress, normaliseAddress } from '../domain/case-file.ts'
 export interface SessionControl {
   /** Starts a signed-in session (new CSRF token) and answers with a redirect to `next`. */
   signIn(c: Context<ConsoleEnv>, caseworker: string, next?: string): Response;
+  /** Keeps (or with null drops) what the method needs again when the browser returns. */
+  keepPending(c: Context<ConsoleEnv>, pending: Readonly<Record<string, string>> | null): void;
 }
 
 /**
@@ -21,6 +23,11 @@ export interface SignIn {
   readonly loginPath: string;
   /** Paths (exact) reachable without a session; loginPath among them. */
   readonly publicPaths: readonly string[];
+  /**
+   * Where the browser goes after the console's own sign-out: an identity provider's logout, so
+   * its session ends too (else the next visit signs straight in again). Default: loginPath.
+   */
+  readonly afterSignOut?: string;
   register(app: Hono<ConsoleEnv>, session: SessionControl): void;
 }
 
