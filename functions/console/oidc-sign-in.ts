@@ -138,7 +138,7 @@ export function oidcSignIn(settings: OidcSignInSettings): SignIn {
       return { refusal: 'nonce-mismatch' };
     const email = payload.email;
     // Federated providers may send `email_verified` as a string; absent means the provider vouches.
-    const verified = payload.email_verified;
+    const verified: unknown = payload.email_verified;
     if (verified !== undefined && verified !== true && verified !== 'true')
       return { refusal: 'no-verified-email' };
     if (typeof email !== 'string' || !looksLikeEmailAddress(email)) return { refusal: 'no-verified-email' };
