@@ -88,6 +88,12 @@ export class CaseworkerConsole extends Construct {
       signInAliases: { email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
+      // The one email Cognito sends a caseworker made by an administrator: German, like the console.
+      userInvitation: {
+        emailSubject: 'Ihr Zugang zur Sachbearbeitung (E-Mail-Eingang)',
+        emailBody:
+          'Guten Tag,<br>Ihr Zugang zur Sachbearbeitung ist eingerichtet. Benutzername: {username}<br>Vorläufiges Passwort: {####}<br>Bitte melden Sie sich innerhalb von drei Tagen an und legen Sie ein eigenes Passwort und die Zwei-Faktor-Anmeldung fest.',
+      },
       standardAttributes: { email: { required: true, mutable: true } },
       passwordPolicy: {
         minLength: 14,
