@@ -62,6 +62,7 @@ export function createApp(options: CreateAppOptions = {}): IntakeApp {
       documentBucket: stateful.documentBucket,
       table: stateful.table,
       replyAddressSecret: stateful.replyAddressSecret,
+      consoleSessionSecret: stateful.consoleSessionSecret,
       intakeWorkflowLogGroup: stateful.intakeWorkflowLogGroup,
       decisionWorkflowLogGroup: stateful.decisionWorkflowLogGroup,
     },

@@ -115,6 +115,33 @@ export interface StageConfig {
    * beyond it waits in the workflow's throttling retries instead of starving everything else.
    */
   readonly intakeStepConcurrency: number;
+  /** The caseworker console on AWS: its sign-in (Cognito user pool, hosted UI). */
+  readonly console: ConsoleConfig;
+}
+
+/** Sign-in to the caseworker console: a Cognito user pool that may federate the city's provider. */
+export interface ConsoleConfig {
+  /**
+   * Prefix of the hosted UI's domain (`PREFIX.auth.REGION.amazoncognito.com`), unique across AWS:
+   * lowercase letters, digits and dashes, without `aws`, `amazon` or `cognito`.
+   */
+  readonly domainPrefix: string;
+  /**
+   * The city's OpenID Connect identity provider, federated into the user pool: caseworkers sign
+   * in with their city account, and the console goes to it straight away. Without it, accounts
+   * are created in the user pool by an administrator (no self sign-up).
+   * @default - no federation
+   */
+  readonly identityProvider?: {
+    /** Name in the user pool (and on the hosted UI's button), e.g. `Stadt`. */
+    readonly name: string;
+    /** The provider's issuer URL (https), where `/.well-known/openid-configuration` is found. */
+    readonly issuerUrl: string;
+    /** The client id the city's provider gave the user pool. */
+    readonly clientId: string;
+    /** ARN of a Secrets Manager secret holding that client's secret (plain text), kept outside the code. */
+    readonly clientSecretArn: string;
+  };
 }
 
 /** The office and its workflow timings, the same on every stage. */
@@ -163,6 +190,7 @@ const STAGES: Readonly<Record<string, StageConfig>> = {
     manageApiGatewayLoggingRole: true,
     caseworkerApiConcurrency: 2,
     intakeStepConcurrency: 2,
+    console: { domainPrefix: 'email-intake-dev-example' },
     ...OFFICE,
   },
   // Placeholders, refused until replaced: the production account, the office's intake domain
@@ -191,6 +219,8 @@ const STAGES: Readonly<Record<string, StageConfig>> = {
     caseworkerApiConcurrency: 10,
     // Eight steps: 80 reserved, 90 with the API, of an account's usual 1000.
     intakeStepConcurrency: 10,
+    // domainPrefix: unique across AWS; identityProvider: the city's (see README, Console on AWS).
+    console: { domainPrefix: 'email-intake-prod-example' },
     ...OFFICE,
   },
 };
@@ -354,6 +384,7 @@ export function validateStageConfig(config: StageConfig): StageConfig {
   if (!isTimeZone(config.officeTimeZone)) {
     fail('officeTimeZone', `must be an IANA time zone (e.g. Europe/Berlin), got "${config.officeTimeZone}"`);
   }
+  validateConsoleConfig(config.console, (problem) => fail('console', problem));
   if (config.alertEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(config.alertEmail)) {
     fail('alertEmail', `must be an email address, got "${config.alertEmail}"`);
   }
@@ -408,7 +439,50 @@ function placeholdersIn(config: StageConfig): string[] {
   if (config.alertEmail === undefined) {
     found.push('alertEmail is required: alarms must reach someone');
   }
+  if (/example/.test(config.console.domainPrefix)) {
+    found.push(`console.domainPrefix "${config.console.domainPrefix}" is a placeholder`);
+  }
+  const provider = config.console.identityProvider;
+  if (provider !== undefined && isDocumentationDomain(new URL(provider.issuerUrl).hostname)) {
+    found.push(`console.identityProvider.issuerUrl "${provider.issuerUrl}" is at a documentation domain`);
+  }
+  if (provider !== undefined && isPlaceholderAccount(provider.clientSecretArn.split(':')[4] ?? '')) {
+    found.push(
+      `console.identityProvider.clientSecretArn "${provider.clientSecretArn}" is in a placeholder account`,
+    );
+  }
   return found;
+}
+
+const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** Cognito's rules for an OIDC provider's name, kept to what is safe in a URL without escaping. */
+const PROVIDER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{1,30}[A-Za-z0-9]$/;
+const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/;
+
+function validateConsoleConfig(settings: ConsoleConfig | undefined, fail: (problem: string) => never): void {
+  if (settings === undefined) fail('must be set (the caseworker console’s sign-in)');
+  if (!DOMAIN_PREFIX.test(settings.domainPrefix) || /aws|amazon|cognito/.test(settings.domainPrefix)) {
+    fail(
+      `domainPrefix must be lowercase letters, digits and dashes without aws, amazon or cognito, got "${settings.domainPrefix}"`,
+    );
+  }
+  const provider = settings.identityProvider;
+  if (provider === undefined) return;
+  if (!PROVIDER_NAME.test(provider.name))
+    fail(`identityProvider.name must be 3-32 letters, digits, dots, dashes, got "${provider.name}"`);
+  let issuer: URL | null = null;
+  try {
+    issuer = new URL(provider.issuerUrl);
+  } catch {
+    issuer = null;
+  }
+  if (issuer === null || issuer.protocol !== 'https:')
+    fail(`identityProvider.issuerUrl must be an https URL, got "${provider.issuerUrl}"`);
+  if (provider.clientId.trim() === '') fail('identityProvider.clientId must not be empty');
+  if (!SECRET_ARN.test(provider.clientSecretArn))
+    fail(
+      `identityProvider.clientSecretArn must be a Secrets Manager secret ARN, got "${provider.clientSecretArn}"`,
+    );
 }
 
 function isTimeZone(name: string): boolean {

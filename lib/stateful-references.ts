@@ -14,6 +14,8 @@ export interface StatefulResources {
   readonly table: dynamodb.ITable;
   /** HMAC key of the signed reply addresses; outlives the stateless stack. */
   readonly replyAddressSecret: secretsmanager.ISecret;
+  /** Key of the caseworker console's session cookie. */
+  readonly consoleSessionSecret: secretsmanager.ISecret;
   /** Execution log groups of the two workflows (named, so kept here). */
   readonly intakeWorkflowLogGroup: logs.ILogGroup;
   readonly decisionWorkflowLogGroup: logs.ILogGroup;
@@ -65,6 +67,15 @@ export function referenceStatefulResources(
         resources.replyAddressSecret,
         resources.replyAddressSecret.secretArn,
         'reply-address-secret-arn',
+      ),
+    ),
+    consoleSessionSecret: secretsmanager.Secret.fromSecretCompleteArn(
+      scope,
+      'ConsoleSessionSecret',
+      exported(
+        resources.consoleSessionSecret,
+        resources.consoleSessionSecret.secretArn,
+        'console-session-secret-arn',
       ),
     ),
     intakeWorkflowLogGroup: logGroup(

@@ -53,6 +53,11 @@ export class StatefulStack extends Stack {
    * Here because applicants hold those addresses for months: a new key would stop them verifying.
    */
   readonly replyAddressSecret: secretsmanager.Secret;
+  /**
+   * Key of the caseworker console's session cookie (the console derives its AES key from it).
+   * Here with the other secret; a new value only signs every caseworker out.
+   */
+  readonly consoleSessionSecret: secretsmanager.Secret;
   /** Execution logs of the IntakeWorkflow. */
   readonly intakeWorkflowLogGroup: logs.LogGroup;
   /** Execution logs of the DecisionWorkflow. */
@@ -159,6 +164,17 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason:
         'Rotating the key would invalidate the reply addresses in emails applicants still hold; it signs addresses, it protects no data. Replies also thread by Message-ID.',
+    });
+
+    this.consoleSessionSecret = new secretsmanager.Secret(this, 'ConsoleSessionSecret', {
+      description: 'Key of the caseworker console session cookie (AES-256-GCM key derived from it)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.consoleSessionSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'No scheduled rotation: a new key ends every caseworker session at once (in the middle of their work). It protects only cookies that expire within a working day; rotate by hand (put a new value) after a suspected leak.',
     });
 
     // Named under /aws/vendedlogs/: CloudWatch Logs then grants Step Functions delivery through

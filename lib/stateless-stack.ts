@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { MESSAGE_METRICS, SERVICE_DIMENSION } from '../functions/events/message-metrics.ts';
 import type { StageConfig } from './config.ts';
 import { CaseworkerApi } from './constructs/caseworker-api.ts';
+import { CaseworkerConsole } from './constructs/caseworker-console.ts';
 import { IntakeFunction, type IntakeFunctionProps, type TableAction } from './constructs/intake-function.ts';
 import { LogGroupEncryption } from './constructs/log-group-encryption.ts';
 import { DecisionWorkflow } from './constructs/decision-workflow.ts';
@@ -74,6 +75,8 @@ export class StatelessStack extends Stack {
   readonly alarms: OperationalAlarms;
   /** The caseworkers' HTTP API (IAM-authorised). */
   readonly caseworkerApi: CaseworkerApi;
+  /** The caseworker console: function, HTTP API, Cognito user pool and client. */
+  readonly caseworkerConsole: CaseworkerConsole;
   /** Every function, by handler file name. */
   readonly functions: Readonly<Record<string, IntakeFunction>>;
 
@@ -87,6 +90,7 @@ export class StatelessStack extends Stack {
       documentBucket,
       table,
       replyAddressSecret,
+      consoleSessionSecret,
       intakeWorkflowLogGroup,
       decisionWorkflowLogGroup,
     } = referenceStatefulResources(this, props.stateful, names.prefix);
@@ -462,6 +466,41 @@ export class StatelessStack extends Stack {
       description: 'Caseworker API base URL; requests are signed with SigV4 (service execute-api)',
     });
 
+    // The caseworker console: pages over the same use cases, sign-in through Cognito.
+    this.caseworkerConsole = new CaseworkerConsole(this, 'CaseworkerConsole', {
+      entry: handlerEntry('console'),
+      namePrefix: names.prefix,
+      settings: config.console,
+      production: config.production,
+      functionDefaults: {
+        logRetention: config.logRetentionDays,
+        serviceName: SERVICE_NAME,
+        metricsNamespace: names.prefix,
+      },
+      reservedConcurrency: config.caseworkerApiConcurrency,
+      environment: {
+        INTAKE_CASEWORKER_MAILBOX: config.caseworkerMailbox,
+        OFFICE_NAME: config.officeName,
+        SERVICE_POINT_ADDRESS: config.servicePointAddress,
+        PERMIT_FEES: JSON.stringify(config.permitFees),
+        OFFICE_TIME_ZONE: config.officeTimeZone,
+      },
+      table,
+      documentBucket,
+      inboundBucket,
+      documentPrefixes: [DOCUMENTS_PREFIX, QUARANTINE_PREFIX, SENT_MAIL_PREFIX],
+      // Raw mail, and the parse records beside it.
+      inboundPrefixes: [INBOUND_MAIL_PREFIX, PARSED_EMAIL_PREFIX],
+      decisionWorkflow: this.decisionWorkflow.stateMachine,
+      intakeWorkflow: this.workflow.stateMachine,
+      encryptionKey: key,
+      sessionSecret: consoleSessionSecret,
+    });
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: this.caseworkerConsole.url,
+      description: 'Caseworker console: open in the browser, sign in through Cognito',
+    });
+
     this.functions = {
       'start-intake': starter,
       'parse-email': parseEmail,
@@ -483,6 +522,7 @@ export class StatelessStack extends Stack {
       'release-from-hold': releaseFromHold,
       'ses-sending-events': sesSendingEvents,
       'caseworker-api': caseworkerApiFunction,
+      console: this.caseworkerConsole.function,
     };
   }
 }

@@ -27,6 +27,9 @@ export function localPhysicalId(logicalId: string, type: string): string {
       return `arn:aws:sns:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${logicalId}`;
     case 'AWS::SQS::Queue':
       return `https://sqs.${LOCAL_REGION}.amazonaws.com/${LOCAL_ACCOUNT}/${logicalId}`;
+    case 'AWS::Cognito::UserPool':
+      // Pool ids are `<region>_<id>`; libraries that derive the issuer from one check the shape.
+      return `${LOCAL_REGION}_${logicalId}`;
     case 'AWS::SecretsManager::Secret':
       // Ref of a secret is its ARN; AWS appends six random characters to the name.
       return `arn:aws:secretsmanager:${LOCAL_REGION}:${LOCAL_ACCOUNT}:secret:${logicalId}-local`;
@@ -145,6 +148,8 @@ export class TemplateResolver {
     // SES names its identities and configuration sets as given; IAM grants name them so, too.
     const properties = this.#resourceOf(name)?.Properties ?? {};
     if (type === 'AWS::SES::EmailIdentity') return String(this.resolve(properties.EmailIdentity));
+    // Ref of a hosted UI domain is its prefix (the console's sign-in URL is built from it).
+    if (type === 'AWS::Cognito::UserPoolDomain') return String(this.resolve(properties.Domain));
     if (type === 'AWS::SES::ConfigurationSet' && properties.Name !== undefined) {
       return String(this.resolve(properties.Name));
     }

@@ -23,6 +23,7 @@ import { synthesizeApp, type SynthesizedApp } from './synthesized-app.ts';
 import { LOCAL_REGION } from './cloudformation.ts';
 import { clamScanAvailable } from '../functions/adapters/clamav-malware-scanner.ts';
 import { localMalwareProtection, type S3ObjectEvent } from './malware-protection.ts';
+import { startLocalConsole } from './console-server.ts';
 
 /**
  * The whole pipeline on one machine with no AWS account: the stand-ins, every Lambda of the CDK
@@ -32,7 +33,8 @@ import { localMalwareProtection, type S3ObjectEvent } from './malware-protection
 export interface LocalRuntimeOptions {
   /**
    * Ports; 0 picks a free one. Defaults: SMTP 2525, S3 4569, DynamoDB 8765, SES 8005, Step
-   * Functions 8083, Secrets Manager a free one (only the functions use it).
+   * Functions 8083, Secrets Manager a free one (only the functions use it), the caseworker
+   * console 8080.
    */
   readonly ports?: Partial<Record<keyof typeof DEFAULT_PORTS, number>>;
   /** Where S3 objects (and, if `persist`, DynamoDB data) live. */
@@ -68,6 +70,8 @@ export interface LocalEndpoints {
   readonly ses: string;
   readonly stepFunctions: string;
   readonly secretsManager: string;
+  /** The caseworker console (and the caseworker JSON API under /api). */
+  readonly console: string;
 }
 
 /** What the CLI needs to find the running local runtime (written to `.local/runtime.json`). */
@@ -116,6 +120,7 @@ export const DEFAULT_PORTS = {
   ses: 8005,
   stepFunctions: 8083,
   secretsManager: 0,
+  console: 8080,
 } as const;
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
@@ -298,6 +303,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         longTimers(globalThis).clearTimeout(current);
       });
     }
+    const consoleServer = await startLocalConsole({
+      port: await port('console'),
+      app,
+      lambdas,
+      s3,
+      endpoints: { dynamodb: dynamo.endpoint, stepFunctions: sfnEndpoint },
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    stoppers.push(consoleServer.stop);
 
     const endpoints: LocalEndpoints = {
       smtp: { host: '127.0.0.1', port: smtp.port },
@@ -306,6 +321,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ses: ses.endpoint,
       stepFunctions: sfnEndpoint,
       secretsManager: secretsEndpoint,
+      console: consoleServer.url,
     };
     const functionEnvironment = Object.assign(
       {},

@@ -10,7 +10,7 @@ import { displayLine } from '../functions/domain/display-text.ts';
 /**
  * `npm start`: the whole pipeline locally, in the foreground, until Ctrl-C.
  * Ports come from INTAKE_SMTP_PORT, INTAKE_S3_PORT, INTAKE_DYNAMODB_PORT, INTAKE_SES_PORT and
- * INTAKE_SFN_PORT (0 picks a free port); INTAKE_CLAMSCAN names the ClamAV scanner (default `clamscan`).
+ * INTAKE_SFN_PORT, and the console's from INTAKE_CONSOLE_PORT (0 picks a free port); INTAKE_CLAMSCAN names the ClamAV scanner (default `clamscan`).
  */
 const projectRoot = join(import.meta.dirname, '..');
 const dataDir = process.env.INTAKE_DATA_DIR ?? join(projectRoot, '.local');
@@ -23,6 +23,7 @@ const PORT_VARIABLES = {
   dynamodb: 'INTAKE_DYNAMODB_PORT',
   ses: 'INTAKE_SES_PORT',
   stepFunctions: 'INTAKE_SFN_PORT',
+  console: 'INTAKE_CONSOLE_PORT',
 } as const;
 
 function portFromEnv(name: string, fallback: number): number {
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
         dynamodb: portFromEnv(PORT_VARIABLES.dynamodb, DEFAULT_PORTS.dynamodb),
         ses: portFromEnv(PORT_VARIABLES.ses, DEFAULT_PORTS.ses),
         stepFunctions: portFromEnv(PORT_VARIABLES.stepFunctions, DEFAULT_PORTS.stepFunctions),
+        console: portFromEnv(PORT_VARIABLES.console, DEFAULT_PORTS.console),
       },
       ...(process.env.INTAKE_CLAMSCAN ? { clamscan: process.env.INTAKE_CLAMSCAN } : {}),
       lambdaEnvironment: {
@@ -154,6 +156,8 @@ async function main(): Promise<void> {
   const rule = runtime.app.receiptRules[0]!;
   console.log(`
 Email intake pipeline — running locally, no AWS account needed
+
+  Caseworker console            ${endpoints.console}   (sign in with any email address: local only; JSON API at ${endpoints.console}/api)
 
   SMTP intake (SES receiving)   ${endpoints.smtp.host}:${endpoints.smtp.port}   accepts mail for: ${rule.recipients.join(', ') || 'any address'}
   S3 (s3rver)                   ${endpoints.s3}   buckets: ${Object.values(description.buckets).join(', ')}

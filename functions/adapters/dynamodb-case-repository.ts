@@ -11,8 +11,10 @@ import {
   type CaseDocument,
   type CaseFile,
   type CaseStatus,
+  type ManualCheck,
   type RecognitionRecord,
 } from '../domain/case-file.ts';
+import { nameSearchKeys } from '../domain/case-directory.ts';
 import type { CaseLogEntry } from '../domain/case-log.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import type { ScheduledAppointment } from '../domain/decision.ts';
@@ -27,7 +29,11 @@ import { cancellationReasons, isConditionFailure, putIfAbsent, queryAll } from '
  * - `CASE#<ref>` / `LOG#<at>#<dir>#<id>` an audit entry
  * - `CASE#<ref>` / `APPOINTMENT`        the appointment in the applicant's calendar (UID, SEQUENCE)
  * - `CASE#<ref>` / `SENT#<message-id>`  a sent email's Message-ID; gsi2: `MSGID#<message-id>` / `CASE#<ref>`
+ * - `CASE#<ref>` / `NAME#<word>`        a word of the applicant's name; gsi2: `NAME` / `<word>#<ref>`
  * - `COUNTER` / `CASE#<year>`           the running number of case references
+ * The case item is indexed for the console's lists (see caseIndexKeys): by status in gsi2
+ * (`STATUS#<status>` / `<ref>`) and by responsible caseworker in gsi1
+ * (`CASEWORKER#<address>` / `STATUS#<status>#<ref>`).
  * An erased case is one item: its tombstone at `CASE#<ref>` / `CASE` (see DynamoDbCaseErasure).
  * Each email writes its own items, so concurrent emails for one case never overwrite each other;
  * the only shared item written later is the case itself, and only by conditional updates.
@@ -73,12 +79,24 @@ export class DynamoDbCaseRepository implements CaseRepository {
             {
               Put: {
                 TableName: this.#table,
-                Item: { pk, sk: 'CASE', type: 'case', ...caseFile },
+                Item: { pk, sk: 'CASE', type: 'case', ...caseFile, ...caseIndexKeys(caseFile) },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
             ...caseFile.contacts.map((address) => ({
               Put: { TableName: this.#table, Item: this.#contactItem(caseFile.reference, address) },
+            })),
+            ...nameSearchKeys(caseFile.applicantName).map((word) => ({
+              Put: {
+                TableName: this.#table,
+                Item: {
+                  pk,
+                  sk: `NAME#${word}`,
+                  gsi2pk: 'NAME',
+                  gsi2sk: `${word}#${caseFile.reference}`,
+                  type: 'name-word',
+                },
+              },
             })),
           ],
         }),
@@ -178,16 +196,66 @@ export class DynamoDbCaseRepository implements CaseRepository {
         new UpdateCommand({
           TableName: this.#table,
           Key: { pk: `CASE#${reference}`, sk: 'CASE' },
-          UpdateExpression: 'SET #status = :to',
+          // The index keys move with the status, so the lists by status stay true.
+          UpdateExpression: 'SET #status = :to, gsi2pk = :statusKey, gsi2sk = :reference, gsi1sk = :mine',
           ConditionExpression: `#status IN (${Object.keys(names).join(', ')})`,
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':to': to, ...names },
+          ExpressionAttributeValues: {
+            ':to': to,
+            ':statusKey': `STATUS#${to}`,
+            ':reference': reference,
+            ':mine': `STATUS#${to}#${reference}`,
+            ...names,
+          },
         }),
       );
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
       throw error;
+    }
+  }
+
+  /**
+   * A caseworker's tick or untick of a checklist item by hand (null: back to what the documents
+   * say). False when there is no such case.
+   */
+  async markChecklistItem(reference: string, itemId: string, mark: ManualCheck | null): Promise<boolean> {
+    const key = { pk: `CASE#${reference}`, sk: 'CASE' };
+    try {
+      await this.#db.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: key,
+          UpdateExpression: mark === null ? 'REMOVE manualChecks.#item' : 'SET manualChecks.#item = :mark',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_exists(manualChecks) AND #type = :case',
+          ExpressionAttributeNames: { '#item': itemId, '#type': 'type' },
+          ExpressionAttributeValues: { ':case': 'case', ...(mark === null ? {} : { ':mark': mark }) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    // The case has no map of marks yet: create it with this one, unless another write just did.
+    if (mark === null) return (await this.get(reference)) !== null;
+    try {
+      await this.#db.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: key,
+          UpdateExpression: 'SET manualChecks = :marks',
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(manualChecks) AND #type = :case',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':marks': { [itemId]: mark }, ':case': 'case' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      if ((await this.get(reference)) === null) return false;
+      return this.markChecklistItem(reference, itemId, mark);
     }
   }
 
@@ -376,7 +444,27 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 }
 
-function toCase(item: Record<string, unknown>): CaseFile {
-  const { pk: _pk, sk: _sk, type: _type, ...caseFile } = item;
+/** The index keys of a case item: its status list (gsi2) and its caseworker's list (gsi1). */
+export function caseIndexKeys(caseFile: Pick<CaseFile, 'reference' | 'status' | 'caseworker'>) {
+  return {
+    gsi2pk: `STATUS#${caseFile.status}`,
+    gsi2sk: caseFile.reference,
+    gsi1pk: `CASEWORKER#${normaliseAddress(caseFile.caseworker)}`,
+    gsi1sk: `STATUS#${caseFile.status}#${caseFile.reference}`,
+  };
+}
+
+/** The case as the domain knows it: the table's own attributes (keys, index keys) left out. */
+export function toCase(item: Record<string, unknown>): CaseFile {
+  const {
+    pk: _pk,
+    sk: _sk,
+    type: _type,
+    gsi1pk: _g1,
+    gsi1sk: _g1s,
+    gsi2pk: _g2,
+    gsi2sk: _g2s,
+    ...caseFile
+  } = item;
   return caseFile as unknown as CaseFile;
 }

@@ -1,17 +1,23 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboundEmail } from '../domain/inbound-email.ts';
 import type { IntakeRequest } from '../domain/intake-request.ts';
-import type { HeldEntry, TriageEntry, TriageReason } from '../domain/triage.ts';
+import type {
+  HeldEntry,
+  TriageDismissal,
+  TriageDismissals,
+  TriageEntry,
+  TriageReason,
+} from '../domain/triage.ts';
 import type { TriageRepository } from '../domain/triage.ts';
-import { isConditionFailure, putIfAbsent, queryAll } from './dynamodb-helpers.ts';
+import { cancellationReasons, isConditionFailure, putIfAbsent, queryAll } from './dynamodb-helpers.ts';
 
 /**
  * Triage entries in the single table: `pk = TRIAGE`, `sk = <receivedAt>#<messageId>`, so the list
  * reads oldest first; `gsi1pk = TRIAGE#<messageId>` finds one entry by its message. The put is
  * conditional on the message not being there yet: a replayed workflow step leaves the first entry.
  */
-export class DynamoDbTriageRepository implements TriageRepository {
+export class DynamoDbTriageRepository implements TriageRepository, TriageDismissals {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
 
@@ -91,6 +97,51 @@ export class DynamoDbTriageRepository implements TriageRepository {
     );
     const [item] = page.Items ?? [];
     return item === undefined ? null : toEntry(item);
+  }
+
+  /**
+   * Removes the entry and keeps the dismissal (`DISMISSED#<messageId>` / `DISMISSED`) in one
+   * transaction, so an entry never goes without its record; the record expires with the
+   * triage retention, as the entry would have.
+   */
+  async dismiss(dismissal: TriageDismissal): Promise<boolean> {
+    const entry = await this.get(dismissal.messageId);
+    if (entry === null) return false;
+    const expiry =
+      this.#retentionSeconds === null
+        ? {}
+        : { expiresAt: Math.floor(this.#now().getTime() / 1000) + this.#retentionSeconds };
+    try {
+      await this.#db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: this.#table,
+                Key: { pk: 'TRIAGE', sk: `${entry.receivedAt}#${dismissal.messageId}` },
+                ConditionExpression: 'attribute_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.#table,
+                Item: {
+                  pk: `DISMISSED#${dismissal.messageId}`,
+                  sk: 'DISMISSED',
+                  type: 'triage-dismissal',
+                  ...dismissal,
+                  ...expiry,
+                },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
   }
 
   async remove(messageId: string): Promise<void> {

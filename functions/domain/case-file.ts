@@ -29,6 +29,19 @@ export interface CaseFile {
   readonly openedAt: string;
   /** ISO date, when known: a passport's MRZ is compared with it. */
   readonly birthDate?: string;
+  /**
+   * Items a caseworker ticked or unticked by hand (e.g. a document seen at the counter), by item
+   * id: they override what the documents say. Absent on cases nobody ticked by hand.
+   */
+  readonly manualChecks?: Readonly<Record<string, ManualCheck>>;
+}
+
+/** A caseworker's own verdict on a checklist item, with why and who. */
+export interface ManualCheck {
+  readonly fulfilled: boolean;
+  readonly note: string;
+  readonly by: string;
+  readonly at: string;
 }
 
 /**
@@ -73,6 +86,8 @@ export interface ChecklistItemState {
   readonly fulfilled: boolean;
   /** What is still short when documents are there but not enough ("1 von 3 Monaten"). */
   readonly shortfall?: string;
+  /** Set when a caseworker ticked or unticked the item by hand (it then decides `fulfilled`). */
+  readonly manual?: ManualCheck;
 }
 
 /**
@@ -103,11 +118,15 @@ function distinctMonths(documents: readonly CaseDocument[]): number {
   return months.size;
 }
 
-/** The checklist with what has arrived for each item, counted by the item's quantity. */
+/**
+ * The checklist with what has arrived for each item, counted by the item's quantity; a
+ * caseworker's tick by hand overrides it.
+ */
 export function checklistState(caseFile: CaseFile, documents: readonly CaseDocument[]): ChecklistItemState[] {
   return caseFile.checklist.items.map((item) => {
     const assigned = documents.filter((d) => d.checklistItem === item.id);
     const counting = assigned.filter(countsForItem);
+    const manual = caseFile.manualChecks?.[item.id];
     let fulfilled = counting.length > 0;
     let shortfall: string | undefined;
     const wanted = item.quantity?.distinctMonths;
@@ -135,8 +154,9 @@ export function checklistState(caseFile: CaseFile, documents: readonly CaseDocum
       required: item.required,
       documents: assigned.map((d) => d.sha256),
       toConfirm: assigned.filter(awaitsConfirmation).map((d) => d.sha256),
-      fulfilled,
+      fulfilled: manual?.fulfilled ?? fulfilled,
       ...(shortfall === undefined ? {} : { shortfall }),
+      ...(manual === undefined ? {} : { manual }),
     };
   });
 }

@@ -12,8 +12,11 @@ export interface CaseLogEntry {
   readonly subject: string | null;
   /** SHA-256 of the documents it carried (inbound) or attached (outbound). */
   readonly documents: readonly string[];
-  /** Files that were held, with why (inbound). */
-  readonly held: readonly { readonly filename: string | null; readonly reason: string | null }[];
+  /**
+   * Files that were held, with why (inbound); with their content hash and quarantine location
+   * where the email kept them (entries logged before held files were located lack these).
+   */
+  readonly held: readonly HeldFile[];
   /** How it was matched (inbound), or what kind of message it was (outbound: query, invitation, …). */
   readonly note: string;
   readonly verdicts?: Readonly<Record<string, string>>;
@@ -21,4 +24,14 @@ export interface CaseLogEntry {
   readonly automatic?: string;
   /** Where the exact raw message is kept. */
   readonly raw?: { readonly bucket: string; readonly key: string };
+}
+
+/** A file an inbound email carried that was held for a person, not made a document. */
+export interface HeldFile {
+  readonly filename: string | null;
+  readonly reason: string | null;
+  readonly sha256?: string;
+  readonly size?: number;
+  readonly detectedType?: string | null;
+  readonly location?: { readonly bucket: string; readonly key: string } | null;
 }

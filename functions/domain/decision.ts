@@ -232,3 +232,10 @@ export function appointmentDay(
   if (days === 1) return 'tomorrow';
   return 'later';
 }
+
+/** The fee of a request type; the stage config names one for every type (validated at synth). */
+export function feeFor(fees: Readonly<Record<string, string>>, requestType: string): string {
+  const fee = fees[requestType];
+  if (fee === undefined) throw new Error(`No fee configured for request type ${requestType} (PERMIT_FEES)`);
+  return fee;
+}

@@ -82,3 +82,19 @@ export interface TriageRepository {
    */
   hold(entry: HeldEntry): Promise<void>;
 }
+
+/** A person's decision that a waiting message needs nothing done: why, who, when. */
+export interface TriageDismissal {
+  readonly messageId: string;
+  readonly reason: string;
+  readonly caseworker: string;
+  readonly at: string;
+  /** The entry's own reason for waiting, for the record. */
+  readonly triageReason: TriageReason;
+}
+
+/** Takes entries off the list for good, keeping a record of who did and why. */
+export interface TriageDismissals {
+  /** False when the message is not (any more) on the list. */
+  dismiss(dismissal: TriageDismissal): Promise<boolean>;
+}

@@ -75,8 +75,10 @@ export function officeTimeZoneFromEnv(): string {
 }
 
 /** A JSON object of strings from the environment ({} when not set: the function has no use for it). */
-function stringRecord(name: string): Readonly<Record<string, string>> {
-  const raw = optionalEnv(name);
+function stringRecord(
+  name: string,
+  raw: string | undefined = optionalEnv(name),
+): Readonly<Record<string, string>> {
   if (raw === undefined) return {};
   const value: unknown = JSON.parse(raw);
   if (typeof value !== 'object' || value === null || Object.values(value).some((v) => typeof v !== 'string'))
@@ -94,17 +96,42 @@ function stringList(name: string): readonly string[] {
   return value as string[];
 }
 
+/** What the stage config leaves unset reads as these (one place for the functions and the console). */
+export const OFFICE_DEFAULTS = {
+  officeName: 'Amt für Migration und Integration',
+  servicePointAddress: 'Service Point, Willi-Becker-Allee 7, 40227 Düsseldorf',
+  payment: 'mit Karte am Service Point / by card at the Service Point',
+  appointmentMinutes: 15,
+} as const;
+
+/**
+ * What an invitation says besides its time, from a function's environment as the CDK app sets it
+ * (the console shows the email before it goes, with the values the sending step will use).
+ */
+export function invitationTextsFrom(env: Readonly<Record<string, string | undefined>>) {
+  const value = (name: string): string | undefined => (env[name]?.trim() ? env[name] : undefined);
+  const minutes = Number(value('APPOINTMENT_MINUTES') ?? OFFICE_DEFAULTS.appointmentMinutes);
+  return {
+    officeName: value('OFFICE_NAME') ?? OFFICE_DEFAULTS.officeName,
+    servicePointAddress: value('SERVICE_POINT_ADDRESS') ?? OFFICE_DEFAULTS.servicePointAddress,
+    fees: stringRecord('PERMIT_FEES', value('PERMIT_FEES')),
+    payment: value('PERMIT_FEE_PAYMENT') ?? OFFICE_DEFAULTS.payment,
+    appointmentMinutes:
+      Number.isFinite(minutes) && minutes > 0 ? minutes : OFFICE_DEFAULTS.appointmentMinutes,
+    timeZone: value('OFFICE_TIME_ZONE') ?? OFFICE_TIME_ZONE,
+  };
+}
+
 export function officeSettingsFromEnv(): OfficeSettings {
   return {
-    officeName: optionalEnv('OFFICE_NAME') ?? 'Amt für Migration und Integration',
+    officeName: optionalEnv('OFFICE_NAME') ?? OFFICE_DEFAULTS.officeName,
     fromAddress: requireEnv('INTAKE_FROM_ADDRESS'),
     intakeAddress: optionalEnv('INTAKE_ADDRESS') ?? requireEnv('INTAKE_FROM_ADDRESS'),
-    servicePointAddress:
-      optionalEnv('SERVICE_POINT_ADDRESS') ?? 'Service Point, Willi-Becker-Allee 7, 40227 Düsseldorf',
+    servicePointAddress: optionalEnv('SERVICE_POINT_ADDRESS') ?? OFFICE_DEFAULTS.servicePointAddress,
     fees: stringRecord('PERMIT_FEES'),
     contactOptions: stringList('OFFICE_CONTACT_OPTIONS'),
-    payment: optionalEnv('PERMIT_FEE_PAYMENT') ?? 'mit Karte am Service Point / by card at the Service Point',
-    appointmentMinutes: seconds('APPOINTMENT_MINUTES', 15),
+    payment: optionalEnv('PERMIT_FEE_PAYMENT') ?? OFFICE_DEFAULTS.payment,
+    appointmentMinutes: seconds('APPOINTMENT_MINUTES', OFFICE_DEFAULTS.appointmentMinutes),
     timeZone: officeTimeZoneFromEnv(),
     queryPeriodSeconds: seconds('QUERY_PERIOD_SECONDS', 24 * 3600),
     triageReplyPeriodSeconds: seconds('TRIAGE_REPLY_PERIOD_SECONDS', 24 * 3600),

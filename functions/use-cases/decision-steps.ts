@@ -2,6 +2,7 @@ import { missingItems, type CaseFile } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import {
   appointmentDay,
+  feeFor,
   invitationReminderAt,
   isPendingAppointment,
   type DecisionRequest,
@@ -337,11 +338,4 @@ export class DecisionSteps {
       { idempotencyKey: `invitation-reminder#${request.decisionId}` },
     );
   }
-}
-
-/** The fee of a request type; the stage config names one for every type (validated at synth). */
-function feeFor(fees: Readonly<Record<string, string>>, requestType: string): string {
-  const fee = fees[requestType];
-  if (fee === undefined) throw new Error(`No fee configured for request type ${requestType} (PERMIT_FEES)`);
-  return fee;
 }

@@ -119,7 +119,14 @@ export class RecordDocuments {
       to: email.to,
       subject: email.subject,
       documents: accepted.map((a) => a.sha256),
-      held: held.map((a) => ({ filename: a.filename, reason: a.reason })),
+      held: held.map((a) => ({
+        filename: a.filename,
+        reason: a.reason,
+        sha256: a.sha256,
+        size: a.size,
+        detectedType: a.detectedType,
+        location: a.location,
+      })),
       // A copy of what the case has is logged here and mailed to no one.
       note:
         accepted.length > 0 && added === 0 && held.length === 0

@@ -30,7 +30,7 @@ describe('npm start (local/start.ts)', () => {
   it('prints what runs where, and Ctrl-C stops everything, DynamoDB Local included', async () => {
     // Prepare
     dataDir = await mkdtemp(join(tmpdir(), 'intake-start-'));
-    const ports = { smtp: await freePort(), dynamodb: await freePort() };
+    const ports = { smtp: await freePort(), dynamodb: await freePort(), console: await freePort() };
     const child = spawn(process.execPath, ['--openssl-legacy-provider', 'local/start.ts'], {
       cwd: projectRoot,
       env: {
@@ -41,6 +41,7 @@ describe('npm start (local/start.ts)', () => {
         INTAKE_S3_PORT: '0',
         INTAKE_SES_PORT: '0',
         INTAKE_SFN_PORT: '0',
+        INTAKE_CONSOLE_PORT: String(ports.console),
         // As on a machine without ClamAV: the banner must say files go unscanned.
         INTAKE_CLAMSCAN: join(dataDir, 'no-clamscan-here'),
       },
@@ -62,6 +63,10 @@ describe('npm start (local/start.ts)', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const wasListening = { smtp: await portIsOpen(ports.smtp), dynamodb: await portIsOpen(ports.dynamodb) };
+    // The console (contract): a signed-out visitor is sent to the local sign-in, which says it is local only.
+    const consoleUrl = `http://127.0.0.1:${ports.console}`;
+    const signedOut = await fetch(`${consoleUrl}/cases`, { redirect: 'manual' });
+    const loginPage = await (await fetch(`${consoleUrl}/login`)).text();
     child.kill('SIGINT');
     const code = await exited;
 
@@ -73,6 +78,9 @@ describe('npm start (local/start.ts)', () => {
       /Malware scan \(GuardDuty\)\s+NONE: ClamAV \(clamscan\) is not installed; files are marked "not scanned", never clean/,
     );
     assert.match(output, /accepts mail for: \S+@\S+/);
+    assert.match(output, new RegExp(`Caseworker console\\s+http://127\\.0\\.0\\.1:${ports.console}`));
+    assert.deepEqual([signedOut.status, signedOut.headers.get('location')], [303, '/login']);
+    assert.match(loginPage, /Nur lokal/);
     assert.doesNotMatch(output, /Not built yet/, 'the banner offers nothing that is not there');
     assert.deepEqual(wasListening, { smtp: true, dynamodb: true });
     assert.equal(code, 0, output);
@@ -87,6 +95,7 @@ describe('npm start (local/start.ts)', () => {
       'INTAKE_DYNAMODB_PORT',
       'INTAKE_SES_PORT',
       'INTAKE_SFN_PORT',
+      'INTAKE_CONSOLE_PORT',
     ]) {
       // Prepare: another program has the port
       const busy = createServer();
@@ -101,6 +110,7 @@ describe('npm start (local/start.ts)', () => {
         INTAKE_DYNAMODB_PORT: '0',
         INTAKE_SES_PORT: '0',
         INTAKE_SFN_PORT: '0',
+        INTAKE_CONSOLE_PORT: '0',
         [variable]: String(port),
       };
 

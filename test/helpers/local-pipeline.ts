@@ -60,7 +60,7 @@ export async function startTestPipeline(options: Partial<LocalRuntimeOptions> = 
   const dataDir = await mkdtemp(join(tmpdir(), 'intake-test-'));
   const runtime = await startLocalRuntime({
     dataDir,
-    ports: { smtp: 0, s3: 0, dynamodb: 0, ses: 0, stepFunctions: 0 },
+    ports: { smtp: 0, s3: 0, dynamodb: 0, ses: 0, stepFunctions: 0, console: 0 },
     lambdaEnvironment: { POWERTOOLS_LOG_LEVEL: 'CRITICAL', POWERTOOLS_METRICS_DISABLED: 'true' },
     warmLambdas: false,
     ...options,

@@ -33,6 +33,7 @@ const realProd: StageConfig = {
   senderAddress: 'unterlagen@intake.stadt-musterstadt.de',
   caseworkerMailbox: 'auslaenderbehoerde@stadt-musterstadt.de',
   alertEmail: 'it-betrieb@stadt-musterstadt.de',
+  console: { domainPrefix: 'musterstadt-intake' },
 };
 
 describe('loadStageConfig', () => {

@@ -44,11 +44,12 @@ describe('StatelessStack functions', () => {
       const logGroup = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup;
       assert.match(logGroup.Ref, /LogGroup/, id);
     }
-    // One per function and one for the API's access log; the workflows' are in the stateful stack.
+    // One per function and one for each API's access log (caseworker API, console); the
+    // workflows' are in the stateful stack.
     template.resourcePropertiesCountIs(
       'AWS::Logs::LogGroup',
       { RetentionInDays: config.logRetentionDays },
-      Object.keys(functions).length + 1,
+      Object.keys(functions).length + 2,
     );
   });
 
@@ -61,7 +62,7 @@ describe('StatelessStack functions', () => {
   });
 
   it('gives every workflow step the mail domain and the intake recipients (the office’s own addresses)', () => {
-    const notWorkflowSteps = ['start-intake', 'ses-sending-events', 'caseworker-api'];
+    const notWorkflowSteps = ['start-intake', 'ses-sending-events', 'caseworker-api', 'console'];
     for (const name of Object.keys(stateless.functions).filter((n) => !notWorkflowSteps.includes(n))) {
       assert.equal(environmentOf(name).INTAKE_MAIL_DOMAIN, config.mailDomain, name);
       assert.equal(environmentOf(name).INTAKE_RECIPIENTS, config.intakeRecipients.join(','), name);

@@ -88,18 +88,29 @@ describe('Recording documents on cases (DynamoDB Local)', () => {
     assert.equal((await cases.documents(reference)).length, 1);
   });
 
-  it('held files are logged with their reason but are not documents of the case', async () => {
+  it('held files are logged with their reason and quarantine location but are not documents of the case', async () => {
     const { reference } = await openCase.run({ applicantName: 'Held', contacts: ['held@example.org'] });
+    const quarantine = { bucket: 'documents-bucket', key: `quarantine/${sha(20)}` };
     const held = {
       ...storedAttachment(sha(20), 'rechnung.exe'),
       accepted: false,
       reason: 'executable',
-      location: null,
+      location: quarantine,
     };
     const result = await record.run(reference, inboundEmail({ attachments: [held] }), 'x');
     assert.deepEqual([result.added, result.held], [0, 1]);
     const view = (await showCase.run(reference))!;
-    assert.deepEqual(view.log[0]!.held, [{ filename: 'rechnung.exe', reason: 'executable' }]);
+    // Where the file waits is kept, so the console can hand it out after its warning.
+    assert.deepEqual(view.log[0]!.held, [
+      {
+        filename: 'rechnung.exe',
+        reason: 'executable',
+        sha256: sha(20),
+        size: 1234,
+        detectedType: 'application/pdf',
+        location: quarantine,
+      },
+    ]);
     assert.equal(view.documents.length, 0);
   });
 
