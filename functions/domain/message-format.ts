@@ -172,6 +172,12 @@ function rawValue(name: string, value: ViewValue): number | Date {
   throw new TypeError(`{${name}} needs a date or a number`);
 }
 
+/** What a plural counts: a list's entries, or a number (a date or other text is a mistake). */
+function countOf(name: string, value: ViewValue): number {
+  if (typeof value === 'number') return value;
+  throw new TypeError(`{${name}, plural, …} counts a list or a number, not ${JSON.stringify(value)}`);
+}
+
 interface Context {
   /** Values never broken across lines (a case reference must be read and typed in one piece). */
   readonly keepTogether: ReadonlySet<string>;
@@ -206,7 +212,7 @@ function formatInto(template: string, view: TemplateView, context: Context): str
     if ((uses.has('date') || uses.has('number')) && value !== null) values[name] = rawValue(name, value);
     if (uses.has('select')) values[name + SELECT_SUFFIX] = selectKey(value);
     if (uses.has('count'))
-      values[name + COUNT_SUFFIX] = Array.isArray(value) ? value.length : Number(rawValue(name, value));
+      values[name + COUNT_SUFFIX] = Array.isArray(value) ? value.length : countOf(name, value);
   }
   const formatted = String(format.format(values));
   return expandLists(formatted, context);

@@ -44,8 +44,8 @@ export function composeTriageDigest(
   return {
     newest: fresh.at(-1)!.receivedAt,
     view: {
-      count: String(fresh.length),
-      waiting: String(entries.length),
+      count: fresh.length,
+      waiting: entries.length,
       entries: fresh.map((e) => ({
         receivedAt: formatCaseworkerTime(e.receivedAt, timeZone),
         reason: TRIAGE_REASON_DE[e.reason] ?? e.reason,

@@ -269,3 +269,18 @@ describe('right to left, and the binding German text', () => {
     });
   }
 });
+
+describe('plural arguments', () => {
+  it('counts lists and numbers; a text given where a count is wanted is refused, never read as a date', () => {
+    const digest = (count: unknown) =>
+      renderMessage('caseworker-triage-digest', 'de', {
+        officeName: 'Amt',
+        count: count as number,
+        waiting: 3,
+        entries: [],
+      });
+    assert.match(digest(2).subject, /Triage: 2 neue E-Mails warten auf Zuordnung/);
+    assert.match(digest(1).subject, /Triage: eine neue E-Mail wartet auf Zuordnung/);
+    assert.throws(() => digest('2'), /counts a list or a number/);
+  });
+});
