@@ -1,4 +1,4 @@
-import { checklistState, type CaseDocument, type CaseFile } from './case-file.ts';
+import { awaitsConfirmation, checklistState, type CaseDocument, type CaseFile } from './case-file.ts';
 import { displayLine } from './display-text.ts';
 import { describeHoldReason, describeReadProblems, NOT_SCANNED_NOTE } from './read-problems.ts';
 import type { TemplateView } from './message-rendering.ts';
@@ -85,6 +85,23 @@ const HEADLINE = {
 } as const;
 
 /**
+ * Where a document went, for the caseworker: its checklist item, how it was placed (MRZ, Text: …,
+ * Dateiname) and how sure, what waits for them ("zu bestätigen"), or that nobody has read it yet.
+ */
+export function placementDe(caseFile: CaseFile, document: CaseDocument): string {
+  const label = caseFile.checklist.items.find((i) => i.id === document.checklistItem)?.label.de;
+  const r = document.recognition;
+  if (label === undefined) {
+    if (r?.status === 'pending') return 'nicht zugeordnet (Inhalt nicht gelesen: bitte ansehen)';
+    return 'nicht zugeordnet';
+  }
+  if (r === undefined || r.method === null) return label;
+  const how = `${r.method}, ${Math.round(r.confidence * 100)} %`;
+  const notes = r.notes.map((n) => `; ${n.text}`).join('');
+  return `${awaitsConfirmation(document) ? 'zu bestätigen: ' : ''}${label} (${how}${notes})`;
+}
+
+/**
  * The view of the `caseworker-submissions` email for the submissions collected: every new
  * document of them with its checklist item, every held file with its reason in German, what
  * could not be read, the checklist as it is now, each message's own words, and what happens next.
@@ -97,8 +114,7 @@ export function caseworkerSubmissionsView(
 ): TemplateView {
   const ids = new Set(submissions.map((s) => s.messageId));
   const time = (iso: string): string => formatCaseworkerTime(iso, timeZone);
-  const labelOf = (document: CaseDocument): string =>
-    caseFile.checklist.items.find((i) => i.id === document.checklistItem)?.label.de ?? 'nicht zugeordnet';
+  const labelOf = (document: CaseDocument): string => placementDe(caseFile, document);
   const checklist = checklistState(caseFile, documents);
   const complete = checklist.every((item) => !item.required || item.fulfilled);
   const withFiles = submissions.some((s) => s.next !== 'CaseworkerOnly');

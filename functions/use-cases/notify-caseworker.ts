@@ -1,4 +1,4 @@
-import { awaitsConfirmation, checklistState, type CaseDocument } from '../domain/case-file.ts';
+import { checklistState, type CaseDocument } from '../domain/case-file.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import type { InboundEmail } from '../domain/inbound-email.ts';
 import { displayLine } from '../domain/display-text.ts';
@@ -8,6 +8,7 @@ import {
   bringsSomethingNew,
   formatCaseworkerTime,
   MATCHED_BY_DE,
+  placementDe,
   type PendingNotifications,
   type PendingSubmission,
 } from '../domain/caseworker-notification.ts';
@@ -112,19 +113,7 @@ export class NotifyCaseworker {
     if (caseFile === null) throw new CaseNotFoundError(reference);
     const documents = await this.#cases.documents(reference);
     const fromThisEmail = documents.filter((d) => d.messageId === email.messageId);
-    // Where it went, how (MRZ, Text: …, Dateiname) and how sure; what waits for the caseworker.
-    const labelOf = (document: CaseDocument): string => {
-      const label = caseFile.checklist.items.find((i) => i.id === document.checklistItem)?.label.de;
-      const r = document.recognition;
-      if (label === undefined) {
-        if (r?.status === 'pending') return 'nicht zugeordnet (Inhalt nicht gelesen: bitte ansehen)';
-        return 'nicht zugeordnet';
-      }
-      if (r === undefined || r.method === null) return label;
-      const how = `${r.method}, ${Math.round(r.confidence * 100)} %`;
-      const notes = r.notes.map((n) => `; ${n.text}`).join('');
-      return `${awaitsConfirmation(document) ? 'zu bestätigen: ' : ''}${label} (${how}${notes})`;
-    };
+    const labelOf = (document: CaseDocument): string => placementDe(caseFile, document);
     const view = {
       headline: CALENDAR_ANSWER_DE[calendar.answer],
       receivedAt: formatCaseworkerTime(email.receivedAt, this.#timeZone),

@@ -149,7 +149,7 @@ describe('Acknowledgements and caseworker emails (SMTP in → outbox out)', () =
     assert.match(ack.text, /- setup\.exe: Die Datei ist ein Programm, kein Dokument\./);
     assert.match(ack.text, /- setup\.exe: The file is a program, not a document\./);
     assert.match(ack.text, /Es fehlen noch folgende \d+ Unterlagen:\n\n- Aktueller Aufenthaltstitel/);
-    assert.match(ack.text, /These documents are still missing:\n\n- Current residence permit card/);
+    assert.match(ack.text, /We still need the following \d+ documents:\n\n- Current residence permit card/);
     assert.doesNotMatch(ack.text, /executable|type-mismatch/);
     assert.match(ack.html, /<li><bdi>setup\.exe<\/bdi>: <bdi>The file is a program/);
   });

@@ -47,8 +47,9 @@ describe('Content recognition (SMTP in → RecognizeDocuments → case)', () => 
     assert.deepEqual(entered.slice(entered.indexOf('RecordDocuments')), [
       'RecordDocuments',
       'RecognizeDocuments',
-      'NotifyCaseworker',
       'SendQuery',
+      'NotifyCaseworker',
+      'SendCaseworkerNotification',
     ]);
     const view = (await pipeline.showCase.run(reference))!;
     const [document] = view.documents;
@@ -76,7 +77,7 @@ describe('Content recognition (SMTP in → RecognizeDocuments → case)', () => 
     }
   });
 
-  it('a recognition that fails holds nothing: the caseworker is told, the file waits for them, no query asks for anything', async () => {
+  it('a recognition that fails holds nothing: the applicant is told the file is being looked at and asked for nothing, the caseworker is told', async () => {
     // Prepare: the document bucket fails every read of RecognizeDocuments
     const { reference } = await pipeline.openCase.run({
       applicantName: 'Ayşe Yılmaz',
@@ -109,7 +110,7 @@ describe('Content recognition (SMTP in → RecognizeDocuments → case)', () => 
     const execution = await pipeline.runtime.waitForExecution(messageId);
     await injectFaults(pipeline.runtime, 'RecognizeDocuments', []);
 
-    // Assess: not held, the caseworker told, nothing asked of the applicant
+    // Assess: not held, the caseworker told, the applicant acknowledged and asked for nothing
     assert.equal(execution.status, 'SUCCEEDED', `${execution.error}: ${execution.cause}`);
     const output = JSON.parse(execution.output!) as { recognitionError?: unknown; held?: unknown };
     assert.ok(output.recognitionError !== undefined);
@@ -118,9 +119,15 @@ describe('Content recognition (SMTP in → RecognizeDocuments → case)', () => 
     const sent = (await pipeline.outbox()).slice(before);
     assert.deepEqual(
       sent.map((mail) => mail.to),
-      [['team@intake.example.org']],
+      [['ayse.unread@example.org'], ['team@intake.example.org']],
     );
-    assert.match(sent[0]!.text, /Inhalt nicht gelesen/);
+    const [acknowledgement, caseworker] = sent;
+    assert.match(
+      acknowledgement!.text,
+      /Diese Dateien sehen wir uns noch an[^\n]*\n\n- IMG_20261128_142233\.jpg/,
+    );
+    assert.doesNotMatch(acknowledgement!.text, /Es fehl/, 'nothing the unread file may be is asked for');
+    assert.match(caseworker!.text, /Inhalt nicht gelesen/);
     const [document] = (await pipeline.showCase.run(reference))!.documents;
     assert.equal(document?.recognition?.status, 'pending');
   });

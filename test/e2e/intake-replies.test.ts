@@ -109,7 +109,7 @@ describe('IntakeWorkflow replies (SMTP in → outbox out)', () => {
       ...missingEn,
     ]);
     assert.ok(
-      query.text.indexOf('Guten Tag') < query.text.indexOf('Hello John Smith'),
+      query.text.indexOf('Guten Tag') < query.text.indexOf('Dear John Smith'),
       'German (binding) comes first',
     );
     assert.match(query.html, /<li><bdi>Biometrisches Passfoto<\/bdi><\/li>/);
