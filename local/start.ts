@@ -37,6 +37,19 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
+function waitOverrides(raw: string): Record<string, number> {
+  const parsed: unknown = JSON.parse(raw);
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    Object.values(parsed).some((v) => typeof v !== 'number' || v < 0)
+  ) {
+    console.error('INTAKE_WAIT_OVERRIDES must be a JSON object of Wait state names to milliseconds');
+    process.exit(2);
+  }
+  return parsed as Record<string, number>;
+}
+
 function time(): string {
   return new Date().toISOString().slice(11, 19);
 }
@@ -128,6 +141,11 @@ async function main(): Promise<void> {
         POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
       },
       ...(verdictsFile === undefined ? {} : { verdictsFor: verdictsFromFile(verdictsFile) }),
+      // Tests that run `npm start` as a whole shorten the workflow's waits (e.g. the caseworker
+      // email's coalescing window): a JSON object of Wait state names to milliseconds.
+      ...(process.env.INTAKE_WAIT_OVERRIDES
+        ? { waitTimeOverrides: waitOverrides(process.env.INTAKE_WAIT_OVERRIDES) }
+        : {}),
       log: say,
     });
   } catch (error) {

@@ -73,6 +73,8 @@ describe('privacy canary: no personal data in logs or workflow history', () => {
         INTAKE_SES_PORT: '0',
         INTAKE_SFN_PORT: '0',
         INTAKE_CONSOLE_PORT: '0',
+        // The caseworker email's coalescing window, from minutes to a moment.
+        INTAKE_WAIT_OVERRIDES: JSON.stringify({ CoalesceNotifications: 300 }),
         // Everything a function logs, down to debug, and every metric line.
         POWERTOOLS_LOG_LEVEL: 'DEBUG',
         POWERTOOLS_METRICS_DISABLED: 'false',
