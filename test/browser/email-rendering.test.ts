@@ -26,6 +26,16 @@ const VIEWS: Readonly<Partial<Record<MessageKind, (language: CaseLanguage) => Te
     missing: CHECKLIST.items.slice(0, 3).map((item) => item.label[language]),
     caseworkerText: 'Bitte senden Sie auch die Rückseite Ihres Aufenthaltstitels.',
   }),
+  'submission-received': (language) => ({
+    applicantName: 'Amina Haddad',
+    caseReference: REFERENCE,
+    officeName: 'Amt für Migration und Integration',
+    requestTypeLabel: CHECKLIST.label[language],
+    received: [{ filename: 'Reisepass.pdf', item: CHECKLIST.items[0]!.label[language] }],
+    notAccepted: [{ filename: 'Unterlagen.zip', reason: 'ZIP' }],
+    waiting: [{ filename: 'IMG_20261128_142233.jpg' }],
+    missing: CHECKLIST.items.slice(1, 3).map((item) => ({ label: item.label[language] })),
+  }),
   invitation: () => ({
     applicantName: 'Amina Haddad',
     caseReference: REFERENCE,

@@ -117,7 +117,9 @@ describe('CaseworkerApi', () => {
     }
     // API Gateway may invoke it, per method; the console's test invocations may not.
     const permissions = Object.values(resourcesOf(template, 'AWS::Lambda::Permission')).filter(
-      (p) => p.Properties.Principal === 'apigateway.amazonaws.com',
+      (p) =>
+        p.Properties.Principal === 'apigateway.amazonaws.com' &&
+        JSON.stringify(p.Properties.FunctionName).includes(functionId),
     );
     assert.equal(permissions.length, methods.length);
     assert.ok(

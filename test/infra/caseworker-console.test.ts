@@ -57,7 +57,7 @@ describe('CaseworkerConsole (CDK)', () => {
       'NODE_OPTIONS',
       'OFFICE_NAME',
       'OFFICE_TIME_ZONE',
-      'PERMIT_FEE',
+      'PERMIT_FEES',
       'POWERTOOLS_LOG_LEVEL',
       'POWERTOOLS_METRICS_DISABLED',
       'POWERTOOLS_METRICS_NAMESPACE',
