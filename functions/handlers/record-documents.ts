@@ -1,4 +1,5 @@
 import middy from '@middy/core';
+import { MATCHED_BY_DE } from '#domain/caseworker-notification';
 import { dynamoDb } from '#clients/dynamodb';
 import { requireEnv } from '#shared/env';
 import { logger } from '#shared/logger';
@@ -16,7 +17,8 @@ export const handler = middy<unknown, RecordDocumentsResult>().handler(async (ev
   const result = await recordDocuments.run(
     state.match.caseReference,
     inboundEmailFrom(state, record),
-    `matched by ${state.match.by}`,
+    // The case's log is read by caseworkers: in German.
+    `zugeordnet über: ${MATCHED_BY_DE[state.match.by] ?? state.match.by}`,
   );
   logger.info('Recorded', {
     sesMessageId: state.messageId,

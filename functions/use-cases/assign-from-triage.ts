@@ -1,3 +1,5 @@
+import { TRIAGE_REASON_DE } from '../domain/triage-digest.ts';
+import type { TriageReason } from '../domain/triage.ts';
 import type { ApplicantNotices } from '../domain/applicant-notices.ts';
 import type { CaseRepository } from '../domain/case-repository.ts';
 import type { TriageRepository } from '../domain/triage.ts';
@@ -59,7 +61,11 @@ export class AssignFromTriage {
       }
       await this.#cases.addContact(reference, entry.email.from);
     }
-    const result = await this.#record.run(reference, entry.email, `assigned from triage (${entry.reason})`);
+    const result = await this.#record.run(
+      reference,
+      entry.email,
+      `aus dem Eingang zugeordnet (${TRIAGE_REASON_DE[entry.reason as TriageReason] ?? entry.reason})`,
+    );
     // Only to the case's registered contacts (the acknowledgement never goes to whoever wrote).
     await this.#notices?.submissionAssigned(reference, messageId);
     await this.#triage.remove(messageId);
