@@ -90,7 +90,8 @@ async function compare(subjects: readonly Subject[], runs: number): Promise<Meas
   const env = (s: Subject): NodeJS.ProcessEnv => ({ ...process.env, ...s.env });
   for (const s of subjects) await measure(s.command, s.args, env(s));
   for (let i = 0; i < runs; i++) {
-    for (const [index, s] of subjects.entries()) results[index]!.push(await measure(s.command, s.args, env(s)));
+    for (const [index, s] of subjects.entries())
+      results[index]!.push(await measure(s.command, s.args, env(s)));
   }
   return results.map((r) => ({
     seconds: median(r.map((x) => x.seconds)),
@@ -99,7 +100,22 @@ async function compare(subjects: readonly Subject[], runs: number): Promise<Meas
   }));
 }
 
-/** A message with base64 attachments of the given sizes (random bytes behind a PDF header). */
+/** What the attachments are, as in bench/parse-large-email.ts: random bytes behind each kind's header. */
+const FILE_KINDS = [
+  {
+    name: 'Reisepass.pdf',
+    type: 'application/pdf',
+    head: Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'),
+  },
+  {
+    name: 'Passfoto.jpg',
+    type: 'image/jpeg',
+    head: Buffer.from('ffd8ffe000104a46494600010101004800480000', 'hex'),
+  },
+  { name: 'Kontoauszug.pdf', type: 'application/pdf', head: Buffer.from('%PDF-1.4\n', 'latin1') },
+];
+
+/** A message with base64 attachments of the given sizes, shaped as bench/parse-large-email.ts's. */
 async function writeEmail(path: string, sizes: readonly number[]): Promise<string[]> {
   const out = createWriteStream(path);
   const write = async (text: string): Promise<void> => {
@@ -113,17 +129,19 @@ async function writeEmail(path: string, sizes: readonly number[]): Promise<strin
   );
   const hashes: string[] = [];
   for (const [index, size] of sizes.entries()) {
-    const name = `Unterlage-${index + 1}.pdf`;
+    const file = FILE_KINDS[index % FILE_KINDS.length]!;
     await write(
-      `--bench\r\nContent-Type: application/pdf; name="${name}"\r\nContent-Transfer-Encoding: base64\r\n` +
-        `Content-Disposition: attachment; filename="${name}"\r\n\r\n`,
+      `--bench\r\nContent-Type: ${file.type}; name="${file.name}"\r\nContent-Transfer-Encoding: base64\r\n` +
+        `Content-Disposition: attachment; filename="${file.name}"\r\n\r\n`,
     );
     const hash = createHash('sha256');
     const block = 57 * 1000; // whole 76-character base64 lines
-    for (let written = 0; written < size; ) {
+    for (let written = 0; written < size;) {
       const length = Math.min(block, size - written);
       const bytes =
-        written === 0 ? Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(length - 9)]) : randomBytes(length);
+        written === 0
+          ? Buffer.concat([file.head, randomBytes(length - file.head.length)])
+          : randomBytes(length);
       hash.update(bytes);
       written += length;
       await write(`${bytes.toString('base64').replace(/.{76}/g, '$&\r\n').replace(/\r\n$/, '')}\r\n`);
@@ -196,8 +214,7 @@ async function main(): Promise<number> {
       LARGE_RUNS,
     );
     const parsed = JSON.parse(largeIntake!.last.stdout) as { attachments: { sha256: string }[] };
-    const parsedRight =
-      JSON.stringify(parsed.attachments.map((a) => a.sha256)) === JSON.stringify(expected);
+    const parsedRight = JSON.stringify(parsed.attachments.map((a) => a.sha256)) === JSON.stringify(expected);
 
     const [help, triage, bare] = await compare(
       [

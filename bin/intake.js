@@ -16,7 +16,9 @@ if (major < 24) {
     process.exit(2);
   }
   // This file again (not cli/intake.ts directly), so that Node 24 caches the compiled code too.
-  const result = spawnSync(node24, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = spawnSync(node24, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   process.exit(result.status ?? 1);
 } else {
   // Node keeps the compiled code of every module, the TypeScript ones after their types are

@@ -129,13 +129,9 @@ async function main(argv: string[]): Promise<number> {
     }
     const target = await connect();
     const { caseUseCases } = await import('./case-commands.ts');
-    const result = await caseUseCases(target).assignFromTriage.run(
-      messageId,
-      reference.toUpperCase(),
-      {
-        addContact: values['add-contact'] ?? false,
-      },
-    );
+    const result = await caseUseCases(target).assignFromTriage.run(messageId, reference.toUpperCase(), {
+      addContact: values['add-contact'] ?? false,
+    });
     out(
       json
         ? safeJson(result)

@@ -21,11 +21,10 @@ async function inFreshProcess(script: string, env: NodeJS.ProcessEnv = {}): Prom
     registerHooks({ load(url, context, next) { urls.add(url); return next(url, context); } });
     const loaded = (name) => [...urls].some((url) => url.includes('/node_modules/' + name + '/'));
   `;
-  const { stdout } = await run(
-    process.execPath,
-    ['--input-type=module', '--eval', `${prelude}\n${script}`],
-    { cwd: projectRoot, env: { ...process.env, ...env } },
-  );
+  const { stdout } = await run(process.execPath, ['--input-type=module', '--eval', `${prelude}\n${script}`], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+  });
   return JSON.parse(stdout);
 }
 
@@ -53,7 +52,10 @@ describe('intake loads for each command only what that command uses', () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'cli-lazy-'));
     email = join(dir, 'tiny.eml');
-    await writeFile(email, 'From: a@example.org\r\nTo: intake@abh.example.de\r\nSubject: Hallo\r\n\r\nText\r\n');
+    await writeFile(
+      email,
+      'From: a@example.org\r\nTo: intake@abh.example.de\r\nSubject: Hallo\r\n\r\nText\r\n',
+    );
     await writeFile(
       join(dir, 'runtime.json'),
       JSON.stringify({
