@@ -1,21 +1,12 @@
 import { parseArgs } from 'node:util';
 import { displayLine, displayText, safeJson } from '../functions/domain/display-text.ts';
-import { CASE_LANGUAGES, isCaseLanguage } from '../functions/domain/case-file.ts';
-import { CaseExistsError, InvalidCaseError } from '../functions/use-cases/open-case.ts';
-import { AssignmentError } from '../functions/use-cases/assign-from-triage.ts';
-import { ReassignmentError } from '../functions/use-cases/reassign-document.ts';
-import { userInfo } from 'node:os';
-import { InvalidDecisionError } from '../functions/use-cases/start-decision.ts';
-import { UnreadableCsvError } from '../functions/adapters/csv-case-rows.ts';
 import type { CsvEncoding } from '../functions/adapters/csv-decoding.ts';
-import { RetryRefusedError } from '../functions/use-cases/retry-held-message.ts';
-import { caseUseCases, readCsvImportRows } from './case-commands.ts';
-import { outboxCommand } from './outbox-command.ts';
-import { parseCommand } from './parse-command.ts';
 import { connect, TargetUnavailableError } from './target.ts';
-import { triageListCommand, triageRetryCommand } from './triage-command.ts';
-import { caseEraseCommand, tombstoneLines } from './erase-command.ts';
-import { createInterface } from 'node:readline/promises';
+
+// Each command imports what it needs when it runs (`await import(...)` in its branch), so that
+// `intake parse` does not load the AWS SDK, `intake --help` loads neither the SDK nor mailparser,
+// and a command that cannot reach its target fails before loading the use cases.
+// bench/cli-startup.ts measures it.
 
 const usage = `Usage: intake <command> [options]
 
@@ -105,10 +96,19 @@ async function main(argv: string[]): Promise<number> {
       out('intake parse: name the .eml file to parse');
       return 2;
     }
+    const { parseCommand } = await import('./parse-command.ts');
     return parseCommand(sub, json, out);
   }
-  if (command === 'outbox') return outboxCommand(await connect(), json, out);
-  if (command === 'triage' && sub === 'list') return triageListCommand(await connect(), json, out);
+  if (command === 'outbox') {
+    const target = await connect();
+    const { outboxCommand } = await import('./outbox-command.ts');
+    return outboxCommand(target, json, out);
+  }
+  if (command === 'triage' && sub === 'list') {
+    const target = await connect();
+    const { triageListCommand } = await import('./triage-command.ts');
+    return triageListCommand(target, json, out);
+  }
 
   if (command === 'triage' && sub === 'retry') {
     const [messageId] = rest;
@@ -116,7 +116,9 @@ async function main(argv: string[]): Promise<number> {
       out('intake triage retry: give the MESSAGE_ID of a held message (see intake triage list)');
       return 2;
     }
-    return triageRetryCommand(await connect(), messageId, json, out);
+    const target = await connect();
+    const { triageRetryCommand } = await import('./triage-command.ts');
+    return triageRetryCommand(target, messageId, json, out);
   }
 
   if (command === 'triage' && sub === 'assign') {
@@ -125,13 +127,11 @@ async function main(argv: string[]): Promise<number> {
       out('intake triage assign: give MESSAGE_ID and REFERENCE');
       return 2;
     }
-    const result = await caseUseCases(await connect()).assignFromTriage.run(
-      messageId,
-      reference.toUpperCase(),
-      {
-        addContact: values['add-contact'] ?? false,
-      },
-    );
+    const target = await connect();
+    const { caseUseCases } = await import('./case-commands.ts');
+    const result = await caseUseCases(target).assignFromTriage.run(messageId, reference.toUpperCase(), {
+      addContact: values['add-contact'] ?? false,
+    });
     out(
       json
         ? safeJson(result)
@@ -153,7 +153,9 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const caseReference = sub.toUpperCase();
-    const result = await caseUseCases(await connect())
+    const target = await connect();
+    const { caseUseCases } = await import('./case-commands.ts');
+    const result = await caseUseCases(target)
       .startDecision()
       .run(
         values.query !== undefined
@@ -179,11 +181,14 @@ async function main(argv: string[]): Promise<number> {
       out('intake case open: --name and --email are required');
       return 2;
     }
+    const { CASE_LANGUAGES, isCaseLanguage } = await import('../functions/domain/case-file.ts');
     if (values.language !== undefined && !isCaseLanguage(values.language)) {
       out(`intake case open: --language is one of ${CASE_LANGUAGES.join(', ')}`);
       return 2;
     }
-    const result = await caseUseCases(await connect()).openCase.run({
+    const target = await connect();
+    const { caseUseCases } = await import('./case-commands.ts');
+    const result = await caseUseCases(target).openCase.run({
       applicantName: values.name,
       contacts: values.email,
       ...(values.language ? { language: values.language } : {}),
@@ -203,6 +208,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const target = await connect();
+    const { caseUseCases } = await import('./case-commands.ts');
     const view = await caseUseCases(target).showCase.run(reference.toUpperCase());
     if (view === null) {
       const tombstone =
@@ -210,6 +216,7 @@ async function main(argv: string[]): Promise<number> {
           ? null
           : await caseUseCases(target).eraseCase().tombstone(reference.toUpperCase());
       if (tombstone !== null) {
+        const { tombstoneLines } = await import('./erase-command.ts');
         if (json) out(JSON.stringify({ erased: tombstone }, null, 2));
         else for (const line of tombstoneLines(tombstone)) out(line);
         return 1;
@@ -267,12 +274,15 @@ async function main(argv: string[]): Promise<number> {
       out('intake case erase: give the case reference');
       return 2;
     }
+    const target = await connect();
+    const { caseEraseCommand } = await import('./erase-command.ts');
+    const { createInterface } = await import('node:readline/promises');
     const terminal = process.stdin.isTTY
       ? createInterface({ input: process.stdin, output: process.stdout })
       : null;
     try {
       return await caseEraseCommand(
-        await connect(),
+        target,
         reference.toUpperCase(),
         {
           yes: values.yes ?? false,
@@ -294,8 +304,11 @@ async function main(argv: string[]): Promise<number> {
       );
       return 2;
     }
+    const { userInfo } = await import('node:os');
     const caseworker = values.caseworker ?? `cli:${userInfo().username}`;
-    await caseUseCases(await connect()).confirmDocument.run(
+    const target = await connect();
+    const { caseUseCases } = await import('./case-commands.ts');
+    await caseUseCases(target).confirmDocument.run(
       reference.toUpperCase(),
       sha256.toLowerCase(),
       caseworker,
@@ -313,7 +326,9 @@ async function main(argv: string[]): Promise<number> {
       out('intake case reassign: give REFERENCE, SHA256 and the checklist item (or none)');
       return 2;
     }
-    await caseUseCases(await connect()).reassignDocument.run(
+    const target = await connect();
+    const { caseUseCases } = await import('./case-commands.ts');
+    await caseUseCases(target).reassignDocument.run(
       reference.toUpperCase(),
       sha256.toLowerCase(),
       item === 'none' ? null : item,
@@ -328,6 +343,7 @@ async function main(argv: string[]): Promise<number> {
       out('intake case import: name the CSV file');
       return 2;
     }
+    const { caseUseCases, readCsvImportRows } = await import('./case-commands.ts');
     const read = await readCsvImportRows(file);
     const report = await caseUseCases(await connect()).importCases.run(read.rows, {
       notify: values.notify ?? false,
@@ -351,23 +367,8 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (
-    error instanceof TargetUnavailableError ||
-    error instanceof AssignmentError ||
-    error instanceof ReassignmentError ||
-    error instanceof InvalidDecisionError ||
-    error instanceof CaseExistsError ||
-    error instanceof RetryRefusedError
-  ) {
+  if (error instanceof TargetUnavailableError) {
     process.stderr.write(`${error.message}\n`);
-    process.exitCode = 1;
-  } else if (error instanceof UnreadableCsvError) {
-    process.stderr.write(
-      `The CSV cannot be read; nothing was imported:\n${error.problems.map((p) => `  ${p}\n`).join('')}`,
-    );
-    process.exitCode = 1;
-  } else if (error instanceof InvalidCaseError) {
-    process.stderr.write(`The case cannot be opened: ${error.problems.join('; ')}\n`);
     process.exitCode = 1;
   } else if (
     error instanceof TypeError &&
@@ -377,9 +378,10 @@ try {
     process.stderr.write(`intake: ${error.message}\n\n${usage}\n`);
     process.exitCode = 2;
   } else {
-    process.stderr.write(
-      `intake: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`,
-    );
-    process.exitCode = 1;
+    // The use cases' own errors: the command that threw one has loaded its module already.
+    const { commandErrorReport } = await import('./command-errors.ts');
+    const report = commandErrorReport(error);
+    process.stderr.write(report.text);
+    process.exitCode = report.exitCode;
   }
 }

@@ -1,10 +1,45 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
+import type { SFNClient, SFNClientConfig } from '@aws-sdk/client-sfn';
 import type { RuntimeDescription } from '../local/runtime.ts';
+
+// Each AWS SDK client is loaded when a command first uses it, not when the CLI starts: loading
+// all three takes about half a second and 40 MiB, and most commands need one of them, some none
+// (a command that fails because no runtime is running fails before any is loaded). The packages
+// have no ESM build of their own (no "exports"; `import` loads the same CommonJS files), so a
+// synchronous require here yields the very modules a static import would.
+const require = createRequire(import.meta.url);
+
+/** A target whose clients are created, and their SDK package loaded, on first use. */
+function withLazyClients(
+  fields: Omit<Target, 's3' | 'db' | 'stepFunctions'>,
+  config: { s3: S3ClientConfig; db: DynamoDBClientConfig; stepFunctions: SFNClientConfig },
+): Target {
+  let s3: S3Client | undefined;
+  let db: DynamoDBDocumentClient | undefined;
+  let stepFunctions: SFNClient | undefined;
+  // Getters, so never spread this object: spreading would call them and load every SDK.
+  return {
+    ...fields,
+    get s3(): S3Client {
+      const sdk = require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3');
+      return (s3 ??= new sdk.S3Client(config.s3));
+    },
+    get db(): DynamoDBDocumentClient {
+      const sdk = require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb');
+      const lib = require('@aws-sdk/lib-dynamodb') as typeof import('@aws-sdk/lib-dynamodb');
+      return (db ??= lib.DynamoDBDocumentClient.from(new sdk.DynamoDBClient(config.db)));
+    },
+    get stepFunctions(): SFNClient {
+      const sdk = require('@aws-sdk/client-sfn') as typeof import('@aws-sdk/client-sfn');
+      return (stepFunctions ??= new sdk.SFNClient(config.stepFunctions));
+    },
+  };
+}
 
 /**
  * Where the CLI acts: the local runtime (default; found through `.local/runtime.json`, which
@@ -43,16 +78,16 @@ export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Tar
         'INTAKE_TARGET=aws needs INTAKE_TABLE_NAME and INTAKE_DOCUMENT_BUCKET',
       );
     }
-    return {
-      s3: new S3Client({}),
-      db: DynamoDBDocumentClient.from(new DynamoDBClient({})),
-      tableName,
-      documentBucket,
-      inboundBucket: env.INTAKE_INBOUND_BUCKET ?? null,
-      stepFunctions: new SFNClient({}),
-      decisionStateMachineArn: env.INTAKE_DECISION_STATE_MACHINE_ARN ?? null,
-      intakeStateMachineArn: env.INTAKE_STATE_MACHINE_ARN ?? null,
-    };
+    return withLazyClients(
+      {
+        tableName,
+        documentBucket,
+        inboundBucket: env.INTAKE_INBOUND_BUCKET ?? null,
+        decisionStateMachineArn: env.INTAKE_DECISION_STATE_MACHINE_ARN ?? null,
+        intakeStateMachineArn: env.INTAKE_STATE_MACHINE_ARN ?? null,
+      },
+      { s3: {}, db: {}, stepFunctions: {} },
+    );
   }
   let description: RuntimeDescription;
   try {
@@ -72,29 +107,31 @@ export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Tar
   const documentBucket = functionEnvironment.DOCUMENT_BUCKET;
   if (!tableName || !documentBucket)
     throw new TargetUnavailableError('The local runtime description names no table or document bucket');
-  return {
-    s3: new S3Client({
-      endpoint: endpoints.s3,
-      forcePathStyle: true,
-      region,
-      credentials,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    }),
-    db: DynamoDBDocumentClient.from(
-      new DynamoDBClient({ endpoint: endpoints.dynamodb, region, credentials }),
-    ),
-    tableName,
-    documentBucket,
-    inboundBucket: functionEnvironment.INBOUND_BUCKET ?? null,
-    stepFunctions: new SFNClient({ endpoint: endpoints.stepFunctions, region, credentials }),
-    decisionStateMachineArn:
-      Object.entries(description.stateMachines).find(([logicalId]) =>
-        logicalId.startsWith('DecisionWorkflow'),
-      )?.[1] ?? null,
-    intakeStateMachineArn:
-      Object.entries(description.stateMachines).find(([logicalId]) =>
-        logicalId.startsWith('IntakeWorkflow'),
-      )?.[1] ?? null,
-  };
+  return withLazyClients(
+    {
+      tableName,
+      documentBucket,
+      inboundBucket: functionEnvironment.INBOUND_BUCKET ?? null,
+      decisionStateMachineArn:
+        Object.entries(description.stateMachines).find(([logicalId]) =>
+          logicalId.startsWith('DecisionWorkflow'),
+        )?.[1] ?? null,
+      intakeStateMachineArn:
+        Object.entries(description.stateMachines).find(([logicalId]) =>
+          logicalId.startsWith('IntakeWorkflow'),
+        )?.[1] ?? null,
+    },
+    {
+      s3: {
+        endpoint: endpoints.s3,
+        forcePathStyle: true,
+        region,
+        credentials,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      },
+      db: { endpoint: endpoints.dynamodb, region, credentials },
+      stepFunctions: { endpoint: endpoints.stepFunctions, region, credentials },
+    },
+  );
 }
