@@ -2,8 +2,8 @@ import type { CaseStatus } from '../domain/case-file.ts';
 import type { TriageReason } from '../domain/triage.ts';
 import type { CaseActivityKind } from '../domain/case-activity.ts';
 
-/** Dates and times as German caseworkers read them, in the office's time zone. */
-export function formatDateTime(iso: string, timeZone: string): string {
+/** A date (and time) in the office's time zone as German caseworkers read it; the text as given when it is no date. */
+function german(iso: string, timeZone: string, time: boolean): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat('de-DE', {
@@ -11,20 +11,17 @@ export function formatDateTime(iso: string, timeZone: string): string {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
+    ...(time ? { hour: '2-digit', minute: '2-digit' } : {}),
   }).format(date);
 }
 
+/** Dates and times as German caseworkers read them, in the office's time zone. */
+export function formatDateTime(iso: string, timeZone: string): string {
+  return german(iso, timeZone, true);
+}
+
 export function formatDate(iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('de-DE', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(date);
+  return german(iso, timeZone, false);
 }
 
 /** A date and a time in the office's time zone as form fields fill them (`2026-12-07`, `09:30`). */

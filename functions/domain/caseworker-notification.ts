@@ -2,6 +2,7 @@ import { awaitsConfirmation, checklistState, type CaseDocument, type CaseFile } 
 import { displayLine } from './display-text.ts';
 import { describeHoldReason, describeReadProblems, NOT_SCANNED_NOTE } from './read-problems.ts';
 import type { TemplateView } from './message-rendering.ts';
+import { formatAppointmentShort } from './decision.ts';
 
 /**
  * The caseworker's email about new submissions: one per submission that brings something new,
@@ -56,17 +57,7 @@ export function coalescingRole(pendingBefore: number): 'lead' | 'join' {
 /** A date and time as the caseworker reads it: "Mi., 15.04.2026, 10:02 Uhr" in the office's zone. */
 export function formatCaseworkerTime(iso: string, timeZone: string): string {
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const text = new Intl.DateTimeFormat('de-DE', {
-    timeZone,
-    weekday: 'short',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(at);
-  return `${text} Uhr`;
+  return Number.isNaN(at.getTime()) ? iso : formatAppointmentShort(at, timeZone);
 }
 
 /** How the email was matched, in the caseworker's words. */

@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import { z } from 'zod';
+import { recordedSchema } from '#events/workflow-state';
 import { dynamoDb } from '#clients/dynamodb';
 import { s3 } from '#clients/s3';
 import { requireEnv } from '#shared/env';
@@ -27,15 +28,7 @@ const recognizeDocuments = new RecognizeDocuments({
 const stateSchema = z.object({
   messageId: z.string().min(1),
   match: z.object({ caseReference: z.string().min(1) }),
-  recorded: z.object({
-    caseReference: z.string(),
-    added: z.number(),
-    duplicates: z.number(),
-    held: z.number(),
-    missing: z.array(z.string()),
-    complete: z.boolean(),
-    next: z.enum(['SendQuery', 'ReadyForReview', 'CaseworkerOnly']),
-  }),
+  recorded: recordedSchema,
 });
 
 /**
