@@ -20,7 +20,7 @@ const DOCUMENTS = 50;
 const EMAILS = 100;
 const RUNS = 30;
 
-const app = synthesizeApp();
+const app = await synthesizeApp();
 const [[tableName, properties]] = [...app.tables] as [[string, Record<string, unknown>]];
 const dynamo = await startDynamoDb(await freePort(), null);
 try {

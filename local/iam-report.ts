@@ -43,7 +43,7 @@ if (usageFile === undefined) {
 }
 
 const usage = parseUsage(readFileSync(usageFile, 'utf8'));
-const app = synthesizeApp();
+const app = await synthesizeApp();
 const reports = unusedGrants(
   [...app.functions.values()].map((f) => f.iam),
   usage,

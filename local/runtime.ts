@@ -137,7 +137,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
 
   try {
-    const app = synthesizeApp();
+    const app = await synthesizeApp();
     const known = new Set([...app.functions.values()].flatMap((fn) => Object.keys(fn.environment)));
     const unknown = Object.keys(options.lambdaEnvironment ?? {}).filter((name) => !known.has(name));
     if (unknown.length > 0)

@@ -1,6 +1,3 @@
-import { Stack, type CfnElement } from 'aws-cdk-lib';
-import { createApp } from '../lib/app.ts';
-import { IntakeFunction } from '../lib/constructs/intake-function.ts';
 import type { LocalSecret } from './secrets-manager-service.ts';
 import { statesByName } from './state-definitions.ts';
 import {
@@ -10,6 +7,7 @@ import {
   type TemplateResource,
 } from './cloudformation.ts';
 import { functionIam, type FunctionIam } from './iam-policies.ts';
+import { readCachedSynth, synthInputsHash, writeCachedSynth, type CachedSynth } from './synth-cache.ts';
 
 /**
  * The CDK app, synthesized in-process without bundling, read for what the local runtime needs.
@@ -93,18 +91,25 @@ export function ratePeriodMs(expression: string): number {
   return Number(match[1]) * RATE_UNITS_MS[match[2]!]!;
 }
 
-export function synthesizeApp(): SynthesizedApp {
-  const { app } = createApp({ bundle: false });
-  const assembly = app.synth();
-  const templates = assembly.stacks.map((s) => s.template as Template);
-  const resolver = new TemplateResolver(templates);
-
-  const entries = new Map<string, string>();
-  for (const stack of app.node.findAll().filter((c): c is Stack => c instanceof Stack)) {
-    for (const fn of stack.node.findAll().filter((c): c is IntakeFunction => c instanceof IntakeFunction)) {
-      entries.set(stack.getLogicalId(fn.lambda.node.defaultChild as CfnElement), fn.entry);
-    }
+/**
+ * Synthesizes the CDK app (or takes the synth cached for exactly these sources, see
+ * local/synth-cache.ts) and reads it. aws-cdk-lib is imported only when a synth is needed.
+ */
+export async function synthesizeApp(): Promise<SynthesizedApp> {
+  const key = synthInputsHash();
+  let synth = readCachedSynth(key);
+  if (synth === undefined) {
+    const { synthesizeTemplates } = await import('./synthesize-templates.ts');
+    synth = synthesizeTemplates();
+    writeCachedSynth(key, synth);
   }
+  return readSynth(synth);
+}
+
+function readSynth(synth: CachedSynth): SynthesizedApp {
+  const templates = synth.templates as Template[];
+  const resolver = new TemplateResolver(templates);
+  const entries = new Map(synth.entries);
 
   const functions = new Map<string, LocalFunction>();
   for (const [logicalId, resource] of resourcesOfType(templates, 'AWS::Lambda::Function')) {

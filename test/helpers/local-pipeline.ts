@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import nodemailer from 'nodemailer';
 import { simpleParser } from 'mailparser';
-import { S3SentMailArchive } from '../../functions/adapters/s3-sent-mail-archive.ts';
+import { SENT_MAIL_PREFIX } from '../../functions/adapters/s3-sent-mail-archive.ts';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -85,6 +85,7 @@ export async function startTestPipeline(options: Partial<LocalRuntimeOptions> = 
   const tableName = runtime.description.functionEnvironment.TABLE_NAME!;
   const cases = caseRepository(db, tableName, {});
   const intakeAddress = recipient.includes('@') ? recipient : `intake@${recipient}`;
+  const parsedOutbox = new Map<string, SentEmail>();
   return {
     runtime,
     intakeAddress,
@@ -117,29 +118,28 @@ export async function startTestPipeline(options: Partial<LocalRuntimeOptions> = 
     db,
     triage: new DynamoDbTriageRepository(db, tableName),
     async outbox() {
-      const archive = new S3SentMailArchive(
-        runtime.s3,
-        runtime.description.functionEnvironment.DOCUMENT_BUCKET!,
-      );
+      // Tests poll the outbox until an email arrives: each archived email (its key and ETag) is
+      // fetched and parsed once, not on every poll.
+      const bucket = runtime.description.functionEnvironment.DOCUMENT_BUCKET!;
       const sent: SentEmail[] = [];
-      for await (const { raw } of archive.list()) {
-        const mail = await simpleParser(raw);
-        sent.push({
-          to: (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((t) =>
-            t.value.map((v) => v.address ?? ''),
-          ),
-          subject: mail.subject ?? '',
-          text: mail.text ?? '',
-          html: typeof mail.html === 'string' ? mail.html : '',
-          headers: mail.headers as Map<string, unknown>,
-          messageId: mail.messageId ?? '',
-          attachments: mail.attachments.map((a) => ({
-            filename: a.filename,
-            contentType: a.contentType,
-            content: a.content,
-          })),
-        });
-      }
+      let token: string | undefined;
+      do {
+        const page = await runtime.s3.send(
+          new ListObjectsV2Command({ Bucket: bucket, Prefix: SENT_MAIL_PREFIX, ContinuationToken: token }),
+        );
+        const objects = (page.Contents ?? []).sort((a, b) => a.Key!.localeCompare(b.Key!));
+        for (const { Key: key, ETag: etag } of objects) {
+          const id = `${key!}\0${etag ?? ''}`;
+          let email = parsedOutbox.get(id);
+          if (email === undefined) {
+            const object = await runtime.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+            email = await parseSentEmail(Buffer.from(await object.Body!.transformToByteArray()));
+            parsedOutbox.set(id, email);
+          }
+          sent.push(email);
+        }
+        token = page.NextContinuationToken;
+      } while (token !== undefined);
       return sent;
     },
     async sesStore() {
@@ -156,5 +156,25 @@ export async function startTestPipeline(options: Partial<LocalRuntimeOptions> = 
       await runtime.stop();
       await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** An archived sent email as the tests read it. */
+async function parseSentEmail(raw: Buffer): Promise<SentEmail> {
+  const mail = await simpleParser(raw);
+  return {
+    to: (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((t) =>
+      t.value.map((v) => v.address ?? ''),
+    ),
+    subject: mail.subject ?? '',
+    text: mail.text ?? '',
+    html: typeof mail.html === 'string' ? mail.html : '',
+    headers: mail.headers as Map<string, unknown>,
+    messageId: mail.messageId ?? '',
+    attachments: mail.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: a.content,
+    })),
   };
 }

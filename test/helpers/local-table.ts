@@ -10,7 +10,7 @@ export interface TestTable {
 }
 
 export async function startTestTable(): Promise<TestTable> {
-  const app = synthesizeApp();
+  const app = await synthesizeApp();
   const [[tableName, properties]] = [...app.tables] as [[string, Record<string, unknown>]];
   const dynamo = await startDynamoDb(await freePort(), null);
   await ensureTable(dynamo.client, tableName, properties);

@@ -100,7 +100,7 @@ describe('Caseworker API handler (API Gateway events, DynamoDB Local)', () => {
     );
 
   before(async () => {
-    const app = synthesizeApp();
+    const app = await synthesizeApp();
     const [[tableName, properties]] = [...app.tables] as [[string, Record<string, unknown>]];
     const started = await startDynamoDb(await freePort(), null);
     dynamo = started;

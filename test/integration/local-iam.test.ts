@@ -26,7 +26,7 @@ describe('local IAM check (synthesized roles, SDK calls in a Lambda worker)', ()
   const lambdas: LocalLambda[] = [];
 
   before(async () => {
-    app = synthesizeApp();
+    app = await synthesizeApp();
     dataDir = await mkdtemp(join(tmpdir(), 'local-iam-'));
     s3 = await startS3(await freePort(), dataDir, [...app.buckets.values()]);
     const buckets = [...app.functions.values()].map((f) => f.environment);
