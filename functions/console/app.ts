@@ -138,8 +138,9 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   });
 
   // Every POST carries the session's token, from a form field or htmx's header.
+  const withoutCsrf = new Set(deps.signIn.withoutCsrf ?? []);
   app.use('*', async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !withoutCsrf.has(c.req.path)) {
       const type = c.req.header('content-type') ?? '';
       const form =
         type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')

@@ -24,6 +24,11 @@ export interface SignIn {
   /** Paths (exact) reachable without a session; loginPath among them. */
   readonly publicPaths: readonly string[];
   /**
+   * Paths (exact) whose POST needs no CSRF token: only the local sign-in, whose contract is a
+   * plain `POST /login` with `email` (it asks for no password, so a forged one gains nothing).
+   */
+  readonly withoutCsrf?: readonly string[];
+  /**
    * Where the browser goes after the console's own sign-out: an identity provider's logout, so
    * its session ends too (else the next visit signs straight in again). Default: loginPath.
    */
@@ -39,6 +44,7 @@ export function localSignIn(): SignIn {
   return {
     loginPath: '/login',
     publicPaths: ['/login'],
+    withoutCsrf: ['/login'],
     register(app, session) {
       app.get('/login', (c) => c.html(loginPage(c.get('session').csrf, null).value));
       app.post('/login', async (c) => {

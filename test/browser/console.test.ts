@@ -143,12 +143,20 @@ describe('caseworker console in Chromium', () => {
       await visitor.goto(`${consoleUrl}${path}`);
       assert.equal(new URL(visitor.url()).pathname, '/login', path);
     }
-    // A POST without the session's token is refused before anything runs.
-    const forged = await anonymous.request.post(`${consoleUrl}/login`, {
-      form: { email: 'x@example.org' },
+    // A POST without the session's token is refused before anything runs …
+    const forged = await anonymous.request.post(`${consoleUrl}/logout`, { form: {}, maxRedirects: 0 });
+    assert.equal(forged.status(), 403);
+    // … but the local sign-in is the contract's plain POST /login with `email` (no password).
+    const script = await browser.newContext();
+    const contract = await script.request.post(`${consoleUrl}/login`, {
+      form: { email: 'script@example.org' },
       maxRedirects: 0,
     });
-    assert.equal(forged.status(), 403);
+    assert.equal(contract.status(), 303);
+    assert.equal(contract.headers().location, '/triage');
+    assert.match(contract.headers()['set-cookie'] ?? '', /intake-session=/);
+    assert.equal((await script.request.get(`${consoleUrl}/triage`, { maxRedirects: 0 })).status(), 200);
+    await script.close();
     await assertAccessible(visitor, 'login');
     assert.match((await visitor.textContent('main')) ?? '', /Nur lokal/);
     await screenshot(visitor, 'login');
