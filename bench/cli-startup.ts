@@ -17,9 +17,9 @@
  * scratch directory: the first run fills it (printed as "first run"), the measured runs use it.
  * Exit 1 only if intake parses the large email wrong; missed targets are reported.
  */
+import { writeGeneratedEmail } from './generated-email.ts';
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -100,58 +100,9 @@ async function compare(subjects: readonly Subject[], runs: number): Promise<Meas
   }));
 }
 
-/** What the attachments are, as in bench/parse-large-email.ts: random bytes behind each kind's header. */
-const FILE_KINDS = [
-  {
-    name: 'Reisepass.pdf',
-    type: 'application/pdf',
-    head: Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'),
-  },
-  {
-    name: 'Passfoto.jpg',
-    type: 'image/jpeg',
-    head: Buffer.from('ffd8ffe000104a46494600010101004800480000', 'hex'),
-  },
-  { name: 'Kontoauszug.pdf', type: 'application/pdf', head: Buffer.from('%PDF-1.4\n', 'latin1') },
-];
-
-/** A message with base64 attachments of the given sizes, shaped as bench/parse-large-email.ts's. */
+/** A message with base64 attachments of the given sizes (see generated-email.ts); their hashes. */
 async function writeEmail(path: string, sizes: readonly number[]): Promise<string[]> {
-  const out = createWriteStream(path);
-  const write = async (text: string): Promise<void> => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  await write(
-    'From: Max Mustermann <max.mustermann@example.org>\r\nTo: intake@abh.example.de\r\n' +
-      'Subject: Unterlagen ABH-2026-004711\r\nDate: Mon, 09 Mar 2026 10:15:00 +0100\r\n' +
-      'Message-ID: <cli-bench@example.org>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="bench"\r\n\r\n' +
-      '--bench\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nAnbei meine Unterlagen.\r\n',
-  );
-  const hashes: string[] = [];
-  for (const [index, size] of sizes.entries()) {
-    const file = FILE_KINDS[index % FILE_KINDS.length]!;
-    await write(
-      `--bench\r\nContent-Type: ${file.type}; name="${file.name}"\r\nContent-Transfer-Encoding: base64\r\n` +
-        `Content-Disposition: attachment; filename="${file.name}"\r\n\r\n`,
-    );
-    const hash = createHash('sha256');
-    const block = 57 * 1000; // whole 76-character base64 lines
-    for (let written = 0; written < size;) {
-      const length = Math.min(block, size - written);
-      const bytes =
-        written === 0
-          ? Buffer.concat([file.head, randomBytes(length - file.head.length)])
-          : randomBytes(length);
-      hash.update(bytes);
-      written += length;
-      await write(`${bytes.toString('base64').replace(/.{76}/g, '$&\r\n').replace(/\r\n$/, '')}\r\n`);
-    }
-    hashes.push(hash.digest('hex'));
-  }
-  await write('--bench--\r\n');
-  out.end();
-  await once(out, 'finish');
-  return hashes;
+  return (await writeGeneratedEmail(path, sizes)).map((a) => a.sha256);
 }
 
 /** The machine's own `node` (PATH without node_modules/.bin), when it is older than 24. */
