@@ -78,7 +78,7 @@ async function prepare(mode: string, args: readonly string[]): Promise<Run> {
       messageId: 'bench-message',
       rawMail: { bucket: args[0]!, key: args[1]! },
       recipients: ['intake+ABH-2026-004711@abh.example.de'],
-      mailFrom: 'bench@example.org',
+      envelopeSender: 'other',
       receivedAt: new Date().toISOString(),
       verdicts: ALL_PASS,
     };
