@@ -84,13 +84,7 @@ export class DecisionSteps {
         }),
         { idempotencyKey: key },
       );
-      return {
-        outcome,
-        sentAt: now.toISOString(),
-        reminderAfterSeconds: this.#reminderAfterSeconds,
-        reminderAt: now.toISOString(),
-        invitationReminder: false,
-      };
+      return this.#sent(outcome, now, null);
     }
     if (request.kind === 'cancellation') return this.#cancel(caseFile, request, now);
     if (request.kind === 'welcome' || request.kind === 'acknowledgement') {
@@ -98,13 +92,7 @@ export class DecisionSteps {
         request.kind === 'welcome'
           ? await this.#welcome(caseFile, key)
           : await this.#acknowledgeAssigned(caseFile, request.messageId, now);
-      return {
-        outcome,
-        sentAt: now.toISOString(),
-        reminderAfterSeconds: this.#reminderAfterSeconds,
-        reminderAt: now.toISOString(),
-        invitationReminder: false,
-      };
+      return this.#sent(outcome, now, null);
     }
     const at = new Date(request.appointmentAt);
     const settings = this.#invitation;
@@ -150,14 +138,7 @@ export class DecisionSteps {
       },
     );
     await this.#cases.setStatus(caseFile.reference, ['open', 'ready-for-review'], 'decided');
-    const reminderAt = invitationReminderAt(at, now);
-    return {
-      outcome,
-      sentAt: now.toISOString(),
-      reminderAfterSeconds: this.#reminderAfterSeconds,
-      reminderAt: (reminderAt ?? now).toISOString(),
-      invitationReminder: reminderAt !== null,
-    };
+    return this.#sent(outcome, now, invitationReminderAt(at, now));
   }
 
   /** A case opened: the checklist of its request type and where to send the documents. */
@@ -204,6 +185,17 @@ export class DecisionSteps {
           recipients: outcome.recipients,
         }
       : outcome;
+  }
+
+  /** What SendDecision answers: sent now; the invitation's own reminder when it has one. */
+  #sent(outcome: SendOutcome, now: Date, invitationReminder: Date | null): DecisionSent {
+    return {
+      outcome,
+      sentAt: now.toISOString(),
+      reminderAfterSeconds: this.#reminderAfterSeconds,
+      reminderAt: (invitationReminder ?? now).toISOString(),
+      invitationReminder: invitationReminder !== null,
+    };
   }
 
   /** The calendar event of an appointment (for the invitation and its cancellation). */
@@ -272,13 +264,7 @@ export class DecisionSteps {
         ],
       },
     );
-    return {
-      outcome,
-      sentAt: now.toISOString(),
-      reminderAfterSeconds: this.#reminderAfterSeconds,
-      reminderAt: now.toISOString(),
-      invitationReminder: false,
-    };
+    return this.#sent(outcome, now, null);
   }
 
   /** CheckAnswer: has the applicant written since the query was sent? */
