@@ -43,8 +43,25 @@ interface ParserNode {
   readonly decoder?: { end(): void; readonly writableEnded: boolean };
   readonly contentStream?: { readonly supported?: boolean };
 }
+/** mailsplit's MessageSplitter, where the body fast path needs it (pinned by parse-adapters.test.ts). */
+export interface SplitterInternals extends Transform {
+  /** 1 while reading a part's header, 2 in its body. */
+  readonly state: number;
+  /** The part being read. */
+  readonly node: SplitterNode;
+  /** The incomplete last line of the previous write, kept until its line ending comes. */
+  lineChunks: Buffer[];
+  lineLength: number;
+  readonly pendingLineTruncated: boolean;
+  readonly hasFailed: boolean;
+}
+const SPLITTER_BODY = 2;
+const LF = 0x0a;
+const CR = 0x0d;
+const HYPHEN = 0x2d;
+
 export interface MailParserInternals {
-  readonly splitter: Transform;
+  readonly splitter: SplitterInternals;
   readonly curnode: ParserNode | false;
   readonly headerLines: readonly RawHeaderLine[] | false;
   createNode(node: SplitterNode): ParserNode;
@@ -62,12 +79,14 @@ function partName(node: SplitterNode): string {
 }
 
 /**
- * MailParser with four changes, through its internal `createNode` and `processChunk` hooks and its
+ * MailParser with five changes, through its internal `createNode` and `processChunk` hooks and its
  * splitter's `_transform` (all pinned by a test in parse-adapters.test.ts):
  * - a part with a file name is an attachment whatever its type: applicants do send `.txt` and
  *   `.html` files, and mailparser would otherwise fold an inline-disposed one into the body;
  * - text bodies are read up to MAX_TEXT_BODY_BYTES, the rest is skipped (memory stays flat);
  * - at its limits (parts, part header size) it stops reading instead of failing (`#stopAtLimits`);
+ * - the lines of a part's body that cannot be a boundary pass mailsplit in one piece
+ *   (`#passBodyLinesThrough`): splitting line by line cost more than all the rest;
  * - what it reads silently is reported: base64 with foreign characters, a charset it does not
  *   know (decoded as UTF-8), multiparts whose closing boundary never came.
  * A regression test per change guards this against mailparser updates.
@@ -94,6 +113,86 @@ export class TrackingMailParser extends MailParser {
     });
     this.#report = report;
     this.#stopAtLimits();
+    this.#passBodyLinesThrough();
+  }
+
+  /**
+   * mailsplit looks at every line of a part's body on its own: a slice, a boundary check and an
+   * object per 76-character line of base64, which made splitting cost more than decoding and
+   * hashing together. A boundary can only be a line that starts with `-` (or, after a bare line
+   * ending, with CR or LF). So while a leaf part's body is being read, the lines up to the first
+   * one that could be a boundary go to mailparser as body chunks, exactly as mailsplit would
+   * have grouped them, and mailsplit itself reads from that line on. The line ending before it
+   * stays pending, since it belongs to a boundary if one follows (RFC 2046 5.1.1), just as
+   * mailsplit keeps it.
+   */
+  #passBodyLinesThrough(): void {
+    const splitter = (this as unknown as MailParserInternals).splitter;
+    const transform = splitter._transform.bind(splitter);
+    splitter._transform = (chunk: Buffer, encoding, callback) => {
+      const end = this.#plainBodyLinesEnd(splitter, chunk);
+      if (end < 0) {
+        transform(chunk, encoding, callback);
+        return;
+      }
+      // The line ending kept pending is the last LF with the CR before it, which may still be
+      // pending from the previous write when the LF is the first byte of this one.
+      const pending = Buffer.concat(splitter.lineChunks, splitter.lineLength);
+      let pendingBody = pending;
+      let cut = end;
+      if (end > 0) {
+        if (chunk[end - 1] === CR) cut--;
+        splitter.lineChunks = [chunk.subarray(cut, end + 1)];
+      } else {
+        if (pending.at(-1) === CR) pendingBody = pending.subarray(0, -1);
+        splitter.lineChunks = [pending.subarray(pendingBody.length), chunk.subarray(0, 1)];
+      }
+      splitter.lineLength = splitter.lineChunks.reduce((length, part) => length + part.length, 0);
+      if (pendingBody.length > 0) splitter.push({ node: splitter.node, type: 'body', value: pendingBody });
+      if (cut > 0) splitter.push({ node: splitter.node, type: 'body', value: chunk.subarray(0, cut) });
+      if (end + 1 < chunk.length) transform(chunk.subarray(end + 1), encoding, callback);
+      else callback();
+    };
+  }
+
+  /**
+   * Where the plain body lines at the start of `chunk` end (the index of the line feed of the
+   * last one), or -1 when the fast path does not apply and mailsplit reads the chunk line by line.
+   * The first line is what is pending plus the chunk up to its first line feed.
+   */
+  #plainBodyLinesEnd(splitter: SplitterInternals, chunk: Buffer): number {
+    if (
+      this.#stoppedAtLimit ||
+      splitter.hasFailed ||
+      splitter.state !== SPLITTER_BODY ||
+      splitter.node.multipart !== false ||
+      splitter.node.parentNode === false ||
+      splitter.pendingLineTruncated
+    ) {
+      return -1;
+    }
+    const first = chunk.indexOf(LF);
+    if (first < 0) return -1;
+    const pending = splitter.lineChunks;
+    const byteAt = (index: number): number | undefined => {
+      let at = index;
+      for (const part of pending) {
+        if (at < part.length) return part[at];
+        at -= part.length;
+      }
+      return at <= first ? chunk[at] : undefined;
+    };
+    // As mailsplit's checkBoundary: the line ending of the line before may lead (CR LF, CR or LF).
+    let start = 0;
+    if (byteAt(0) === CR || byteAt(0) === LF) start = byteAt(0) === CR && byteAt(1) === LF ? 2 : 1;
+    const lead = byteAt(start);
+    if (lead === undefined || lead === HYPHEN) return -1;
+    // A line that starts with a bare CR may be a boundary too, but whether mailsplit reads it
+    // as one depends on where its writes end (it carries a line ending into the next line at
+    // the start of a write). Such a write goes to mailsplit as it is; base64 never has one.
+    if (chunk.indexOf('\n\r', first, 'latin1') >= 0) return -1;
+    const hyphenLine = chunk.indexOf('\n-', first, 'latin1');
+    return hyphenLine >= 0 ? hyphenLine : chunk.lastIndexOf(LF);
   }
 
   /**

@@ -162,4 +162,14 @@ describe('mailparser internals the parser relies on', () => {
     assert.equal(typeof parser.splitter._transform, 'function');
     assert.ok('curnode' in parser && 'headerLines' in parser);
   });
+
+  it("mailsplit's splitter still keeps its state, node and pending line where the body fast path reads them", () => {
+    const splitter = (new MailParser() as unknown as { splitter: Record<string, unknown> }).splitter;
+    assert.equal(splitter.state, 1, 'a new splitter reads a header first (HEAD = 1, BODY = 2)');
+    assert.equal(typeof splitter.node, 'object');
+    assert.deepEqual(splitter.lineChunks, []);
+    assert.equal(splitter.lineLength, 0);
+    assert.equal(splitter.pendingLineTruncated, false);
+    assert.equal(splitter.hasFailed, false);
+  });
 });
