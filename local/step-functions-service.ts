@@ -137,7 +137,9 @@ export class LocalStepFunctions {
           // As on AWS: the execution fails here, past every Catch; nothing after this state runs.
           dataLimitExceeded = `The state/task '${stateName}' returned a result with a size exceeding the maximum number of bytes service limit.`;
           run.abort();
-          return new Promise<never>(() => undefined);
+          // Settled at once, so that the task's own timeout timer does not outlive the execution
+          // (it kept a test process alive for a minute); the aborted run acts on nothing after this.
+          throw new Error('States.DataLimitExceeded');
         },
       ]),
     );

@@ -97,6 +97,9 @@ describe('LocalStepFunctions enforces the 256 KB state limit as Step Functions d
     ran.length = 0;
     const input = { padding: 'p'.repeat(200 * 1024), resultBytes: 100 * 1024 };
 
+    const timers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const timersBefore = timers();
+
     // Act
     const execution = service.startExecution(arn, 'too-big', JSON.stringify(input));
     await execution.finished;
@@ -106,6 +109,11 @@ describe('LocalStepFunctions enforces the 256 KB state limit as Step Functions d
     assert.equal(execution.error, 'States.DataLimitExceeded');
     assert.match(execution.cause ?? '', /'Work'/);
     assert.deepEqual(ran, ['Work'], 'a state after the oversized one ran');
+    const states = execution.events.flatMap((event) => ('state' in event ? [event.state.name] : []));
+    assert.ok(states.includes('Work'), 'the event log shows the states entered');
+    assert.ok(!states.includes('Caught'), `the Catch ran: ${states.join(', ')}`);
+    // The task's timeout timer goes with the execution (it once kept the process alive a minute).
+    assert.equal(timers(), timersBefore, 'a timer outlives the failed execution');
   });
 
   it('just under the limit the execution goes on', async () => {
