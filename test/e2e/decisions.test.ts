@@ -7,7 +7,9 @@ import type { SentEmail, TestPipeline } from '../helpers/local-pipeline.ts';
 import { checkItip } from '../helpers/itip.ts';
 
 /** The DecisionWorkflow end to end: decision in, emails (and their timing) out. */
-describe('DecisionWorkflow (caseworker decides → outbox)', () => {
+// The tests run side by side (each on its own case), so that their waits overlap: each reads
+// only the emails of its own case.
+describe('DecisionWorkflow (caseworker decides → outbox)', { concurrency: true }, () => {
   let pipeline: TestPipeline;
   let startDecision: StartDecision;
   let decisions: DecisionPipeline;
@@ -27,6 +29,11 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
     await decisions?.stop();
   });
 
+  /** What the system sent about one case (its reference is in every subject), oldest first. */
+  async function sentFor(reference: string): Promise<SentEmail[]> {
+    return (await pipeline.outbox()).filter((email) => email.subject.includes(`[${reference}]`));
+  }
+
   async function run(decision: Parameters<StartDecision['run']>[0]): Promise<string> {
     const { decisionId, outcome } = await startDecision.run(decision);
     assert.equal(outcome, 'started');
@@ -41,13 +48,12 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
       contacts: ['ayse@example.org'],
       language: 'en',
     });
-    const before = (await pipeline.outbox()).length;
     const appointment = new Date(Date.now() + 10 * 24 * 3600 * 1000);
     appointment.setUTCHours(8, 30, 0, 0);
 
     await run({ kind: 'invitation', caseReference: reference, appointmentAt: appointment.toISOString() });
 
-    const sent = (await pipeline.outbox()).slice(before);
+    const sent = await sentFor(reference);
     assert.equal(sent.length, 2);
     const [invitation, reminder] = sent as [SentEmail, SentEmail];
     assert.deepEqual(invitation.to, ['ayse@example.org']);
@@ -81,12 +87,11 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
       applicantName: 'Soon',
       contacts: ['soon@example.org'],
     });
-    const before = (await pipeline.outbox()).length;
     const appointmentAt = new Date(Date.now() + 20 * 3600 * 1000).toISOString();
 
     const decisionId = await run({ kind: 'invitation', caseReference: reference, appointmentAt });
 
-    const sent = (await pipeline.outbox()).slice(before);
+    const sent = await sentFor(reference);
     assert.deepEqual(
       sent.map((e) => e.subject.replace(`[${reference}] `, '')),
       ['Einladung zum Termin am Service Point'],
@@ -105,10 +110,10 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
     return checkItip(ics.content.toString('utf8'), method);
   }
 
-  /** Waits until the outbox holds `count` emails more than `before`. */
-  async function outboxGrows(before: number, count: number): Promise<SentEmail[]> {
+  /** Waits until the outbox holds `count` emails of the case. */
+  async function outboxGrows(reference: string, count: number): Promise<SentEmail[]> {
     for (let i = 0; i < 200; i++) {
-      const sent = (await pipeline.outbox()).slice(before);
+      const sent = await sentFor(reference);
       if (sent.length >= count) return sent;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -121,14 +126,13 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
       contacts: ['moved@example.org'],
       language: 'en',
     });
-    const before = (await pipeline.outbox()).length;
     const first = await startDecision.run({
       kind: 'invitation',
       caseReference: reference,
       appointmentAt: new Date(Date.now() + 10 * 86400_000).toISOString(),
     });
     // The first invitation is out, its reminder is waiting (WaitUntilDayBefore).
-    await outboxGrows(before, 1);
+    await outboxGrows(reference, 1);
     const secondAt = new Date(Date.now() + 12 * 86400_000);
     secondAt.setUTCHours(9, 0, 0, 0);
     await run({
@@ -139,7 +143,7 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
     const firstExecution = await pipeline.runtime.waitForExecution(first.decisionId, 30_000);
     assert.equal(firstExecution.status, 'SUCCEEDED');
 
-    const sent = (await pipeline.outbox()).slice(before);
+    const sent = await sentFor(reference);
     const subjects = sent.map((e) => e.subject.replace(`[${reference}] `, ''));
     assert.equal(subjects.filter((s) => s.startsWith('Einladung')).length, 2, subjects.join(' | '));
     // One reminder: the second appointment's; the first one's was stopped.
@@ -167,18 +171,17 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
       startDecision.run({ kind: 'cancellation', caseReference: reference }),
       /no appointment to cancel/i,
     );
-    const before = (await pipeline.outbox()).length;
     const invitation = await startDecision.run({
       kind: 'invitation',
       caseReference: reference,
       appointmentAt: new Date(Date.now() + 9 * 86400_000).toISOString(),
     });
-    await outboxGrows(before, 1);
+    await outboxGrows(reference, 1);
     await run({ kind: 'cancellation', caseReference: reference });
     const execution = await pipeline.runtime.waitForExecution(invitation.decisionId, 30_000);
     assert.equal(execution.status, 'SUCCEEDED');
 
-    const sent = (await pipeline.outbox()).slice(before);
+    const sent = await sentFor(reference);
     assert.deepEqual(
       sent.map((e) => e.subject.replace(`[${reference}] `, '')),
       [
@@ -203,7 +206,6 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
       applicantName: 'Again',
       contacts: ['again@example.org'],
     });
-    const before = (await pipeline.outbox()).length;
     // Soon enough for no reminder, so it is over quickly.
     await run({
       kind: 'invitation',
@@ -216,7 +218,7 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
       caseReference: reference,
       appointmentAt: new Date(Date.now() + 20 * 3600_000).toISOString(),
     });
-    const [one, two] = (await pipeline.outbox()).slice(before) as [SentEmail, SentEmail];
+    const [one, two] = (await sentFor(reference)) as [SentEmail, SentEmail];
     const a = calendarOf(one, 'REQUEST');
     const b = calendarOf(two, 'REQUEST');
     assert.notEqual(b.uid, a.uid);
@@ -241,7 +243,6 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
       contacts: ['silent@example.org'],
       caseworker: 'team.c@intake.example.org',
     });
-    const before = (await pipeline.outbox()).length;
 
     await run({
       kind: 'query',
@@ -249,7 +250,7 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
       text: 'Bitte senden Sie die Seite 2 Ihres Mietvertrags.',
     });
 
-    const sent = (await pipeline.outbox()).slice(before);
+    const sent = await sentFor(reference);
     assert.deepEqual(
       sent.map((e) => [e.to[0], e.subject.replace(`[${reference}] `, '')]),
       [
@@ -270,7 +271,6 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
       applicantName: 'Quick',
       contacts: ['quick@example.org'],
     });
-    const before = (await pipeline.outbox()).length;
     const { decisionId } = await startDecision.run({
       kind: 'query',
       caseReference: reference,
@@ -292,9 +292,7 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
       .map((e) => (e as { state: { name: string } }).state.name);
     assert.ok(states.includes('Answered'));
     assert.ok(!states.includes('SendQueryReminder'));
-    const toApplicant = (await pipeline.outbox())
-      .slice(before)
-      .filter((e) => e.to.includes('quick@example.org'));
+    const toApplicant = (await sentFor(reference)).filter((e) => e.to.includes('quick@example.org'));
     assert.equal(toApplicant.length, 1);
   });
 
@@ -303,7 +301,6 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
       applicantName: 'Away',
       contacts: ['away@example.org'],
     });
-    const before = (await pipeline.outbox()).length;
     const { decisionId } = await startDecision.run({
       kind: 'query',
       caseReference: reference,
@@ -324,7 +321,7 @@ describe('DecisionWorkflow (caseworker decides → outbox)', () => {
       .filter((e) => e.type === 'StateEntered')
       .map((e) => (e as { state: { name: string } }).state.name);
     assert.ok(states.includes('SendQueryReminder'), states.join(', '));
-    const sent = (await pipeline.outbox()).slice(before);
+    const sent = await sentFor(reference);
     assert.deepEqual(
       sent
         .filter((e) => e.to.includes('away@example.org'))
