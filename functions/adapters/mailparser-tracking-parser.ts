@@ -56,6 +56,8 @@ export interface SplitterInternals extends Transform {
   readonly hasFailed: boolean;
 }
 const SPLITTER_BODY = 2;
+/** Times a write goes back to mailsplit for a header or a boundary line before it gets the rest whole. */
+const SHORT_HANDOVERS = 16;
 const LF = 0x0a;
 const CR = 0x0d;
 const HYPHEN = 0x2d;
@@ -125,34 +127,77 @@ export class TrackingMailParser extends MailParser {
    * have grouped them, and mailsplit itself reads from that line on. The line ending before it
    * stays pending, since it belongs to a boundary if one follows (RFC 2046 5.1.1), just as
    * mailsplit keeps it.
+   *
+   * Within one write, mailsplit reads only what it must (a boundary line, a part's header) and
+   * the fast path takes over again in the next part's body, so that small messages, whose parts
+   * begin and end within a write, gain as well. A write that needs mailsplit more often than
+   * SHORT_HANDOVERS times goes to it whole from there, so that a hostile message (thousands of
+   * tiny parts, or lines of dashes) cannot turn into a call per line.
    */
   #passBodyLinesThrough(): void {
     const splitter = (this as unknown as MailParserInternals).splitter;
     const transform = splitter._transform.bind(splitter);
     splitter._transform = (chunk: Buffer, encoding, callback) => {
-      const end = this.#plainBodyLinesEnd(splitter, chunk);
-      if (end < 0) {
-        transform(chunk, encoding, callback);
-        return;
-      }
-      // The line ending kept pending is the last LF with the CR before it, which may still be
-      // pending from the previous write when the LF is the first byte of this one.
-      const pending = Buffer.concat(splitter.lineChunks, splitter.lineLength);
-      let pendingBody = pending;
-      let cut = end;
-      if (end > 0) {
-        if (chunk[end - 1] === CR) cut--;
-        splitter.lineChunks = [chunk.subarray(cut, end + 1)];
-      } else {
-        if (pending.at(-1) === CR) pendingBody = pending.subarray(0, -1);
-        splitter.lineChunks = [pending.subarray(pendingBody.length), chunk.subarray(0, 1)];
-      }
-      splitter.lineLength = splitter.lineChunks.reduce((length, part) => length + part.length, 0);
-      if (pendingBody.length > 0) splitter.push({ node: splitter.node, type: 'body', value: pendingBody });
-      if (cut > 0) splitter.push({ node: splitter.node, type: 'body', value: chunk.subarray(0, cut) });
-      if (end + 1 < chunk.length) transform(chunk.subarray(end + 1), encoding, callback);
-      else callback();
+      let handovers = 0;
+      const read = (rest: Buffer): void => {
+        while (rest.length > 0) {
+          const end = this.#plainBodyLinesEnd(splitter, rest);
+          if (end < 0) {
+            handovers += 1;
+            const cut = handovers > SHORT_HANDOVERS ? rest.length : this.#lineByLineUntil(splitter, rest);
+            transform(rest.subarray(0, cut), encoding, (error) => {
+              if (error) callback(error);
+              else read(rest.subarray(cut));
+            });
+            return;
+          }
+          this.#pushPlainBodyLines(splitter, rest, end);
+          rest = rest.subarray(end + 1);
+        }
+        callback();
+      };
+      read(chunk);
     };
+  }
+
+  /** Hands the lines up to `end` to mailparser as body, keeping their last line ending pending. */
+  #pushPlainBodyLines(splitter: SplitterInternals, chunk: Buffer, end: number): void {
+    // The line ending kept pending is the last LF with the CR before it, which may still be
+    // pending from the previous write when the LF is the first byte of this one.
+    const pending = Buffer.concat(splitter.lineChunks, splitter.lineLength);
+    let pendingBody = pending;
+    let cut = end;
+    if (end > 0) {
+      if (chunk[end - 1] === CR) cut--;
+      splitter.lineChunks = [chunk.subarray(cut, end + 1)];
+    } else {
+      if (pending.at(-1) === CR) pendingBody = pending.subarray(0, -1);
+      splitter.lineChunks = [pending.subarray(pendingBody.length), chunk.subarray(0, 1)];
+    }
+    splitter.lineLength = splitter.lineChunks.reduce((length, part) => length + part.length, 0);
+    if (pendingBody.length > 0) splitter.push({ node: splitter.node, type: 'body', value: pendingBody });
+    if (cut > 0) splitter.push({ node: splitter.node, type: 'body', value: chunk.subarray(0, cut) });
+  }
+
+  /**
+   * How much of `rest` mailsplit reads itself before the fast path may apply again: a part's
+   * header up to the empty line that ends it, else the line that could be a boundary. All of it
+   * where it holds a line that starts with a bare CR and a hyphen (see #plainBodyLinesEnd) or where the fast
+   * path cannot apply anyway.
+   */
+  #lineByLineUntil(splitter: SplitterInternals, rest: Buffer): number {
+    if (this.#stoppedAtLimit || splitter.hasFailed || rest.includes('\n\r-', 0, 'latin1')) return rest.length;
+    if (splitter.state !== SPLITTER_BODY) {
+      if (rest[0] === LF) return 1;
+      if (rest[0] === CR && rest[1] === LF) return 2;
+      const headerEnd = [rest.indexOf('\n\r\n', 0, 'latin1'), rest.indexOf('\n\n', 0, 'latin1')]
+        .filter((at) => at >= 0)
+        .sort((a, b) => a - b)[0];
+      if (headerEnd === undefined) return rest.length;
+      return headerEnd + (rest[headerEnd + 1] === CR ? 3 : 2);
+    }
+    const lineEnd = rest.indexOf(LF);
+    return lineEnd < 0 ? rest.length : lineEnd + 1;
   }
 
   /**
@@ -187,10 +232,10 @@ export class TrackingMailParser extends MailParser {
     if (byteAt(0) === CR || byteAt(0) === LF) start = byteAt(0) === CR && byteAt(1) === LF ? 2 : 1;
     const lead = byteAt(start);
     if (lead === undefined || lead === HYPHEN) return -1;
-    // A line that starts with a bare CR may be a boundary too, but whether mailsplit reads it
-    // as one depends on where its writes end (it carries a line ending into the next line at
-    // the start of a write). Such a write goes to mailsplit as it is; base64 never has one.
-    if (chunk.indexOf('\n\r', first, 'latin1') >= 0) return -1;
+    // A line that starts with a bare CR and a hyphen may be a boundary too, but whether mailsplit
+    // reads it as one depends on where its writes end (it carries a line ending into the next
+    // line at the start of a write). Such a write goes to mailsplit as it is; base64 never has one.
+    if (chunk.indexOf('\n\r-', first, 'latin1') >= 0) return -1;
     const hyphenLine = chunk.indexOf('\n-', first, 'latin1');
     return hyphenLine >= 0 ? hyphenLine : chunk.lastIndexOf(LF);
   }

@@ -119,6 +119,13 @@ const MESSAGES: Record<string, Buffer> = {
       `--outer\r\n${attachment('f.bin', base64Lines(bytes.subarray(0, 5000), '\r\n'))}\r\n--outer--\r\n`,
     'latin1',
   ),
+  'many small parts, one after another in the same write': message(
+    Array.from({ length: 40 }, (_, index) =>
+      index % 2 === 0
+        ? text(`part ${index}\r\n-- not a boundary\r\n\r\n`)
+        : attachment(`p${index}.bin`, base64Lines(bytes.subarray(0, 100 + index * 37), '\r\n')),
+    ),
+  ),
   'a line far longer than any chunk': message([
     text('x'),
     attachment('g.txt', `${'A'.repeat(70_000)}\r\n${'B'.repeat(1000)}`, '\r\n', '8bit'),
