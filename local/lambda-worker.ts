@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { installIamGuard } from './iam-guard.ts';
 import type { FunctionIam } from './iam-policies.ts';
 import { listenForFaults, type FaultPort } from './fault-injection.ts';
+import { UsageMeter } from './usage-meter.ts';
 
 /**
  * Runs one Lambda handler in its own thread with its own environment, as one Lambda container
@@ -13,21 +14,27 @@ interface Invocation {
   readonly event: unknown;
 }
 
-const { entry, functionName, memorySize, timeoutSeconds, iam, iamUsageFile } = workerData as {
+const { entry, functionName, memorySize, timeoutSeconds, iam, iamUsageFile, usageFile } = workerData as {
   entry: string;
   functionName: string;
   memorySize: number;
   timeoutSeconds: number;
   iam?: FunctionIam;
   iamUsageFile?: string;
+  usageFile?: string;
 };
 // IAM as on AWS: in place before the handler module loads, so no SDK call goes around it.
 if (iam) installIamGuard(iam, iamUsageFile);
 // Test-only: a test may make this function's AWS calls fail (local/fault-injection.ts).
 listenForFaults((workerData as { faultPort?: FaultPort }).faultPort);
+// Bench only: durations and AWS calls, for the cost benchmark (local/usage-meter.ts).
+const meter = usageFile === undefined ? undefined : new UsageMeter(usageFile, functionName);
+meter?.installOnSdk();
+const loadStarted = performance.now();
 const module = (await import(pathToFileURL(entry).href)) as {
   handler: (event: unknown, context: unknown) => Promise<unknown>;
 };
+meter?.record({ kind: 'init', function: functionName, ms: performance.now() - loadStarted });
 
 let requests = 0;
 parentPort!.on('message', async ({ id, event }: Invocation) => {
@@ -44,10 +51,13 @@ parentPort!.on('message', async ({ id, event }: Invocation) => {
     callbackWaitsForEmptyEventLoop: false,
     getRemainingTimeInMillis: () => deadline - Date.now(),
   };
+  const started = performance.now();
   try {
     const result = await module.handler(event, context);
+    meter?.record({ kind: 'invoke', function: functionName, ms: performance.now() - started, ok: true });
     parentPort!.postMessage({ id, result: result ?? null });
   } catch (error) {
+    meter?.record({ kind: 'invoke', function: functionName, ms: performance.now() - started, ok: false });
     const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
     parentPort!.postMessage({ id, error: { name, message } });
   }

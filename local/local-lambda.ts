@@ -1,6 +1,7 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { FunctionIam } from './iam-policies.ts';
 import type { CallCounts, FaultControlAnswer, FaultRule } from './fault-injection.ts';
+import { USAGE_FILE_VARIABLE } from './usage-meter.ts';
 
 /** A handler failed; carries the error's name so Step Functions' Retry/Catch can match it. */
 export class LocalLambdaError extends Error {
@@ -92,6 +93,8 @@ export class LocalLambda {
         iam: this.#iam,
         // Where allowed actions are recorded for `npm run iam-report` (not part of the function's env).
         iamUsageFile: process.env.INTAKE_IAM_USAGE_FILE,
+        // Where durations and AWS calls are recorded for the cost benchmark (local/usage-meter.ts).
+        usageFile: process.env[USAGE_FILE_VARIABLE],
         faultPort: faults.port2,
       },
       transferList: [faults.port2],
