@@ -22,6 +22,7 @@ const PARTS: readonly Part[] = [
   { name: 'parse', script: 'bench/parse-large-email.ts' },
   { name: 'cli', script: 'bench/cli-startup.ts' },
   { name: 'recognition', script: 'bench/recognise-documents.ts' },
+  { name: 'cost', script: 'bench/cost-per-email.ts' },
 ];
 
 function runPart(part: Part, figuresFile: string): Promise<{ code: number; seconds: number }> {
