@@ -21,7 +21,8 @@ export interface Price {
 }
 
 const REGION = 'eu-central-1';
-const READ_ON = '2026-12-03';
+/** When the prices below were read (or last known). */
+export const READ_ON = '2026-12-03';
 const AS_KNOWN = `list price as known on ${READ_ON}, not re-checked`;
 
 const price = (usd: number, per: number, unit: string, source: string, read = AS_KNOWN): Price => ({

@@ -16,10 +16,11 @@ import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { USAGE_FILE_VARIABLE, type UsageRecord } from '../local/usage-meter.ts';
 import { readCachedSynth, synthInputsHash } from '../local/synth-cache.ts';
 import { startTestPipeline } from '../test/helpers/local-pipeline.ts';
-import { cost, describePrice, PRICES, type PriceName } from './aws-prices.ts';
+import { cost, describePrice, PRICES, READ_ON, type PriceName } from './aws-prices.ts';
 import { reportFigures, type Figure } from './figures.ts';
 
 const PART = '5 Cost';
+const PRICED = `– (eu-central-1 prices of ${READ_ON}, bench/aws-prices.ts)`;
 const EMAILS_PRICED = 10_000;
 const EXPRESS_LIMIT_SECONDS = 300;
 /** One GB in bytes: AWS prices storage and transfer in binary gigabytes. */
@@ -386,7 +387,7 @@ const figures: Figure[] = [
     value: usd(r.perEmails),
     baseline: '–',
     ratio: '–',
-    target: '– (priced in eu-central-1)',
+    target: PRICED,
   })),
   {
     part: PART,
@@ -394,7 +395,7 @@ const figures: Figure[] = [
     value: usd(total),
     baseline: '–',
     ratio: '–',
-    target: '– (priced in eu-central-1)',
+    target: PRICED,
   },
   {
     part: PART,
