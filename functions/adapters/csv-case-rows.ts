@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_LANGUAGES } from '../domain/case-file.ts';
 import type { ImportRow } from '../use-cases/import-cases.ts';
 import type { OpenCaseRequest } from '../use-cases/open-case.ts';

@@ -1,5 +1,5 @@
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseFile } from '../domain/case-file.ts';
 import type { CaseDirectory, CaseListing, CasePage } from '../domain/case-directory.ts';
 import { nameSearchKey } from '../domain/case-directory.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_LANGUAGES } from '../domain/case-file.ts';
 import type { CaseReferenceMatcher } from '../domain/case-reference.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The DecisionWorkflow's input, as StartDecision builds it. */
 export const decisionRequestSchema = z.discriminatedUnion('kind', [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SES_SETUP_NOTIFICATION_ID, type IntakeRequest } from '../domain/intake-request.ts';
 import { envelopeSenderOf } from '../domain/automatic-mail.ts';
 import { toDmarcPolicy, toVerdictStatus } from '../domain/receipt-verdicts.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DeliveryFeedback } from '../domain/undeliverable-addresses.ts';
 import { InvalidEventError } from '../shared/errors.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InboundEmail } from '../domain/inbound-email.ts';
 import { TRIAGE_REASONS } from '../domain/triage.ts';
 import { MALWARE_SCAN_STATUSES, type MalwareScanStatus } from '../domain/malware-scan.ts';

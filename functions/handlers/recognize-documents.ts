@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { recordedSchema } from '#events/workflow-state';
 import { dynamoDb } from '#clients/dynamodb';
 import { s3 } from '#clients/s3';

@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoDb } from '#clients/dynamodb';
 import { requireEnv } from '#shared/env';
 import { logger } from '#shared/logger';

@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { logger } from '#shared/logger';
 import { countMessage } from '#shared/metrics';
 import { MESSAGE_METRICS } from '#events/message-metrics';
