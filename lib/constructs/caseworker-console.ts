@@ -171,6 +171,9 @@ export class CaseworkerConsole extends Construct {
       // Ends before the HTTP API's 30 s integration timeout, so the function's own timeout is logged.
       timeout: Duration.seconds(25),
       reservedConcurrency: props.reservedConcurrency,
+      // The console serves htmx from the package's own file (functions/console/assets.ts), which
+      // esbuild cannot inline: without it the first request fails with MODULE_NOT_FOUND.
+      nodeModules: ['htmx.org'],
       environment: {
         ...props.environment,
         CONSOLE_HOSTED_UI_URL: this.domain.baseUrl(),
