@@ -3,7 +3,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -112,6 +112,33 @@ export interface IntakeFunctionProps {
   readonly architecture?: lambda.Architecture;
 }
 
+/**
+ * The esbuild options of every IntakeFunction, in one place so that the cold-start benchmark
+ * (bench/cold-start.ts) measures the bundle the construct deploys, not a copy of its settings.
+ */
+export function intakeBundling(nodeModules?: readonly string[]): BundlingOptions {
+  return {
+    format: OutputFormat.ESM,
+    target: 'node24',
+    // No source map: shipped, it was three quarters of every zip (1.5 MB instead of 0.4 for a
+    // mailer) and --enable-source-maps parses it on every cold start (+100–200 ms); stack traces
+    // name minified positions in index.mjs instead (bench/cold-start.ts --source-maps).
+    sourceMap: false,
+    minify: true,
+    mainFields: ['module', 'main'],
+    // mailparser and other dependencies are CommonJS and call require(); ESM has none. The import
+    // is aliased: a handler importing createRequire itself (tesseract-ocr.ts, console/assets.ts)
+    // would otherwise declare it twice once esbuild keeps names (an unminified build).
+    banner:
+      "import { createRequire as bannerCreateRequire } from 'module'; const require = bannerCreateRequire(import.meta.url);",
+    // Bundle the AWS SDK too: the handlers run with the SDK versions the tests ran with, not
+    // whichever the Lambda runtime ships (lib-storage is not in the runtime at all).
+    externalModules: [],
+    ...(nodeModules === undefined ? {} : { nodeModules: [...nodeModules] }),
+    logLevel: LogLevel.WARNING,
+  };
+}
+
 /** The sending side of SES a function may use (see `OutboundMail`). */
 export interface EmailSending {
   /** ARN of the verified SES identity (the mail domain). */
@@ -125,7 +152,7 @@ export interface EmailSending {
 }
 
 /**
- * The house Lambda function: Node.js 24 on arm64, ESM bundle with source maps, X-Ray tracing,
+ * The house Lambda function: Node.js 24 on arm64, minified ESM bundle, X-Ray tracing,
  * its own log group with the stage's retention, its own role with no managed policies, and bind
  * methods that set an environment variable and the matching least-privilege grant in one call.
  *
@@ -135,6 +162,8 @@ export interface EmailSending {
 export class IntakeFunction extends Construct {
   /** Absolute path of the handler file. */
   readonly entry: string;
+  /** How esbuild bundles `entry` (see `intakeBundling`); `npm run bench` bundles with the same. */
+  readonly bundling: BundlingOptions;
   /** The Lambda function. */
   readonly lambda: NodejsFunction;
   /** The function's log group. */
@@ -147,6 +176,7 @@ export class IntakeFunction extends Construct {
   constructor(scope: Construct, id: string, props: IntakeFunctionProps) {
     super(scope, id);
     this.entry = props.entry;
+    this.bundling = intakeBundling(props.nodeModules);
 
     this.logGroup = new logs.LogGroup(this, 'LogGroup', { retention: props.logRetention });
     // An explicit role instead of AWSLambdaBasicExecutionRole: that managed policy may create log
@@ -193,7 +223,6 @@ export class IntakeFunction extends Construct {
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         // Declared here so operators (and the local runtime) change a value, never add a variable.
         POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -203,20 +232,7 @@ export class IntakeFunction extends Construct {
           : { POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace }),
         ...props.environment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        sourceMap: true,
-        minify: true,
-        mainFields: ['module', 'main'],
-        // mailparser and other dependencies are CommonJS and call require(); ESM has none.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        // Bundle the AWS SDK too: the handlers run with the SDK versions the tests ran with, not
-        // whichever the Lambda runtime ships (lib-storage is not in the runtime at all).
-        externalModules: [],
-        ...(props.nodeModules === undefined ? {} : { nodeModules: [...props.nodeModules] }),
-        logLevel: LogLevel.WARNING,
-      },
+      bundling: this.bundling,
     });
 
     if (this.deadLetterQueue !== undefined && props.deadLetterQueueKey !== undefined) {

@@ -54,7 +54,6 @@ describe('CaseworkerConsole (CDK)', () => {
       'INBOUND_BUCKET',
       'INTAKE_CASEWORKER_MAILBOX',
       'INTAKE_STATE_MACHINE_ARN',
-      'NODE_OPTIONS',
       'OFFICE_NAME',
       'OFFICE_TIME_ZONE',
       'PERMIT_FEES',

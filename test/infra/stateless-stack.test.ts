@@ -53,10 +53,10 @@ describe('StatelessStack functions', () => {
     );
   });
 
-  it('points every function at its handler file and enables source maps', () => {
+  it('points every function at its handler file, without source maps (see intakeBundling)', () => {
     for (const [name, fn] of Object.entries(stateless.functions)) {
       assert.match(fn.entry, new RegExp(`/functions/handlers/${name}\\.ts$`));
-      assert.equal(environmentOf(name).NODE_OPTIONS, '--enable-source-maps');
+      assert.equal(environmentOf(name).NODE_OPTIONS, undefined);
       assert.equal(environmentOf(name).POWERTOOLS_SERVICE_NAME, 'email-intake');
     }
   });
@@ -216,7 +216,6 @@ describe('StatelessStack functions', () => {
       'DOCUMENT_BUCKET',
       'INTAKE_MAIL_DOMAIN',
       'INTAKE_RECIPIENTS',
-      'NODE_OPTIONS',
       'POWERTOOLS_LOG_LEVEL',
       'POWERTOOLS_METRICS_DISABLED',
       'POWERTOOLS_METRICS_NAMESPACE',
