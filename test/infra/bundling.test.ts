@@ -53,6 +53,21 @@ describe('Handler bundling', () => {
     assert.equal(output.trim(), 'function');
   });
 
+  it('ships the console with htmx beside its bundle, where the function reads it at run time', () => {
+    // functions/console/assets.ts resolves htmx.org/dist/htmx.min.js from the bundle's own
+    // directory; without the package there the deployed console failed its first request.
+    const resolved = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { createRequire } from 'node:module'; console.log(createRequire(process.cwd() + '/index.mjs').resolve('htmx.org/dist/htmx.min.js'));",
+      ],
+      { cwd: bundleDirectoryOf('console'), encoding: 'utf8' },
+    );
+    assert.ok(resolved.trim().startsWith(bundleDirectoryOf('console')), resolved);
+  });
+
   it('ships RecognizeDocuments with tesseract.js, its German and English models and the canvas binary, and the bundle loads', () => {
     const directory = bundleDirectoryOf('recognize-documents');
     for (const file of [
