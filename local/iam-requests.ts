@@ -132,7 +132,7 @@ function s3Requests(command: string, input: Input): IamRequest[] | undefined {
 }
 
 /** lib-dynamodb's document commands are their base commands with plain JavaScript values. */
-const DOCUMENT_COMMANDS: Record<string, string> = {
+export const DOCUMENT_COMMANDS: Readonly<Record<string, string>> = {
   Get: 'GetItem',
   Put: 'PutItem',
   Update: 'UpdateItem',

@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { S3Client } from '@aws-sdk/client-s3';
+import { DOCUMENT_COMMANDS } from './iam-requests.ts';
 
 /**
  * Bench only: what a function would be billed for on AWS, recorded as it runs locally. Each
@@ -37,18 +38,6 @@ const DYNAMODB_DATA_CALLS = new Set([
   'BatchWriteItem',
   'TransactWriteItems',
 ]);
-
-/** lib-dynamodb's command names (`PutCommand`) as the DynamoDB operations they call (`PutItem`). */
-const DOCUMENT_CLIENT_OPERATIONS: Readonly<Record<string, string>> = {
-  Put: 'PutItem',
-  Get: 'GetItem',
-  Update: 'UpdateItem',
-  Delete: 'DeleteItem',
-  BatchGet: 'BatchGetItem',
-  BatchWrite: 'BatchWriteItem',
-  TransactGet: 'TransactGetItems',
-  TransactWrite: 'TransactWriteItems',
-};
 
 type Send = (this: object, command: { input?: unknown }, ...rest: unknown[]) => unknown;
 
@@ -100,7 +89,7 @@ export class UsageMeter {
     prototype.send = function meteredSend(this: object, command, ...rest) {
       const service = serviceOf(this);
       const name = command.constructor.name.replace(/Command$/, '');
-      const operation = service === 'DynamoDB' ? (DOCUMENT_CLIENT_OPERATIONS[name] ?? name) : name;
+      const operation = service === 'DynamoDB' ? (DOCUMENT_COMMANDS[name] ?? name) : name;
       const input = (command.input ?? {}) as Record<string, unknown>;
       const dataCall = service === 'DynamoDB' && DYNAMODB_DATA_CALLS.has(operation);
       if (dataCall) input.ReturnConsumedCapacity = 'TOTAL';
