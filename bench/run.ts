@@ -24,6 +24,7 @@ const PARTS: readonly Part[] = [
   { name: 'cold-start', script: 'bench/cold-start.ts' },
   { name: 'cost', script: 'bench/cost-per-email.ts' },
   { name: 'recognition', script: 'bench/recognise-documents.ts' },
+  { name: 'local-runtime', script: 'bench/local-runtime.ts' },
 ];
 
 function runPart(part: Part, figuresFile: string): Promise<{ code: number; seconds: number }> {
