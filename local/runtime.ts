@@ -22,7 +22,8 @@ import { LocalStepFunctions, type Execution } from './step-functions-service.ts'
 import { synthesizeApp, type SynthesizedApp } from './synthesized-app.ts';
 import { LOCAL_REGION } from './cloudformation.ts';
 import { clamScanAvailable } from '../functions/adapters/clamav-malware-scanner.ts';
-import { localMalwareProtection, type S3ObjectEvent } from './malware-protection.ts';
+import type { LocalMalwareProtection, S3ObjectEvent } from './malware-protection.ts';
+import { startMalwareProtectionProcess } from './malware-protection-process.ts';
 import { startLocalConsole } from './console-server.ts';
 
 /**
@@ -144,6 +145,21 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       throw new Error(`No function of the CDK app has ${unknown.join(', ')}: it cannot be set locally`);
     await mkdir(options.dataDir, { recursive: true });
 
+    // DynamoDB Local's JVM takes seconds to answer: it starts first and comes up while the other
+    // stand-ins start and the handlers load, instead of before them. Processes are spawned here,
+    // while this process is small (see local/malware-protection-process.ts for what a spawn
+    // costs once every handler's worker is loaded).
+    const dynamoPort = await port('dynamodb');
+    const dynamoStarting = startDynamoDb(
+      dynamoPort,
+      options.persist ? join(options.dataDir, 'dynamodb') : null,
+    );
+    stoppers.push(async () => (await dynamoStarting.catch(() => undefined))?.stop());
+    dynamoStarting.catch(() => undefined); // awaited below; until then a failure waits there
+    const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
+    const clamscan = options.clamscan ?? 'clamscan';
+    const scanningAvailable = clamScanAvailable(clamscan);
+
     // GuardDuty's stand-in scans each file as it lands in staging/ (see local/malware-protection.ts).
     let onS3Event: (event: S3ObjectEvent) => void = () => undefined;
     const s3Emulator: RunningEmulator = await startS3(
@@ -153,12 +169,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       (event) => onS3Event(event),
     );
     stoppers.push(s3Emulator.stop);
-    const dynamo = await startDynamoDb(
-      await port('dynamodb'),
-      options.persist ? join(options.dataDir, 'dynamodb') : null,
-    );
-    stoppers.push(dynamo.stop);
-    for (const [name, properties] of app.tables) await ensureTable(dynamo.client, name, properties);
+    const documentBucket = [...app.functions.values()].find((f) => f.environment.DOCUMENT_BUCKET)?.environment
+      .DOCUMENT_BUCKET;
+    let protection: LocalMalwareProtection | undefined;
+    if (documentBucket !== undefined) {
+      protection = await startMalwareProtectionProcess(
+        {
+          s3Endpoint: s3Emulator.endpoint,
+          bucket: documentBucket,
+          prefix: STAGING_PREFIX,
+          database: CLAMAV_SIGNATURES,
+          clamscan,
+        },
+        log,
+      );
+      stoppers.push(protection.stop);
+    }
     const ses = await startSes(await port('ses'));
     stoppers.push(ses.stop);
 
@@ -185,7 +211,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     const endpointsForSdk = {
       AWS_ENDPOINT_URL_S3: s3Emulator.endpoint,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       AWS_ENDPOINT_URL_SFN: sfnEndpoint,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsEndpoint,
@@ -213,27 +239,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stoppers.push(async () => {
       await Promise.all([...lambdas.values()].map((l) => l.stop()));
     });
-    // npm start loads every handler up front, so a broken one fails the start, not the first email.
-    if (options.warmLambdas ?? true) await Promise.all([...lambdas.values()].map((l) => l.ready()));
+    // npm start loads every handler up front, so a broken one fails the start, not the first
+    // email; they load while DynamoDB Local comes up (no handler touches a table as it loads).
+    const warming =
+      (options.warmLambdas ?? true) ? Promise.all([...lambdas.values()].map((l) => l.ready())) : undefined;
+    warming?.catch(() => undefined); // awaited below, after DynamoDB
+    const dynamo = await dynamoStarting;
+    for (const [name, properties] of app.tables) await ensureTable(dynamo.client, name, properties);
+    await warming;
 
     const s3 = s3rverClient(s3Emulator.endpoint);
     stoppers.push(async () => s3.destroy());
-    const clamscan = options.clamscan ?? 'clamscan';
-    const malwareScanning = await clamScanAvailable(clamscan);
-    const documentBucket = [...app.functions.values()].find((f) => f.environment.DOCUMENT_BUCKET)?.environment
-      .DOCUMENT_BUCKET;
-    if (documentBucket !== undefined) {
-      const protection = localMalwareProtection({
-        s3,
-        bucket: documentBucket,
-        prefix: STAGING_PREFIX,
-        database: CLAMAV_SIGNATURES,
-        clamscan,
-        log,
-      });
-      onS3Event = (event) => protection.onEvent(event);
-      stoppers.push(() => protection.stop());
-    }
+    const malwareScanning = await scanningAvailable;
+    if (protection !== undefined) onS3Event = (event) => protection.onEvent(event);
     // s3rver removes a folder when its last object goes; an upload into that folder at the same
     // moment then fails and takes s3rver down. A placeholder keeps the staging folder in place.
     for (const bucket of app.buckets.values()) {
