@@ -14,17 +14,76 @@ export type Decision = 'Allowed' | 'ImplicitlyDenied' | 'ExplicitlyDenied';
 // front, and the evaluator (with its IAM data) would add to each of them.
 let simulator: Promise<typeof import('@cloud-copilot/iam-simulate')> | undefined;
 
+/** Decisions a worker keeps; past this many the cache starts again (object keys rarely repeat). */
+const MAX_CACHED_DECISIONS = 5000;
+
+/**
+ * `localeCompare` with a locale or options builds an ICU collator on every call, and the
+ * simulator compares resource ARNs character by character that way (iam-utils'
+ * `characterMatchersIntersect`): most of a decision's time. ECMA-402 defines the call as
+ * `new Intl.Collator(locales, options).compare(this, that)`, so one collator per locale and
+ * options gives the same answers; only plain arguments are cached, anything else takes the
+ * built-in path. Installed once per worker, with the guard.
+ */
+function cacheLocaleCompareCollators(): void {
+  const builtin = String.prototype.localeCompare;
+  const collators = new Map<string, Intl.Collator>();
+  const plainOptions = (options: unknown): boolean =>
+    options === undefined ||
+    (typeof options === 'object' &&
+      options !== null &&
+      Object.getPrototypeOf(options) === Object.prototype &&
+      Object.values(options).every((v) => typeof v === 'string' || typeof v === 'boolean'));
+  String.prototype.localeCompare = function localeCompare(
+    this: string,
+    that: string,
+    locales?: string | string[],
+    options?: Intl.CollatorOptions,
+  ): number {
+    const plainLocales = locales === undefined || typeof locales === 'string';
+    if ((locales === undefined && options === undefined) || !plainLocales || !plainOptions(options))
+      return builtin.call(this, that, locales, options);
+    if (this === null || this === undefined) return builtin.call(this, that, locales, options);
+    const key = JSON.stringify([locales ?? null, options ?? null]);
+    let collator = collators.get(key);
+    if (collator === undefined) {
+      collator = new Intl.Collator(locales, options);
+      collators.set(key, collator);
+    }
+    return collator.compare(String(this), String(that));
+  };
+}
+
 /** Evaluates requests against one function's identity policies. */
 export class IamAuthorizer {
   readonly iam: FunctionIam;
   readonly #policies: { name: string; policy: unknown }[];
+  /**
+   * Decisions by request: the policies are fixed for the worker's life, so the same action on
+   * the same resource with the same context gets the same answer (table, identity and state
+   * machine ARNs repeat on every invocation; object keys mostly do not).
+   */
+  readonly #decisions = new Map<string, Promise<Decision>>();
 
   constructor(iam: FunctionIam) {
     this.iam = iam;
     this.#policies = iam.policies.map((p) => ({ name: p.name, policy: p.document }));
   }
 
-  async decide(request: IamRequest): Promise<Decision> {
+  decide(request: IamRequest): Promise<Decision> {
+    const key = JSON.stringify([request.action, request.resource, request.context]);
+    let decision = this.#decisions.get(key);
+    if (decision === undefined) {
+      if (this.#decisions.size >= MAX_CACHED_DECISIONS) this.#decisions.clear();
+      decision = this.#simulate(request);
+      this.#decisions.set(key, decision);
+      // A failed evaluation is not an answer: the next call evaluates again.
+      decision.catch(() => this.#decisions.delete(key));
+    }
+    return decision;
+  }
+
+  async #simulate(request: IamRequest): Promise<Decision> {
     simulator ??= import('@cloud-copilot/iam-simulate');
     const { runSimulation } = await simulator;
     const result = await runSimulation(
@@ -108,6 +167,7 @@ type Send = (this: object, command: { input?: unknown }, ...rest: unknown[]) => 
  * to `usageFile` (one JSON line per action and worker) for the unused-grants report.
  */
 export function installIamGuard(iam: FunctionIam, usageFile?: string): void {
+  cacheLocaleCompareCollators();
   const authorizer = new IamAuthorizer(iam);
   const used = new Set<string>();
   const recordUse = ({ action, resource }: Pick<IamRequest, 'action' | 'resource'>): void => {
