@@ -1,9 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { installIamGuard } from './iam-guard.ts';
 import type { FunctionIam } from './iam-policies.ts';
-import { listenForFaults, type FaultPort } from './fault-injection.ts';
-import { UsageMeter } from './usage-meter.ts';
+import type { FaultPort } from './fault-injection.ts';
+import { useCompileCache } from './compile-cache.ts';
+
+// Before anything heavy loads: the guard's SDK client and the handler's modules come compiled.
+useCompileCache();
+const { installIamGuard } = await import('./iam-guard.ts');
+const { listenForFaults } = await import('./fault-injection.ts');
+const { UsageMeter } = await import('./usage-meter.ts');
 
 /**
  * Runs one Lambda handler in its own thread with its own environment, as one Lambda container

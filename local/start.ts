@@ -1,11 +1,16 @@
 import { join } from 'node:path';
-import { DEFAULT_PORTS, startLocalRuntime, writeRuntimeDescription, type LocalRuntime } from './runtime.ts';
+import type { LocalRuntime } from './runtime.ts';
 import type { EventLog, Execution } from './step-functions-service.ts';
-import { PortInUseError } from './emulators.ts';
-import { DEMO_CASES, seedDemoCases } from './demo-cases.ts';
-import { defaultCaseworker } from '../functions/shared/caseworker-mailbox.ts';
-import { verdictsFromFile } from './local-verdicts.ts';
-import { displayLine } from '../functions/domain/display-text.ts';
+import { useCompileCache } from './compile-cache.ts';
+
+// Before the runtime's modules load (local/compile-cache.ts): they come compiled from the cache.
+useCompileCache();
+const { DEFAULT_PORTS, startLocalRuntime, writeRuntimeDescription } = await import('./runtime.ts');
+const { PortInUseError } = await import('./emulators.ts');
+const { DEMO_CASES, seedDemoCases } = await import('./demo-cases.ts');
+const { defaultCaseworker } = await import('../functions/shared/caseworker-mailbox.ts');
+const { verdictsFromFile } = await import('./local-verdicts.ts');
+const { displayLine } = await import('../functions/domain/display-text.ts');
 
 /**
  * `npm start`: the whole pipeline locally, in the foreground, until Ctrl-C.
