@@ -21,10 +21,10 @@ interface Part {
 const PARTS: readonly Part[] = [
   { name: 'parse', script: 'bench/parse-large-email.ts' },
   { name: 'cli', script: 'bench/cli-startup.ts' },
+  { name: 'local-runtime', script: 'bench/local-runtime.ts' },
   { name: 'cold-start', script: 'bench/cold-start.ts' },
   { name: 'cost', script: 'bench/cost-per-email.ts' },
   { name: 'recognition', script: 'bench/recognise-documents.ts' },
-  { name: 'local-runtime', script: 'bench/local-runtime.ts' },
 ];
 
 function runPart(part: Part, figuresFile: string): Promise<{ code: number; seconds: number }> {
