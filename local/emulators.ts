@@ -87,8 +87,50 @@ export async function startS3(
     configureBuckets: buckets.map((name) => ({ name, configs: [] })),
   });
   if (onEvent !== undefined) server.on('event', onEvent);
+  writesTakeTurnsPerKey((server as unknown as { store: ObjectWrites }).store);
   await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };
+}
+
+/** The writes of s3rver's filesystem store, by the key each writes. */
+interface ObjectWrites {
+  putObject(object: { bucket: string; key: string }): Promise<unknown>;
+  copyObject(
+    srcBucket: string,
+    srcKey: string,
+    bucket: string,
+    key: string,
+    metadata?: unknown,
+  ): Promise<unknown>;
+  deleteObject(bucket: string, key: string): Promise<unknown>;
+}
+
+/**
+ * S3 takes concurrent writes to one key (the last one wins). s3rver's filesystem store writes an
+ * object's file and its metadata files in place, and when two writes to one key overlap it answers
+ * InternalError: forty copies of one attachment filed under its hash at once got messages held
+ * for a person although nothing was wrong with them. Here writes to one key take turns.
+ */
+function writesTakeTurnsPerKey(store: ObjectWrites): void {
+  const turns = new Map<string, Promise<unknown>>();
+  const inTurn = <T>(bucket: string, key: string, write: () => Promise<T>): Promise<T> => {
+    const id = `${bucket}/${key}`;
+    const result = (turns.get(id) ?? Promise.resolve()).then(write, write);
+    const done = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    turns.set(id, done);
+    void done.then(() => {
+      if (turns.get(id) === done) turns.delete(id);
+    });
+    return result;
+  };
+  const { putObject, copyObject, deleteObject } = store;
+  store.putObject = (object) => inTurn(object.bucket, object.key, () => putObject.call(store, object));
+  store.copyObject = (srcBucket, srcKey, bucket, key, metadata) =>
+    inTurn(bucket, key, () => copyObject.call(store, srcBucket, srcKey, bucket, key, metadata));
+  store.deleteObject = (bucket, key) => inTurn(bucket, key, () => deleteObject.call(store, bucket, key));
 }
 
 /** The credentials s3rver accepts; the other emulators take any. */
