@@ -142,7 +142,7 @@ export function accessDeniedError(
 }
 
 /** The SDK client class names of `client`, most derived first (`S3` → `S3Client` → `Client`). */
-function clientNames(client: object): string[] {
+export function clientNames(client: object): string[] {
   const names: string[] = [];
   for (let c = client.constructor as { name?: string } | null; c; c = Object.getPrototypeOf(c)) {
     if (c.name) names.push(c.name);

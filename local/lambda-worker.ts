@@ -8,7 +8,6 @@ import { useCompileCache } from './compile-cache.ts';
 useCompileCache();
 const { installIamGuard } = await import('./iam-guard.ts');
 const { listenForFaults } = await import('./fault-injection.ts');
-const { UsageMeter } = await import('./usage-meter.ts');
 
 /**
  * Runs one Lambda handler in its own thread with its own environment, as one Lambda container
@@ -33,7 +32,10 @@ if (iam) installIamGuard(iam, iamUsageFile);
 // Test-only: a test may make this function's AWS calls fail (local/fault-injection.ts).
 listenForFaults((workerData as { faultPort?: FaultPort }).faultPort);
 // Bench only: durations and AWS calls, for the cost benchmark (local/usage-meter.ts).
-const meter = usageFile === undefined ? undefined : new UsageMeter(usageFile, functionName);
+const meter =
+  usageFile === undefined
+    ? undefined
+    : new (await import('./usage-meter.ts')).UsageMeter(usageFile, functionName);
 meter?.installOnSdk();
 const loadStarted = performance.now();
 const module = (await import(pathToFileURL(entry).href)) as {

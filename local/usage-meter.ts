@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { S3Client } from '@aws-sdk/client-s3';
+import { clientNames } from './iam-guard.ts';
 import { DOCUMENT_COMMANDS } from './iam-requests.ts';
 
 /**
@@ -43,8 +44,6 @@ type Send = (this: object, command: { input?: unknown }, ...rest: unknown[]) => 
 
 interface Consumed {
   readonly CapacityUnits?: number;
-  readonly ReadCapacityUnits?: number;
-  readonly WriteCapacityUnits?: number;
 }
 
 function unitsOf(consumed: unknown): number {
@@ -54,12 +53,10 @@ function unitsOf(consumed: unknown): number {
 
 /** The SDK service of a client: `S3Client` → `S3`, lib-dynamodb's document client → `DynamoDB`. */
 function serviceOf(client: object): string {
-  for (let c = client.constructor as { name?: string } | null; c; c = Object.getPrototypeOf(c)) {
-    const name = c.name ?? '';
-    if (name === 'DynamoDBDocumentClient') return 'DynamoDB';
-    if (name.endsWith('Client') && name !== 'Client') return name.slice(0, -'Client'.length);
-  }
-  return 'Unknown';
+  const names = clientNames(client);
+  if (names.includes('DynamoDBDocumentClient')) return 'DynamoDB';
+  const name = names.find((n) => n.endsWith('Client') && n !== 'Client');
+  return name === undefined ? 'Unknown' : name.slice(0, -'Client'.length);
 }
 
 export class UsageMeter {
