@@ -25,6 +25,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ratio, reportFigures, type Figure } from './figures.ts';
+import { median } from './statistics.ts';
 
 const MiB = 1024 * 1024;
 const projectRoot = join(import.meta.dirname, '..');
@@ -66,11 +67,6 @@ async function measure(command: string, args: readonly string[], env: NodeJS.Pro
     stderr: ownLines.join('\n'),
   };
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
 
 interface Subject {
   readonly name: string;

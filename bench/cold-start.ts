@@ -35,6 +35,7 @@ import { lambdaRuntimeEnvironment } from '../local/lambda-environment.ts';
 import { LocalSecretsManager } from '../local/secrets-manager-service.ts';
 import { synthesizeApp, type LocalFunction, type SynthesizedApp } from '../local/synthesized-app.ts';
 import { ratio, reportFigures, type Figure } from './figures.ts';
+import { median } from './statistics.ts';
 import { buildBundle, bundleEntries, installedPackageEntries, type BuiltBundle } from './lambda-bundle.ts';
 import { representativeEvent } from './lambda-events.ts';
 import { zipArchive, type ZipEntry } from './zip-archive.ts';
@@ -94,12 +95,6 @@ function sourceMapsToggled(bundling: BundlingOptions, nodeOptions: string | unde
     nodeOptions: options === '' ? undefined : options,
     runs: [],
   };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function runWorker(

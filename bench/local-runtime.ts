@@ -29,6 +29,7 @@ import { DEMO_CASES } from '../local/demo-cases.ts';
 import type { RuntimeDescription } from '../local/runtime.ts';
 import { samplePdf } from '../test/helpers/sample-documents.ts';
 import { reportFigures, type Figure } from './figures.ts';
+import { percentile } from './statistics.ts';
 
 const PART = '3 Local runtime';
 const EMAILS = 200;
@@ -102,10 +103,6 @@ function burstEmail(index: number, run: string, intakeAddress: string): Mail.Opt
       },
     ],
   };
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function burst(
@@ -200,7 +197,6 @@ async function burst(
       }
       latencies.push((Math.max(...carrying.map((email) => email.at)) - at) / 1000);
     }
-    latencies.sort((a, b) => a - b);
     const seconds = (allDone - started) / 1000;
     return {
       rate: EMAILS / seconds,

@@ -15,6 +15,7 @@ import { TesseractOcr } from '../functions/adapters/tesseract-ocr.ts';
 import { checklistFor } from '../functions/domain/checklist.ts';
 import { needsConfirmation, recogniseContent } from '../functions/domain/content-recognition.ts';
 import { reportFigures } from './figures.ts';
+import { percentile } from './statistics.ts';
 
 interface Label {
   readonly file: string;
@@ -28,12 +29,6 @@ const labels = JSON.parse(readFileSync(join(CORPUS, 'labels.json'), 'utf8')) as 
 const checklist = checklistFor('residence-permit-extension')!;
 const identity = { applicantName: 'Ayşe Yılmaz', birthDate: '1990-03-14' };
 const now = new Date('2026-12-02T12:00:00Z');
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const ocr = new TesseractOcr();
 const extractor = new PdfAndOcrTextExtractor(ocr);
