@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { USAGE_FILE_VARIABLE, type UsageRecord } from '../local/usage-meter.ts';
-import { readCachedSynth, synthInputsHash } from '../local/synth-cache.ts';
 import { startTestPipeline } from '../test/helpers/local-pipeline.ts';
 import { cost, describePrice, PRICES, READ_ON, type PriceName } from './aws-prices.ts';
 import { reportFigures, type Figure } from './figures.ts';
@@ -170,18 +169,8 @@ const emails = executions.length;
 const scale = EMAILS_PRICED / emails;
 
 // ---------------------------------------------------------------------------------------------
-// What the synthesized app configures: memory, architecture, the waits.
+// What the synthesized app configures: memory, architecture (per function, below), the waits.
 // ---------------------------------------------------------------------------------------------
-const synth = readCachedSynth(synthInputsHash());
-if (synth === undefined) throw new Error('No synthesized app cached: the local runtime synthesizes it first');
-const resources = Object.assign(
-  {},
-  ...(
-    synth.templates as { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> }[]
-  ).map((t) => t.Resources),
-) as Record<string, { Type: string; Properties?: Record<string, unknown> }>;
-const architectureOf = (logicalId: string): string =>
-  ((resources[logicalId]?.Properties?.Architectures as string[] | undefined) ?? ['x86_64'])[0]!;
 const notify = [...runtime.app.functions.values()].find((f) => f.environment.CASEWORKER_COALESCE_SECONDS);
 const coalesceSeconds = Number(notify?.environment.CASEWORKER_COALESCE_SECONDS ?? NaN);
 const intake = runtime.app.stateMachines.find((m) => m.logicalId.startsWith('IntakeWorkflow'))!;
@@ -215,7 +204,7 @@ const useOf = (name: string): FunctionUse => {
     use = {
       name,
       memoryMb: runtime.lambdas.get(name)?.limits.memorySize ?? 128,
-      architecture: architectureOf(name),
+      architecture: runtime.app.functions.get(name)?.architecture ?? 'x86_64',
       invocations: 0,
       billedMs: 0,
       initMs: 0,

@@ -23,6 +23,8 @@ export interface LocalFunction {
   /** Lambda's MemorySize (MB) and Timeout (seconds), with Lambda's defaults where unset. */
   readonly memorySize: number;
   readonly timeoutSeconds: number;
+  /** Lambda's instruction set (`arm64` or `x86_64`, Lambda's default where unset). */
+  readonly architecture: string;
   /** The function's execution role and its policies, resolved to local names. */
   readonly iam: FunctionIam;
 }
@@ -123,6 +125,7 @@ function readSynth(synth: CachedSynth): SynthesizedApp {
       environment: resolver.resolve(variables) as Record<string, string>,
       memorySize: Number(resource.Properties?.MemorySize ?? 128),
       timeoutSeconds: Number(resource.Properties?.Timeout ?? 3),
+      architecture: ((resource.Properties?.Architectures as string[] | undefined) ?? ['x86_64'])[0]!,
       iam: functionIam(templates, resolver, logicalId),
     });
   }
