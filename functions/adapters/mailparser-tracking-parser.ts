@@ -182,8 +182,8 @@ export class TrackingMailParser extends MailParser {
   /**
    * How much of `rest` mailsplit reads itself before the fast path may apply again: a part's
    * header up to the empty line that ends it, else the line that could be a boundary. All of it
-   * where it holds a line that starts with a bare CR and a hyphen (see #plainBodyLinesEnd) or where the fast
-   * path cannot apply anyway.
+   * where it holds a line that starts with a bare CR and a hyphen (see #plainBodyLinesEnd), or
+   * where the fast path cannot apply anyway.
    */
   #lineByLineUntil(splitter: SplitterInternals, rest: Buffer): number {
     if (this.#stoppedAtLimit || splitter.hasFailed || rest.includes('\n\r-', 0, 'latin1')) return rest.length;
